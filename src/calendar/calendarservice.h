@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/expected.h"
+#include "model/calendar.h"
+#include "model/occurrence.h"
+
+#include <QObject>
+#include <QTimeZone>
+
+#include <functional>
+
+namespace kairos {
+
+class Database;
+class EventStore;
+
+//! \brief The calendar as the app sees it: calendars, occurrences in a date range in the
+//! viewer's zone, and create / update / delete. Views talk to this, never to SQL.
+//!
+//! Lives on the GUI thread; store access is quick (indexed range queries), heavy work (sync,
+//! import) runs elsewhere and calls notifyChanged().
+class CalendarService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CalendarService)
+public:
+    //! Expands a recurring master into the start instants of its occurrences that overlap
+    //! [from, to). Installed by the recurrence engine (libical); without one, a series shows
+    //! its first occurrence only.
+    using RecurrenceExpander
+            = std::function<QList<QDateTime>(const Event &master, qint64 fromMs, qint64 toMs)>;
+
+    CalendarService(Database &db, QTimeZone zone, QObject *parent = nullptr);
+    ~CalendarService() override;
+
+    static QString localCalendarId() { return QStringLiteral("local"); }
+
+    //! Creates the local calendar on first run. `name` is the translated display name.
+    Expected<void> ensureLocalCalendar(const QString &name);
+
+    QTimeZone timeZone() const { return m_zone; }
+    void setTimeZone(const QTimeZone &zone);
+    void setRecurrenceExpander(RecurrenceExpander expander);
+
+    QList<Calendar> calendars() const;
+    Expected<void> saveCalendar(const Calendar &calendar);
+    //! Occurrences overlapping the days [firstDay, lastDay] (inclusive) in the viewer's zone,
+    //! from visible calendars, sorted by start; cancelled events are left out.
+    Expected<QList<Occurrence>> occurrences(QDate firstDay, QDate lastDay) const;
+    Expected<QList<Occurrence>> occurrencesBetween(qint64 fromMs, qint64 toMs,
+                                                   bool visibleOnly = true) const;
+
+    Expected<Event> event(const QString &id) const;
+    //! Validates (title may be empty: shown as "(No title)"), stores, emits changed().
+    Expected<Event> createEvent(Event event);
+    Expected<Event> updateEvent(Event event);
+    Expected<void> deleteEvent(const QString &id);
+    Expected<int> eventCount() const;
+
+    EventStore &store() const { return *m_store; }
+
+    //! Tells views that data changed underneath (sync, import).
+    void notifyChanged() { Q_EMIT changed(); }
+
+Q_SIGNALS:
+    void changed();
+    void calendarsChanged();
+    void timeZoneChanged(const QTimeZone &zone);
+
+private:
+    Expected<void> checkWritable(const QString &calendarId) const;
+
+    Database &m_db;
+    std::unique_ptr<EventStore> m_store;
+    QTimeZone m_zone;
+    RecurrenceExpander m_expander;
+    mutable QList<Calendar> m_calendars;
+    mutable bool m_calendarsLoaded = false;
+};
+
+} // namespace kairos

@@ -1,0 +1,15 @@
+#include "core/logging.h"
+
+Q_LOGGING_CATEGORY(lcApp, "kairos.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "kairos.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCalendar, "kairos.calendar", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcGoogle, "kairos.calendar.google", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOutlook, "kairos.calendar.outlook", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "kairos.auth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcVault, "kairos.vault", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSync, "kairos.sync", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcChat, "kairos.chat", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcIcs, "kairos.ics", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcScheduling, "kairos.scheduling", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCommands, "kairos.commands", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMcp, "kairos.mcp", QtInfoMsg)

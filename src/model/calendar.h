@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace kairos {
+
+enum class CalendarKind { Local, Google, Microsoft, Subscription };
+
+//! \brief A calendar: the local one, one of a provider account's, or a subscribed feed.
+struct Calendar {
+    QString id; //!< local id
+    QString accountId; //!< empty for local and subscribed calendars
+    QString providerId; //!< id at the provider (Google calendar id, Graph calendar id)
+    CalendarKind kind = CalendarKind::Local;
+    QString name;
+    QString color = QStringLiteral("#3b82f6"); //!< "#rrggbb"
+    QByteArray timeZone; //!< IANA id, may be empty
+    bool readOnly = false;
+    bool primary = false;
+    bool visible = true;
+    bool countsForAvailability = true;
+    QString sourceUrl; //!< subscriptions only
+
+    friend bool operator==(const Calendar &, const Calendar &) = default;
+};
+
+} // namespace kairos
+
+Q_DECLARE_METATYPE(kairos::Calendar)

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/expected.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace kairos {
+
+//! \brief The profile's SQLite database: opened in WAL mode with a busy timeout, migrated to
+//! the latest schema, and protected against corruption.
+//!
+//! A database that cannot be opened, fails `PRAGMA quick_check`, or has a schema newer than
+//! this build is **never overwritten**: it is moved aside (`<name>.corrupt-<timestamp>`), the
+//! newest automatic backup is restored in its place (or a new database is created when there is
+//! none), and `openReport()` says what happened so the UI can tell the user where the old file
+//! is. Backups are `VACUUM INTO` copies in the profile's backup folder; the newest few are kept.
+class Database {
+public:
+    struct OpenReport {
+        bool recovered = false; //!< the original file was unusable and was moved aside
+        QString quarantinedPath; //!< where the unusable file now is
+        QString restoredBackup; //!< the backup that was restored (empty: started empty)
+        QString reason; //!< what was wrong (for logs and the dialog's details)
+    };
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    ~Database();
+
+    //! Opens (creating if needed) the database at `path`. `backupDir` may be empty (no
+    //! backups). `connectionName` must be unique per thread in the process.
+    static Expected<std::unique_ptr<Database>> open(const QString &path, const QString &backupDir,
+                                                    const QString &connectionName);
+
+    QSqlDatabase &db() { return m_db; }
+    QString path() const { return m_path; }
+    const OpenReport &openReport() const { return m_report; }
+    int schemaVersion();
+
+    //! Writes a consistent copy to the backup folder and prunes old ones (keeps `keep`).
+    Expected<QString> backup(int keep = 5);
+    //! Backs up when the newest backup is older than `maxAge` (or none exists).
+    Expected<void> backupIfOlderThan(qint64 maxAgeSecs, int keep = 5);
+    //! Backups, newest first.
+    QStringList backups() const;
+
+    //! Runs `fn` inside one transaction; rolls back if it returns an error.
+    Expected<void> transaction(const std::function<Expected<void>()> &fn);
+
+private:
+    Database() = default;
+    Expected<void> openConnection();
+    Expected<void> checkIntegrity();
+    Expected<void> migrate();
+    void close();
+
+    QSqlDatabase m_db;
+    QString m_path;
+    QString m_backupDir;
+    QString m_connectionName;
+    OpenReport m_report;
+};
+
+} // namespace kairos

@@ -1,0 +1,501 @@
+#include "store/eventstore.h"
+
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <limits>
+
+namespace kairos {
+
+namespace {
+
+constexpr qint64 kDayPadMs = 14LL * 3600 * 1000; // the widest UTC offset
+constexpr qint64 kForever = std::numeric_limits<qint64>::max() / 2;
+
+Error queryError(const QSqlQuery &q)
+{
+    return makeError(Error::Code::WriteFailed, q.lastError().text());
+}
+
+QString kindToString(CalendarKind k)
+{
+    switch (k) {
+    case CalendarKind::Local: return QStringLiteral("local");
+    case CalendarKind::Google: return QStringLiteral("google");
+    case CalendarKind::Microsoft: return QStringLiteral("microsoft");
+    case CalendarKind::Subscription: return QStringLiteral("subscription");
+    }
+    return QStringLiteral("local");
+}
+
+CalendarKind kindFromString(const QString &s)
+{
+    if (s == QLatin1String("google"))
+        return CalendarKind::Google;
+    if (s == QLatin1String("microsoft"))
+        return CalendarKind::Microsoft;
+    if (s == QLatin1String("subscription"))
+        return CalendarKind::Subscription;
+    return CalendarKind::Local;
+}
+
+QString responseToString(Attendee::Response r)
+{
+    switch (r) {
+    case Attendee::Response::Accepted: return QStringLiteral("accepted");
+    case Attendee::Response::Declined: return QStringLiteral("declined");
+    case Attendee::Response::Tentative: return QStringLiteral("tentative");
+    case Attendee::Response::NeedsAction: break;
+    }
+    return QStringLiteral("needsAction");
+}
+
+Attendee::Response responseFromString(const QString &s)
+{
+    if (s == QLatin1String("accepted"))
+        return Attendee::Response::Accepted;
+    if (s == QLatin1String("declined"))
+        return Attendee::Response::Declined;
+    if (s == QLatin1String("tentative"))
+        return Attendee::Response::Tentative;
+    return Attendee::Response::NeedsAction;
+}
+
+QString attendeesToJson(const QList<Attendee> &list)
+{
+    QJsonArray a;
+    for (const Attendee &at : list) {
+        QJsonObject o { { QStringLiteral("email"), at.email },
+                        { QStringLiteral("response"), responseToString(at.response) } };
+        if (!at.name.isEmpty())
+            o.insert(QStringLiteral("name"), at.name);
+        if (at.optional)
+            o.insert(QStringLiteral("optional"), true);
+        if (at.organizer)
+            o.insert(QStringLiteral("organizer"), true);
+        if (at.self)
+            o.insert(QStringLiteral("self"), true);
+        a.append(o);
+    }
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+QList<Attendee> attendeesFromJson(const QString &json)
+{
+    QList<Attendee> out;
+    const QJsonArray a = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const auto &v : a) {
+        const QJsonObject o = v.toObject();
+        Attendee at;
+        at.email = o.value(QStringLiteral("email")).toString();
+        at.name = o.value(QStringLiteral("name")).toString();
+        at.response = responseFromString(o.value(QStringLiteral("response")).toString());
+        at.optional = o.value(QStringLiteral("optional")).toBool();
+        at.organizer = o.value(QStringLiteral("organizer")).toBool();
+        at.self = o.value(QStringLiteral("self")).toBool();
+        out.append(at);
+    }
+    return out;
+}
+
+QString zoneId(const QDateTime &dt)
+{
+    if (!dt.isValid())
+        return {};
+    if (dt.timeSpec() == Qt::TimeZone)
+        return QString::fromLatin1(dt.timeZone().id());
+    if (dt.timeSpec() == Qt::UTC)
+        return QStringLiteral("UTC");
+    return QString::fromLatin1(QTimeZone::systemTimeZoneId());
+}
+
+QVariant msOrNull(const QDateTime &dt)
+{
+    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+//! The span that bounds every occurrence, for the range index.
+std::pair<qint64, qint64> rangeOf(const Event &e)
+{
+    qint64 s, en;
+    if (e.allDay) {
+        s = QDateTime(e.startDate, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() - kDayPadMs;
+        en = QDateTime(e.endDate, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() + kDayPadMs;
+    } else {
+        s = e.start.toMSecsSinceEpoch();
+        en = qMax(s, e.end.toMSecsSinceEpoch());
+    }
+    if (e.isRecurring())
+        en = kForever; // the expander bounds series precisely
+    return { s, en };
+}
+
+const QString kEventColumns = QStringLiteral(
+        "id, calendar_id, provider_id, etag, ical_uid, sequence, title, location, description, "
+        "all_day, start_ms, start_tz, end_ms, end_tz, start_date, end_date, recurrence, "
+        "recurring_event_id, original_start_ms, original_start_tz, attendees, organizer, status, "
+        "transparency, created_ms, updated_ms");
+
+} // namespace
+
+EventStore::EventStore(Database &db) : m_db(db) { }
+
+QTimeZone EventStore::zone(const QString &id)
+{
+    auto it = m_zones.constFind(id);
+    if (it != m_zones.constEnd())
+        return *it;
+    QTimeZone tz = id.isEmpty() || id == QLatin1String("UTC") ? QTimeZone::utc()
+                                                                : QTimeZone(id.toLatin1());
+    if (!tz.isValid())
+        tz = QTimeZone::utc();
+    m_zones.insert(id, tz);
+    return tz;
+}
+
+// ---- accounts --------------------------------------------------------------------------
+
+Expected<QList<Account>> EventStore::accounts()
+{
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("SELECT id, provider, email, display_name, status, status_reason, "
+                               "connected_at, last_synced_at FROM accounts ORDER BY email")))
+        return queryError(q);
+    QList<Account> out;
+    while (q.next()) {
+        Account a;
+        a.id = q.value(0).toString();
+        a.provider = providerFromString(q.value(1).toString()).value_or(Provider::Google);
+        a.email = q.value(2).toString();
+        a.displayName = q.value(3).toString();
+        a.status = accountStatusFromString(q.value(4).toString());
+        a.statusReason = q.value(5).toString();
+        if (!q.value(6).isNull())
+            a.connectedAt = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);
+        if (!q.value(7).isNull())
+            a.lastSyncedAt = QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+        out.append(a);
+    }
+    return out;
+}
+
+Expected<void> EventStore::saveAccount(const Account &a)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO accounts (id, provider, email, display_name, "
+                             "status, status_reason, connected_at, last_synced_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(a.id);
+    q.addBindValue(toString(a.provider));
+    q.addBindValue(a.email);
+    q.addBindValue(a.displayName);
+    q.addBindValue(toString(a.status));
+    q.addBindValue(a.statusReason);
+    q.addBindValue(msOrNull(a.connectedAt));
+    q.addBindValue(msOrNull(a.lastSyncedAt));
+    if (!q.exec())
+        return queryError(q);
+    return {};
+}
+
+Expected<void> EventStore::removeAccount(const QString &accountId)
+{
+    return m_db.transaction([&]() -> Expected<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("DELETE FROM events WHERE calendar_id IN "
+                                 "(SELECT id FROM calendars WHERE account_id = ?)"));
+        q.addBindValue(accountId);
+        if (!q.exec())
+            return queryError(q);
+        q.prepare(QStringLiteral("DELETE FROM calendars WHERE account_id = ?"));
+        q.addBindValue(accountId);
+        if (!q.exec())
+            return queryError(q);
+        q.prepare(QStringLiteral("DELETE FROM accounts WHERE id = ?"));
+        q.addBindValue(accountId);
+        if (!q.exec())
+            return queryError(q);
+        return {};
+    });
+}
+
+// ---- calendars -------------------------------------------------------------------------
+
+static Calendar calendarFromQuery(const QSqlQuery &q)
+{
+    Calendar c;
+    c.id = q.value(0).toString();
+    c.accountId = q.value(1).toString();
+    c.providerId = q.value(2).toString();
+    c.kind = kindFromString(q.value(3).toString());
+    c.name = q.value(4).toString();
+    c.color = q.value(5).toString();
+    c.timeZone = q.value(6).toString().toLatin1();
+    c.readOnly = q.value(7).toBool();
+    c.primary = q.value(8).toBool();
+    c.visible = q.value(9).toBool();
+    c.countsForAvailability = q.value(10).toBool();
+    c.sourceUrl = q.value(11).toString();
+    return c;
+}
+
+static const QString kCalendarColumns = QStringLiteral(
+        "id, account_id, provider_id, kind, name, color, time_zone, read_only, is_primary, "
+        "visible, counts_for_availability, source_url");
+
+Expected<QList<Calendar>> EventStore::calendars()
+{
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("SELECT ") + kCalendarColumns
+                + QStringLiteral(" FROM calendars ORDER BY sort_order, name")))
+        return queryError(q);
+    QList<Calendar> out;
+    while (q.next())
+        out.append(calendarFromQuery(q));
+    return out;
+}
+
+Expected<Calendar> EventStore::calendar(const QString &id)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT ") + kCalendarColumns + QStringLiteral(" FROM calendars WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(q);
+    if (!q.next())
+        return makeError(Error::Code::NotFound, QStringLiteral("calendar ") + id);
+    return calendarFromQuery(q);
+}
+
+Expected<void> EventStore::saveCalendar(const Calendar &c)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO calendars (") + kCalendarColumns
+              + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(c.id);
+    q.addBindValue(c.accountId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.accountId));
+    q.addBindValue(c.providerId);
+    q.addBindValue(kindToString(c.kind));
+    q.addBindValue(c.name);
+    q.addBindValue(c.color);
+    q.addBindValue(QString::fromLatin1(c.timeZone));
+    q.addBindValue(c.readOnly);
+    q.addBindValue(c.primary);
+    q.addBindValue(c.visible);
+    q.addBindValue(c.countsForAvailability);
+    q.addBindValue(c.sourceUrl);
+    if (!q.exec())
+        return queryError(q);
+    return {};
+}
+
+Expected<void> EventStore::removeCalendar(const QString &id)
+{
+    return m_db.transaction([&]() -> Expected<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("DELETE FROM events WHERE calendar_id = ?"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return queryError(q);
+        q.prepare(QStringLiteral("DELETE FROM calendars WHERE id = ?"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return queryError(q);
+        return {};
+    });
+}
+
+// ---- events ----------------------------------------------------------------------------
+
+static Expected<QList<Event>> readEvents(QSqlQuery &q, const std::function<QTimeZone(const QString &)> &zone)
+{
+    if (!q.exec())
+        return queryError(q);
+    QList<Event> out;
+    while (q.next()) {
+        Event e;
+        e.id = q.value(0).toString();
+        e.calendarId = q.value(1).toString();
+        e.providerId = q.value(2).toString();
+        e.etag = q.value(3).toString();
+        e.iCalUid = q.value(4).toString();
+        e.sequence = q.value(5).toInt();
+        e.title = q.value(6).toString();
+        e.location = q.value(7).toString();
+        e.description = q.value(8).toString();
+        e.allDay = q.value(9).toBool();
+        if (e.allDay) {
+            e.startDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
+            e.endDate = QDate::fromString(q.value(15).toString(), Qt::ISODate);
+        } else {
+            e.start = QDateTime::fromMSecsSinceEpoch(q.value(10).toLongLong(), zone(q.value(11).toString()));
+            e.end = QDateTime::fromMSecsSinceEpoch(q.value(12).toLongLong(), zone(q.value(13).toString()));
+        }
+        const QString rec = q.value(16).toString();
+        if (!rec.isEmpty())
+            e.recurrence = rec.split(QLatin1Char('\n'));
+        e.recurringEventId = q.value(17).toString();
+        if (!q.value(18).isNull())
+            e.originalStart = QDateTime::fromMSecsSinceEpoch(q.value(18).toLongLong(),
+                                                             zone(q.value(19).toString()));
+        e.attendees = attendeesFromJson(q.value(20).toString());
+        e.organizer = q.value(21).toString();
+        e.status = eventStatusFromString(q.value(22).toString());
+        e.transparency = q.value(23).toString() == QLatin1String("transparent")
+                ? Transparency::Transparent
+                : Transparency::Opaque;
+        if (!q.value(24).isNull())
+            e.created = QDateTime::fromMSecsSinceEpoch(q.value(24).toLongLong(), Qt::UTC);
+        if (!q.value(25).isNull())
+            e.updated = QDateTime::fromMSecsSinceEpoch(q.value(25).toLongLong(), Qt::UTC);
+        out.append(std::move(e));
+    }
+    return out;
+}
+
+Expected<Event> EventStore::event(const QString &id)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kEventColumns + QStringLiteral(" FROM events WHERE id = ?"));
+    q.addBindValue(id);
+    auto r = readEvents(q, [this](const QString &z) { return zone(z); });
+    if (!r)
+        return r.error();
+    if (r->isEmpty())
+        return makeError(Error::Code::NotFound, QStringLiteral("event ") + id);
+    return r->first();
+}
+
+Expected<QList<Event>> EventStore::eventsByUid(const QString &uid)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kEventColumns + QStringLiteral(" FROM events WHERE ical_uid = ?"));
+    q.addBindValue(uid);
+    return readEvents(q, [this](const QString &z) { return zone(z); });
+}
+
+Expected<QList<Event>> EventStore::eventsInRange(qint64 fromMs, qint64 toMs,
+                                                 const QStringList &calendarIds)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT ") + kEventColumns
+            + QStringLiteral(" FROM events WHERE range_start_ms < ? AND range_end_ms > ?");
+    if (!calendarIds.isEmpty()) {
+        QStringList marks;
+        for (int i = 0; i < calendarIds.size(); ++i)
+            marks << QStringLiteral("?");
+        sql += QStringLiteral(" AND calendar_id IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
+    sql += QStringLiteral(" ORDER BY range_start_ms");
+    q.prepare(sql);
+    q.addBindValue(toMs);
+    q.addBindValue(fromMs);
+    for (const QString &c : calendarIds)
+        q.addBindValue(c);
+    return readEvents(q, [this](const QString &z) { return zone(z); });
+}
+
+Expected<QList<Event>> EventStore::eventsInCalendar(const QString &calendarId)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kEventColumns
+              + QStringLiteral(" FROM events WHERE calendar_id = ? ORDER BY range_start_ms"));
+    q.addBindValue(calendarId);
+    return readEvents(q, [this](const QString &z) { return zone(z); });
+}
+
+Expected<int> EventStore::eventCount()
+{
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) || !q.next())
+        return queryError(q);
+    return q.value(0).toInt();
+}
+
+Expected<void> EventStore::saveEvents(QList<Event> &events)
+{
+    return m_db.transaction([&]() -> Expected<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO events (") + kEventColumns
+                  + QStringLiteral(", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (Event &e : events) {
+            if (!e.isValid())
+                return makeError(Error::Code::InvalidInput,
+                                 QStringLiteral("event '%1' has no valid time span").arg(e.id));
+            if (e.id.isEmpty())
+                e.id = Event::newId();
+            if (e.iCalUid.isEmpty())
+                e.iCalUid = e.id + QStringLiteral("@kairos");
+            const auto [rs, re] = rangeOf(e);
+            q.addBindValue(e.id);
+            q.addBindValue(e.calendarId);
+            q.addBindValue(e.providerId);
+            q.addBindValue(e.etag);
+            q.addBindValue(e.iCalUid);
+            q.addBindValue(e.sequence);
+            q.addBindValue(e.title);
+            q.addBindValue(e.location);
+            q.addBindValue(e.description);
+            q.addBindValue(e.allDay);
+            q.addBindValue(e.allDay ? QVariant(QMetaType(QMetaType::LongLong)) : msOrNull(e.start));
+            q.addBindValue(e.allDay ? QString() : zoneId(e.start));
+            q.addBindValue(e.allDay ? QVariant(QMetaType(QMetaType::LongLong)) : msOrNull(e.end));
+            q.addBindValue(e.allDay ? QString() : zoneId(e.end));
+            q.addBindValue(e.allDay ? e.startDate.toString(Qt::ISODate) : QString());
+            q.addBindValue(e.allDay ? e.endDate.toString(Qt::ISODate) : QString());
+            q.addBindValue(e.recurrence.join(QLatin1Char('\n')));
+            q.addBindValue(e.recurringEventId);
+            q.addBindValue(msOrNull(e.originalStart));
+            q.addBindValue(zoneId(e.originalStart));
+            q.addBindValue(attendeesToJson(e.attendees));
+            q.addBindValue(e.organizer);
+            q.addBindValue(toString(e.status));
+            q.addBindValue(e.transparency == Transparency::Transparent ? QStringLiteral("transparent")
+                                                                       : QStringLiteral("opaque"));
+            q.addBindValue(msOrNull(e.created));
+            q.addBindValue(msOrNull(e.updated));
+            q.addBindValue(rs);
+            q.addBindValue(re);
+            if (!q.exec())
+                return queryError(q);
+        }
+        return {};
+    });
+}
+
+Expected<void> EventStore::saveEvent(Event &event)
+{
+    QList<Event> one { event };
+    auto r = saveEvents(one);
+    if (r)
+        event = one.first();
+    return r;
+}
+
+Expected<void> EventStore::removeEvents(const QStringList &ids)
+{
+    return m_db.transaction([&]() -> Expected<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("DELETE FROM events WHERE id = ? OR recurring_event_id = ?"));
+        for (const QString &id : ids) {
+            q.addBindValue(id);
+            q.addBindValue(id);
+            if (!q.exec())
+                return queryError(q);
+        }
+        return {};
+    });
+}
+
+} // namespace kairos

@@ -1,0 +1,74 @@
+#include "store/migrations.h"
+
+namespace kairos::store {
+
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> list = {
+        // 1: accounts (metadata only — tokens live in the keychain), calendars, events.
+        {
+                QStringLiteral(R"(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT))"),
+                QStringLiteral(R"(CREATE TABLE accounts (
+                    id TEXT PRIMARY KEY,
+                    provider TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    display_name TEXT NOT NULL DEFAULT '',
+                    status TEXT NOT NULL DEFAULT 'connected',
+                    status_reason TEXT NOT NULL DEFAULT '',
+                    connected_at INTEGER,
+                    last_synced_at INTEGER))"),
+                QStringLiteral(R"(CREATE TABLE calendars (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT REFERENCES accounts(id) ON DELETE CASCADE,
+                    provider_id TEXT NOT NULL DEFAULT '',
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    color TEXT NOT NULL DEFAULT '#3b82f6',
+                    time_zone TEXT NOT NULL DEFAULT '',
+                    read_only INTEGER NOT NULL DEFAULT 0,
+                    is_primary INTEGER NOT NULL DEFAULT 0,
+                    visible INTEGER NOT NULL DEFAULT 1,
+                    counts_for_availability INTEGER NOT NULL DEFAULT 1,
+                    source_url TEXT NOT NULL DEFAULT '',
+                    sort_order INTEGER NOT NULL DEFAULT 0))"),
+                // Times: UTC milliseconds plus the IANA zone the event was written in, so
+                // both the instant and the organiser's wall clock survive. All-day events
+                // keep ISO dates. range_*_ms bound every occurrence (for queries).
+                QStringLiteral(R"(CREATE TABLE events (
+                    id TEXT PRIMARY KEY,
+                    calendar_id TEXT NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+                    provider_id TEXT NOT NULL DEFAULT '',
+                    etag TEXT NOT NULL DEFAULT '',
+                    ical_uid TEXT NOT NULL DEFAULT '',
+                    sequence INTEGER NOT NULL DEFAULT 0,
+                    title TEXT NOT NULL DEFAULT '',
+                    location TEXT NOT NULL DEFAULT '',
+                    description TEXT NOT NULL DEFAULT '',
+                    all_day INTEGER NOT NULL DEFAULT 0,
+                    start_ms INTEGER,
+                    start_tz TEXT NOT NULL DEFAULT '',
+                    end_ms INTEGER,
+                    end_tz TEXT NOT NULL DEFAULT '',
+                    start_date TEXT NOT NULL DEFAULT '',
+                    end_date TEXT NOT NULL DEFAULT '',
+                    recurrence TEXT NOT NULL DEFAULT '',
+                    recurring_event_id TEXT NOT NULL DEFAULT '',
+                    original_start_ms INTEGER,
+                    original_start_tz TEXT NOT NULL DEFAULT '',
+                    attendees TEXT NOT NULL DEFAULT '[]',
+                    organizer TEXT NOT NULL DEFAULT '',
+                    status TEXT NOT NULL DEFAULT 'confirmed',
+                    transparency TEXT NOT NULL DEFAULT 'opaque',
+                    created_ms INTEGER,
+                    updated_ms INTEGER,
+                    range_start_ms INTEGER NOT NULL,
+                    range_end_ms INTEGER NOT NULL))"),
+                QStringLiteral("CREATE INDEX events_by_range ON events(range_start_ms, range_end_ms)"),
+                QStringLiteral("CREATE INDEX events_by_calendar ON events(calendar_id)"),
+                QStringLiteral("CREATE INDEX events_by_uid ON events(ical_uid)"),
+        },
+    };
+    return list;
+}
+
+} // namespace kairos::store

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace kairos::store {
+
+//! \brief The schema, as an append-only list of migrations. Migration i (0-based) takes the
+//! database from `PRAGMA user_version` i to i+1. Never edit a released migration; add one.
+const QList<QStringList> &migrations();
+
+inline int latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+} // namespace kairos::store
