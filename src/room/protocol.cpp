@@ -1,0 +1,390 @@
+#include "room/protocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <cmath>
+
+namespace kairos::room {
+
+namespace {
+
+QString L(const char *s)
+{
+    return QString::fromLatin1(s);
+}
+
+DecodeResult fail(const char *code, QString text, QString ref = {})
+{
+    DecodeResult r;
+    r.error = ProtocolError { L(code), std::move(text), std::move(ref) };
+    return r;
+}
+
+//! Integer in [min, max] (JSON numbers are doubles; reject fractions, NaN, huge values).
+bool readInt(const QJsonObject &o, const QString &key, qint64 min, qint64 max, qint64 *out)
+{
+    const QJsonValue v = o.value(key);
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
+bool readString(const QJsonObject &o, const QString &key, int minLen, int maxLen, QString *out)
+{
+    const QJsonValue v = o.value(key);
+    if (!v.isString())
+        return false;
+    const QString s = v.toString();
+    if (s.size() < minLen || s.size() > maxLen)
+        return false;
+    *out = s;
+    return true;
+}
+
+constexpr qint64 kMaxSeq = qint64(1) << 53;
+
+} // namespace
+
+bool isFatalCode(const QString &c)
+{
+    static const QStringList fatal = { L(code::UnsupportedVersion), L(code::RoomNotFound),
+                                       L(code::BadInvite),          L(code::BadName),
+                                       L(code::NameTaken),          L(code::BadSecret),
+                                       L(code::RoomFull),           L(code::ServerFull),
+                                       L(code::IdleTimeout) };
+    return fatal.contains(c);
+}
+
+bool isValidClientId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > kMaxClientIdChars)
+        return false;
+    for (QChar c : id) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
+                || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool isValidRoomName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > kMaxRoomNameChars)
+        return false;
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
+                || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-' || u == u'.';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+QString normalizedDisplayName(const QString &name)
+{
+    const QString n = name.trimmed().normalized(QString::NormalizationForm_C);
+    if (n.isEmpty() || n.size() > kMaxNameChars)
+        return {};
+    for (QChar c : n) {
+        const auto cat = c.category();
+        if (cat == QChar::Other_Control || cat == QChar::Separator_Line
+            || cat == QChar::Separator_Paragraph)
+            return {};
+    }
+    return n;
+}
+
+QString nameKey(const QString &name)
+{
+    return name.trimmed().normalized(QString::NormalizationForm_KC).toCaseFolded();
+}
+
+DecodeResult decodeClientFrame(const QByteArray &utf8)
+{
+    if (utf8.size() > kMaxFrameBytes)
+        return fail(code::TooLarge, QStringLiteral("frame larger than 64 KiB"));
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject())
+        return fail(code::BadJson,
+                    perr.error != QJsonParseError::NoError
+                            ? QStringLiteral("not JSON: ") + perr.errorString()
+                            : QStringLiteral("a frame must be a JSON object"));
+    const QJsonObject o = doc.object();
+    const QJsonValue tv = o.value(QLatin1String("type"));
+    if (!tv.isString() || tv.toString().isEmpty() || tv.toString().size() > 64)
+        return fail(code::Invalid, QStringLiteral("missing or invalid member 'type'"),
+                    QStringLiteral("type"));
+    const QString type = tv.toString();
+
+    DecodeResult r;
+    r.ok = true;
+    r.frame.typeName = type;
+    r.frame.object = o;
+    ClientFrame &f = r.frame;
+
+    if (type == QLatin1String("join")) {
+        f.type = ClientType::Join;
+        qint64 v = 0;
+        if (!readInt(o, QStringLiteral("v"), 1, 1 << 20, &v))
+            return fail(code::UnsupportedVersion,
+                        QStringLiteral("member 'v' must be a protocol version >= 1"),
+                        QStringLiteral("v"));
+        f.join.version = int(v);
+        if (!readString(o, QStringLiteral("room"), 1, kMaxRoomNameChars, &f.join.room))
+            return fail(code::Invalid, QStringLiteral("member 'room' is required"),
+                        QStringLiteral("room"));
+        if (!readString(o, QStringLiteral("invite"), 1, 256, &f.join.invite))
+            return fail(code::Invalid, QStringLiteral("member 'invite' is required"),
+                        QStringLiteral("invite"));
+        if (!readString(o, QStringLiteral("name"), 0, 256, &f.join.name))
+            return fail(code::Invalid, QStringLiteral("member 'name' is required"),
+                        QStringLiteral("name"));
+        if (o.contains(QLatin1String("secret"))
+            && !readString(o, QStringLiteral("secret"), 0, 256, &f.join.secret))
+            return fail(code::Invalid, QStringLiteral("member 'secret' must be a string"),
+                        QStringLiteral("secret"));
+        if (o.contains(QLatin1String("device"))
+            && !readString(o, QStringLiteral("device"), 0, kMaxDeviceChars, &f.join.device))
+            return fail(code::Invalid, QStringLiteral("member 'device' must be a short string"),
+                        QStringLiteral("device"));
+        if (o.contains(QLatin1String("since"))
+            && !readInt(o, QStringLiteral("since"), 0, kMaxSeq, &f.join.since))
+            return fail(code::Invalid, QStringLiteral("member 'since' must be a seq"),
+                        QStringLiteral("since"));
+    } else if (type == QLatin1String("message")) {
+        f.type = ClientType::Message;
+        const QJsonValue idv = o.value(QLatin1String("id"));
+        if (!idv.isString() || !isValidClientId(idv.toString()))
+            return fail(code::Invalid,
+                        QStringLiteral("member 'id' must be 1-64 characters of A-Z a-z 0-9 _ -"),
+                        QStringLiteral("id"));
+        f.messageId = idv.toString();
+        const QJsonValue tx = o.value(QLatin1String("text"));
+        if (!tx.isString() || tx.toString().isEmpty() || tx.toString().size() > kMaxTextChars)
+            return fail(code::Invalid, QStringLiteral("member 'text' must be 1-16000 characters"),
+                        f.messageId);
+        f.text = tx.toString();
+    } else if (type == QLatin1String("history")) {
+        f.type = ClientType::History;
+        const bool hasBefore = o.contains(QLatin1String("before"));
+        const bool hasAfter = o.contains(QLatin1String("after"));
+        if (hasBefore == hasAfter)
+            return fail(code::Invalid, QStringLiteral("exactly one of 'before' / 'after'"),
+                        QStringLiteral("before"));
+        if (hasBefore && !readInt(o, QStringLiteral("before"), 0, kMaxSeq, &f.history.before))
+            return fail(code::Invalid, QStringLiteral("'before' must be a seq"),
+                        QStringLiteral("before"));
+        if (hasAfter && !readInt(o, QStringLiteral("after"), 0, kMaxSeq, &f.history.after))
+            return fail(code::Invalid, QStringLiteral("'after' must be a seq"),
+                        QStringLiteral("after"));
+        if (o.contains(QLatin1String("limit"))) {
+            qint64 limit = 0;
+            if (!readInt(o, QStringLiteral("limit"), 1, kMaxHistoryPage, &limit))
+                return fail(code::Invalid, QStringLiteral("'limit' must be 1-200"),
+                            QStringLiteral("limit"));
+            f.history.limit = int(limit);
+        }
+    } else if (type == QLatin1String("presence")) {
+        f.type = ClientType::Presence;
+        const QString s = o.value(QLatin1String("status")).toString();
+        if (s != QLatin1String("online") && s != QLatin1String("away"))
+            return fail(code::Invalid, QStringLiteral("'status' must be online or away"),
+                        QStringLiteral("status"));
+        f.away = s == QLatin1String("away");
+    } else if (type == QLatin1String("ping")) {
+        f.type = ClientType::Ping;
+    } else if (type == QLatin1String("pong")) {
+        f.type = ClientType::Pong;
+    } else if (type == QLatin1String("freebusy")) {
+        f.type = ClientType::FreeBusy;
+        if (!o.value(QLatin1String("snapshot")).isObject())
+            return fail(code::Invalid, QStringLiteral("'snapshot' must be an object"),
+                        QStringLiteral("snapshot"));
+    } else if (type == QLatin1String("proposal")) {
+        f.type = ClientType::Proposal;
+    } else if (type.startsWith(QLatin1String("x-")) && type.size() > 2) {
+        f.type = ClientType::Extension;
+    } else {
+        return fail(code::UnknownType, QStringLiteral("unknown type"), type);
+    }
+    return r;
+}
+
+QString toIsoUtc(const QDateTime &dt)
+{
+    return dt.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QByteArray encode(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject messageToJson(const RoomMessage &m)
+{
+    QJsonObject o { { QStringLiteral("type"), QStringLiteral("message") },
+                    { QStringLiteral("seq"), double(m.seq) },
+                    { QStringLiteral("id"), m.id },
+                    { QStringLiteral("from"), m.from },
+                    { QStringLiteral("text"), m.text },
+                    { QStringLiteral("ts"), toIsoUtc(m.ts) },
+                    { QStringLiteral("kind"), m.kind } };
+    if (!m.event.isEmpty())
+        o.insert(QStringLiteral("event"), m.event);
+    return o;
+}
+
+bool messageFromJson(const QJsonObject &o, RoomMessage *out)
+{
+    qint64 seq = 0;
+    if (!readInt(o, QStringLiteral("seq"), 0, kMaxSeq, &seq))
+        return false;
+    const QJsonValue from = o.value(QLatin1String("from"));
+    const QJsonValue text = o.value(QLatin1String("text"));
+    if (!from.isString() || !text.isString())
+        return false;
+    RoomMessage m;
+    m.seq = seq;
+    m.id = o.value(QLatin1String("id")).toString();
+    m.from = from.toString();
+    m.text = text.toString();
+    m.ts = QDateTime::fromString(o.value(QLatin1String("ts")).toString(), Qt::ISODateWithMs);
+    if (!m.ts.isValid())
+        m.ts = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    m.ts = m.ts.toUTC();
+    m.kind = o.value(QLatin1String("kind")).toString(QStringLiteral("user"));
+    m.event = o.value(QLatin1String("event")).toString();
+    *out = m;
+    return true;
+}
+
+QJsonArray messagesToJson(const QList<RoomMessage> &list)
+{
+    QJsonArray a;
+    for (const RoomMessage &m : list)
+        a.append(messageToJson(m));
+    return a;
+}
+
+QJsonObject memberToJson(const MemberInfo &m)
+{
+    return QJsonObject { { QStringLiteral("name"), m.name },
+                         { QStringLiteral("status"), m.status },
+                         { QStringLiteral("devices"), m.devices },
+                         { QStringLiteral("calendar"), m.calendar } };
+}
+
+MemberInfo memberFromJson(const QJsonObject &o)
+{
+    MemberInfo m;
+    m.name = o.value(QLatin1String("name")).toString();
+    m.status = o.value(QLatin1String("status")).toString(QStringLiteral("offline"));
+    m.devices = o.value(QLatin1String("devices")).toInt();
+    m.calendar = o.value(QLatin1String("calendar")).toBool();
+    return m;
+}
+
+QByteArray errorFrame(const QString &c, const QString &text, const QString &ref, int retryMs)
+{
+    QJsonObject o { { QStringLiteral("type"), QStringLiteral("error") },
+                    { QStringLiteral("code"), c },
+                    { QStringLiteral("text"), text },
+                    { QStringLiteral("fatal"), isFatalCode(c) } };
+    if (!ref.isEmpty())
+        o.insert(QStringLiteral("ref"), ref);
+    if (retryMs >= 0)
+        o.insert(QStringLiteral("retryMs"), retryMs);
+    return encode(o);
+}
+
+QByteArray ackFrame(const QString &id, qint64 seq, const QDateTime &ts, bool duplicate)
+{
+    QJsonObject o { { QStringLiteral("type"), QStringLiteral("ack") },
+                    { QStringLiteral("id"), id },
+                    { QStringLiteral("seq"), double(seq) },
+                    { QStringLiteral("ts"), toIsoUtc(ts) } };
+    if (duplicate)
+        o.insert(QStringLiteral("dup"), true);
+    return encode(o);
+}
+
+QByteArray presenceFrame(const MemberInfo &m)
+{
+    QJsonObject o = memberToJson(m);
+    o.insert(QStringLiteral("type"), QStringLiteral("presence"));
+    return encode(o);
+}
+
+QByteArray historyFrame(const QList<RoomMessage> &messages, bool more)
+{
+    return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("history") },
+                                { QStringLiteral("messages"), messagesToJson(messages) },
+                                { QStringLiteral("more"), more } });
+}
+
+QByteArray pingFrame(qint64 t)
+{
+    return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") },
+                                { QStringLiteral("t"), double(t) } });
+}
+
+QByteArray pongFrame(const QJsonValue &t)
+{
+    QJsonObject o { { QStringLiteral("type"), QStringLiteral("pong") } };
+    if (!t.isUndefined())
+        o.insert(QStringLiteral("t"), t);
+    return encode(o);
+}
+
+QByteArray joinFrame(const JoinRequest &j)
+{
+    QJsonObject o { { QStringLiteral("type"), QStringLiteral("join") },
+                    { QStringLiteral("v"), j.version > 0 ? j.version : kProtocolVersion },
+                    { QStringLiteral("room"), j.room },
+                    { QStringLiteral("invite"), j.invite },
+                    { QStringLiteral("name"), j.name } };
+    if (!j.secret.isEmpty())
+        o.insert(QStringLiteral("secret"), j.secret);
+    if (!j.device.isEmpty())
+        o.insert(QStringLiteral("device"), j.device);
+    if (j.since >= 0)
+        o.insert(QStringLiteral("since"), double(j.since));
+    return encode(o);
+}
+
+QByteArray messageFrame(const QString &id, const QString &text)
+{
+    return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("message") },
+                                { QStringLiteral("id"), id },
+                                { QStringLiteral("text"), text } });
+}
+
+QByteArray historyRequestFrame(const HistoryRequest &r)
+{
+    QJsonObject o { { QStringLiteral("type"), QStringLiteral("history") },
+                    { QStringLiteral("limit"), r.limit } };
+    if (r.before >= 0)
+        o.insert(QStringLiteral("before"), double(r.before));
+    else
+        o.insert(QStringLiteral("after"), double(qMax<qint64>(0, r.after)));
+    return encode(o);
+}
+
+QByteArray presenceRequestFrame(bool away)
+{
+    return encode(QJsonObject {
+            { QStringLiteral("type"), QStringLiteral("presence") },
+            { QStringLiteral("status"), away ? QStringLiteral("away") : QStringLiteral("online") } });
+}
+
+} // namespace kairos::room

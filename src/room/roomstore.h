@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/expected.h"
+#include "room/protocol.h"
+
+#include <QHash>
+#include <QList>
+
+#include <memory>
+#include <optional>
+
+namespace kairos::room {
+
+struct RoomRecord {
+    qint64 id = 0;
+    QString name;
+    QString invite;
+};
+
+struct MemberRecord {
+    qint64 id = 0;
+    QString name; //!< display name as first chosen
+    QString key; //!< nameKey(name)
+    QByteArray salt;
+    QByteArray secretHash; //!< SHA-256(salt ‖ secret)
+};
+
+//! One message to store; `memberId` 0 for system messages.
+struct AppendRequest {
+    qint64 roomId = 0;
+    qint64 memberId = 0;
+    RoomMessage message; //!< seq is assigned by the store
+};
+
+struct AppendResult {
+    RoomMessage message; //!< with seq (the original one for a duplicate)
+    bool duplicate = false;
+};
+
+//! \brief Where rooms, members and messages live. Small on purpose: the embedded default is
+//! SQLite (SqliteRoomStore); a multi-server deployment implements it over PostgreSQL.
+//! Durability contract: when appendBatch() returns, the messages survive a process crash.
+class RoomStore {
+public:
+    virtual ~RoomStore() = default;
+
+    virtual Expected<std::optional<RoomRecord>> findRoom(const QString &name) = 0;
+    virtual Expected<RoomRecord> createRoom(const QString &name, const QString &invite) = 0;
+    virtual Expected<int> roomCount() = 0;
+
+    virtual Expected<QList<MemberRecord>> members(qint64 roomId) = 0;
+    virtual Expected<MemberRecord> addMember(qint64 roomId, const MemberRecord &member) = 0;
+
+    //! Stores the messages in one transaction, in order. A message whose (room, member, id)
+    //! is already stored is not stored again: its original is returned with duplicate=true.
+    virtual Expected<QList<AppendResult>> appendBatch(const QList<AppendRequest> &batch) = 0;
+    //! The newest `limit` messages, oldest first.
+    virtual Expected<QList<RoomMessage>> tail(qint64 roomId, int limit) = 0;
+    //! Messages with seq < before (the newest `limit` of them), oldest first.
+    virtual Expected<QList<RoomMessage>> before(qint64 roomId, qint64 seq, int limit) = 0;
+    //! Messages with seq > after (the oldest `limit` of them), oldest first.
+    virtual Expected<QList<RoomMessage>> after(qint64 roomId, qint64 seq, int limit) = 0;
+    virtual Expected<qint64> lastSeq(qint64 roomId) = 0;
+
+    //! The latest free/busy snapshot per member (JSON object text); empty removes it.
+    virtual Expected<void> setFreeBusy(qint64 roomId, qint64 memberId, const QByteArray &json) = 0;
+    virtual Expected<QHash<qint64, QByteArray>> freeBusy(qint64 roomId) = 0;
+};
+
+//! \brief The embedded default: one SQLite file (WAL) with its own schema and migrations.
+class SqliteRoomStore final : public RoomStore {
+public:
+    enum class Durability { Full, Normal };
+    //! Opens or creates `path`; `Full` fsyncs every commit (survives power loss), `Normal`
+    //! survives process crashes.
+    static Expected<std::unique_ptr<SqliteRoomStore>> open(const QString &path,
+                                                           Durability durability
+                                                           = Durability::Full);
+    ~SqliteRoomStore() override;
+
+    Expected<std::optional<RoomRecord>> findRoom(const QString &name) override;
+    Expected<RoomRecord> createRoom(const QString &name, const QString &invite) override;
+    Expected<int> roomCount() override;
+    Expected<QList<MemberRecord>> members(qint64 roomId) override;
+    Expected<MemberRecord> addMember(qint64 roomId, const MemberRecord &member) override;
+    Expected<QList<AppendResult>> appendBatch(const QList<AppendRequest> &batch) override;
+    Expected<QList<RoomMessage>> tail(qint64 roomId, int limit) override;
+    Expected<QList<RoomMessage>> before(qint64 roomId, qint64 seq, int limit) override;
+    Expected<QList<RoomMessage>> after(qint64 roomId, qint64 seq, int limit) override;
+    Expected<qint64> lastSeq(qint64 roomId) override;
+    Expected<void> setFreeBusy(qint64 roomId, qint64 memberId, const QByteArray &json) override;
+    Expected<QHash<qint64, QByteArray>> freeBusy(qint64 roomId) override;
+
+    //! The room database's schema (append-only; migration i takes user_version i to i+1).
+    static const QList<QStringList> &migrations();
+
+private:
+    SqliteRoomStore();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace kairos::room
