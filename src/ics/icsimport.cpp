@@ -1,0 +1,738 @@
+#include "ics/icsimport.h"
+
+#include "core/logging.h"
+#include "ics/icalptr.h"
+#include "ics/icszones.h"
+#include "store/eventstore.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHash>
+#include <QPromise>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kairos::ics {
+
+QString toString(ImportIssue::Kind kind)
+{
+    using K = ImportIssue::Kind;
+    switch (kind) {
+    case K::ParseError:
+        return QStringLiteral("parse_error");
+    case K::MissingStart:
+        return QStringLiteral("missing_start");
+    case K::EndBeforeStart:
+        return QStringLiteral("end_before_start");
+    case K::Unterminated:
+        return QStringLiteral("unterminated");
+    case K::NotAnEvent:
+        return QStringLiteral("not_an_event");
+    case K::OutdatedSequence:
+        return QStringLiteral("outdated_sequence");
+    case K::MissingUid:
+        return QStringLiteral("missing_uid");
+    case K::WindowsTimeZone:
+        return QStringLiteral("windows_time_zone");
+    case K::UnknownTimeZone:
+        return QStringLiteral("unknown_time_zone");
+    case K::CustomTimeZone:
+        return QStringLiteral("custom_time_zone");
+    case K::MissingVTimeZone:
+        return QStringLiteral("missing_vtimezone");
+    case K::FloatingTime:
+        return QStringLiteral("floating_time");
+    case K::BrokenFolding:
+        return QStringLiteral("broken_folding");
+    case K::AllDayEndFixed:
+        return QStringLiteral("all_day_end_fixed");
+    }
+    return QStringLiteral("unknown");
+}
+
+namespace {
+
+using K = ImportIssue::Kind;
+
+//! "NAME" or "NAME;…" or "NAME:…" at the start of a content line (RFC 5545 §3.1 iana-token /
+//! x-name). Lines that do not start like this inside a component are broken folding.
+bool looksLikeContentLine(const QByteArray &l)
+{
+    qsizetype i = 0;
+    const qsizetype n = l.size();
+    while (i < n) {
+        const char c = l.at(i);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            || c == '-') {
+            ++i;
+            continue;
+        }
+        return i > 0 && (c == ':' || c == ';');
+    }
+    return false;
+}
+
+bool startsWithNoCase(const QByteArray &l, const char *prefix)
+{
+    return l.startsWith(prefix) || l.toUpper().startsWith(prefix);
+}
+
+QByteArray afterColon(const QByteArray &l)
+{
+    const qsizetype i = l.indexOf(':');
+    return i < 0 ? QByteArray() : l.mid(i + 1).trimmed().toUpper();
+}
+
+QString stripMailto(const char *v)
+{
+    QString s = QString::fromUtf8(v ? v : "");
+    if (s.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+        s = s.mid(7);
+    return s;
+}
+
+struct TimeValue {
+    bool valid = false;
+    bool isDate = false;
+    QDate date;
+    QDateTime dt;
+};
+
+class Parser {
+public:
+    Parser(QIODevice &in, const ImportOptions &o)
+        : m_in(in)
+        , m_options(o)
+    {
+        m_floating = o.floatingZone.isValid() ? o.floatingZone : QTimeZone::utc();
+    }
+
+    Expected<ParsedCalendar> run()
+    {
+        initLibical();
+        QByteArray logical;
+        int logicalLine = 0;
+        const qint64 total = m_in.isSequential() ? 0 : m_in.size();
+        while (true) {
+            QByteArray phys;
+            const bool eof = !readPhysical(phys);
+            if (!eof && (phys.startsWith(' ') || phys.startsWith('\t'))) {
+                logical += phys.mid(1);
+                continue;
+            }
+            if (!eof && !logical.isEmpty() && !phys.isEmpty() && m_chunkActive
+                && !looksLikeContentLine(phys)) {
+                note(K::BrokenFolding, m_line, {}, QString::fromUtf8(phys.left(40)));
+                logical += phys;
+                continue;
+            }
+            if (!logical.isEmpty()) {
+                if (!handleLine(logical, logicalLine))
+                    return makeError(Error::Code::Cancelled);
+            }
+            if (eof)
+                break;
+            logical = phys;
+            logicalLine = m_line;
+            if (m_options.progress && (m_line & 0xfff) == 0)
+                m_options.progress(m_in.pos(), total);
+        }
+        if (m_chunkActive)
+            skip(K::Unterminated, m_chunkLine, {},
+                QStringLiteral("BEGIN:%1 without END").arg(QString::fromLatin1(m_stack.first())));
+        if (!m_sawCalendar)
+            return makeError(Error::Code::ParseError, QStringLiteral("no BEGIN:VCALENDAR"));
+        for (auto it = m_tzidFirstLine.cbegin(); it != m_tzidFirstLine.cend(); ++it) {
+            if (!m_resolver.hasDefinition(it.key())) {
+                const auto r = m_resolver.resolve(it.key());
+                if (r.kind == ZoneResolver::Kind::Iana || r.kind == ZoneResolver::Kind::Prefixed)
+                    note(K::MissingVTimeZone, it.value(), {}, QString::fromUtf8(it.key()));
+            }
+        }
+        if (m_floatingCount > 0)
+            note(K::FloatingTime, m_firstFloatingLine, {},
+                QStringLiteral("%1 event(s) read in %2")
+                    .arg(m_floatingCount)
+                    .arg(QString::fromLatin1(m_floating.id())));
+        if (m_options.progress)
+            m_options.progress(total, total);
+        return std::move(m_result);
+    }
+
+private:
+    bool readPhysical(QByteArray &line)
+    {
+        if (m_in.atEnd())
+            return false;
+        line = m_in.readLine();
+        if (line.isEmpty() && m_in.atEnd())
+            return false;
+        ++m_line;
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        return true;
+    }
+
+    void skip(K kind, int line, const QString &uid, const QString &detail)
+    {
+        m_result.skipped.append({ kind, line, uid, detail });
+    }
+    void note(K kind, int line, const QString &uid, const QString &detail)
+    {
+        m_result.notes.append({ kind, line, uid, detail });
+    }
+
+    //! Returns false when cancelled.
+    bool handleLine(const QByteArray &l, int line)
+    {
+        if (!m_inCalendar) {
+            if (startsWithNoCase(l, "BEGIN:") && afterColon(l) == "VCALENDAR") {
+                m_inCalendar = m_sawCalendar = true;
+            }
+            return true;
+        }
+        const bool isBegin = startsWithNoCase(l, "BEGIN:");
+        const bool isEnd = !isBegin && startsWithNoCase(l, "END:");
+        if (!m_chunkActive) {
+            if (isBegin) {
+                m_chunkActive = true;
+                m_chunkBroken.clear();
+                m_chunkLine = line;
+                m_stack = { afterColon(l) };
+                m_chunk = l;
+                m_chunk += "\r\n";
+            } else if (isEnd) {
+                if (afterColon(l) == "VCALENDAR")
+                    m_inCalendar = false;
+            } else if (startsWithNoCase(l, "METHOD:")) {
+                m_result.method = afterColon(l);
+            } else if (startsWithNoCase(l, "X-WR-CALNAME:")) {
+                m_result.name = QString::fromUtf8(l.mid(13)).trimmed();
+            }
+            return true;
+        }
+        if (isBegin) {
+            const QByteArray name = afterColon(l);
+            if (name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VTIMEZONE"
+                || name == "VFREEBUSY") {
+                if (m_stack.first() != "VTIMEZONE" || (name != "STANDARD" && name != "DAYLIGHT")) {
+                    // A new top-level component while one is open: the open one never ended.
+                    skip(K::Unterminated, m_chunkLine, uidInChunk(),
+                        QStringLiteral("BEGIN:%1 without END before line %2")
+                            .arg(QString::fromLatin1(m_stack.first()))
+                            .arg(line));
+                    m_chunkLine = line;
+                    m_chunkBroken.clear();
+                    m_stack = { name };
+                    m_chunk = l;
+                    m_chunk += "\r\n";
+                    return true;
+                }
+            }
+            m_stack.append(name);
+        } else if (isEnd) {
+            const QByteArray name = afterColon(l);
+            if (name == "VCALENDAR") {
+                skip(K::Unterminated, m_chunkLine, uidInChunk(),
+                    QStringLiteral("BEGIN:%1 without END")
+                        .arg(QString::fromLatin1(m_stack.first())));
+                m_chunkActive = false;
+                m_inCalendar = false;
+                return true;
+            }
+            if (m_stack.last() != name) {
+                if (m_chunkBroken.isEmpty())
+                    m_chunkBroken
+                        = QStringLiteral("line %1: END:%2 does not match BEGIN:%3")
+                              .arg(line)
+                              .arg(QString::fromLatin1(name), QString::fromLatin1(m_stack.last()));
+                while (!m_stack.isEmpty() && m_stack.last() != name)
+                    m_stack.removeLast();
+            }
+            if (!m_stack.isEmpty())
+                m_stack.removeLast();
+            m_chunk += l;
+            m_chunk += "\r\n";
+            if (m_stack.isEmpty()) {
+                m_chunkActive = false;
+                return dispatch(name);
+            }
+            return true;
+        }
+        m_chunk += l;
+        m_chunk += "\r\n";
+        return true;
+    }
+
+    QString uidInChunk() const
+    {
+        const qsizetype i = m_chunk.indexOf("\r\nUID:");
+        if (i < 0)
+            return {};
+        const qsizetype e = m_chunk.indexOf("\r\n", i + 6);
+        return QString::fromUtf8(m_chunk.mid(i + 6, e - i - 6));
+    }
+
+    bool dispatch(const QByteArray &name)
+    {
+        if (name == "VTIMEZONE") {
+            if (icalcomponent *c = icalparser_parse_string(m_chunk.constData())) {
+                if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT)
+                    m_resolver.addDefinition(c);
+                else
+                    icalcomponent_free(c);
+            }
+            return true;
+        }
+        if (name != "VEVENT") {
+            skip(K::NotAnEvent, m_chunkLine, uidInChunk(), QString::fromLatin1(name));
+            return true;
+        }
+        ++m_result.components;
+        if (!m_chunkBroken.isEmpty()) {
+            skip(K::Unterminated, m_chunkLine, uidInChunk(), m_chunkBroken);
+        } else {
+            ComponentPtr c(icalparser_parse_string(m_chunk.constData()));
+            if (!c || icalcomponent_isa(c.get()) != ICAL_VEVENT_COMPONENT)
+                skip(K::ParseError, m_chunkLine, uidInChunk(), QStringLiteral("not a VEVENT"));
+            else
+                mapEvent(c.get());
+        }
+        if ((m_result.components & 0x1ff) == 0 && m_options.cancelled && m_options.cancelled())
+            return false;
+        return true;
+    }
+
+    TimeValue readTime(icalproperty *p, icaltimetype t)
+    {
+        TimeValue v;
+        if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t))
+            return v;
+        const QDate d = dateOf(t);
+        if (!d.isValid())
+            return v;
+        v.valid = true;
+        if (t.is_date) {
+            v.isDate = true;
+            v.date = d;
+            return v;
+        }
+        const QTime tm(t.hour, t.minute, qMin(t.second, 59));
+        icalparameter *tzp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+        if (tzp) {
+            const QByteArray tzid(icalparameter_get_tzid(tzp));
+            if (!m_tzidFirstLine.contains(tzid))
+                m_tzidFirstLine.insert(tzid, m_chunkLine);
+            const auto r = m_resolver.resolve(tzid);
+            switch (r.kind) {
+            case ZoneResolver::Kind::CustomDefinition: {
+                icaltimetype w = t;
+                w.zone = nullptr;
+                const qint64 secs = qint64(icaltime_as_timet_with_zone(w, r.custom));
+                v.dt = QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc());
+                noteZoneOnce(K::CustomTimeZone, tzid, QString::fromUtf8(tzid));
+                return v;
+            }
+            case ZoneResolver::Kind::Unknown:
+                noteZoneOnce(K::UnknownTimeZone, tzid, QString::fromUtf8(tzid));
+                v.dt = QDateTime(d, tm, QTimeZone::utc());
+                return v;
+            case ZoneResolver::Kind::Windows:
+                noteZoneOnce(K::WindowsTimeZone, tzid,
+                    QString::fromUtf8(tzid) + QStringLiteral(" → ")
+                        + QString::fromLatin1(r.zone.id()));
+                break;
+            default:
+                break;
+            }
+            v.dt = r.kind == ZoneResolver::Kind::Utc ? QDateTime(d, tm, QTimeZone::utc())
+                                                     : wallTimeIn(d, tm, r.zone);
+            return v;
+        }
+        if (icaltime_is_utc(t)) {
+            v.dt = QDateTime(d, tm, QTimeZone::utc());
+            return v;
+        }
+        if (m_floatingCount++ == 0)
+            m_firstFloatingLine = m_chunkLine;
+        v.dt = wallTimeIn(d, tm, m_floating);
+        return v;
+    }
+
+    void noteZoneOnce(K kind, const QByteArray &tzid, const QString &detail)
+    {
+        if (m_zoneNoted.contains(tzid))
+            return;
+        m_zoneNoted.insert(tzid);
+        note(kind, m_chunkLine, {}, detail);
+    }
+
+    //! EXDATE / RDATE with their zone mapped to IANA (or UTC), one value per line.
+    QString recurrenceLine(icalproperty *p, bool exdate)
+    {
+        icaltimetype t;
+        if (exdate) {
+            t = icalproperty_get_exdate(p);
+        } else {
+            const icaldatetimeperiodtype v = icalproperty_get_rdate(p);
+            t = icaltime_is_null_time(v.time) ? v.period.start : v.time;
+        }
+        const TimeValue tv = readTime(p, t);
+        if (!tv.valid)
+            return {};
+        icalproperty *out;
+        if (tv.isDate) {
+            out = exdate ? icalproperty_new_exdate(toIcalDate(tv.date)) : nullptr;
+            if (!out) {
+                icaldatetimeperiodtype v;
+                v.time = toIcalDate(tv.date);
+                v.period = icalperiodtype_null_period();
+                out = icalproperty_new_rdate(v);
+            }
+        } else {
+            const QByteArray tzid = exportZoneId(tv.dt);
+            const icaltimetype w = toIcalTime(tv.dt, tzid);
+            if (exdate) {
+                out = icalproperty_new_exdate(w);
+            } else {
+                icaldatetimeperiodtype v;
+                v.time = w;
+                v.period = icalperiodtype_null_period();
+                out = icalproperty_new_rdate(v);
+            }
+            if (!tzid.isEmpty())
+                icalproperty_add_parameter(out, icalparameter_new_tzid(tzid.constData()));
+        }
+        const QString line = QString::fromUtf8(propertyLine(out));
+        icalproperty_free(out);
+        return line;
+    }
+
+    void mapEvent(icalcomponent *c)
+    {
+        Event e;
+        TimeValue start, end, recurrenceId;
+        icaldurationtype duration = icaldurationtype_null_duration();
+        bool hasDuration = false;
+        QStringList errors;
+        QStringList exLines;
+        for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY); p;
+             p = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
+            switch (icalproperty_isa(p)) {
+            case ICAL_UID_PROPERTY:
+                e.iCalUid = QString::fromUtf8(icalproperty_get_uid(p));
+                break;
+            case ICAL_SUMMARY_PROPERTY:
+                e.title = QString::fromUtf8(icalproperty_get_summary(p));
+                break;
+            case ICAL_LOCATION_PROPERTY:
+                e.location = QString::fromUtf8(icalproperty_get_location(p));
+                break;
+            case ICAL_DESCRIPTION_PROPERTY:
+                e.description = QString::fromUtf8(icalproperty_get_description(p));
+                break;
+            case ICAL_DTSTART_PROPERTY:
+                start = readTime(p, icalproperty_get_dtstart(p));
+                break;
+            case ICAL_DTEND_PROPERTY:
+                end = readTime(p, icalproperty_get_dtend(p));
+                break;
+            case ICAL_DURATION_PROPERTY:
+                duration = icalproperty_get_duration(p);
+                hasDuration = true;
+                break;
+            case ICAL_RECURRENCEID_PROPERTY:
+                recurrenceId = readTime(p, icalproperty_get_recurrenceid(p));
+                break;
+            case ICAL_RRULE_PROPERTY:
+            case ICAL_EXRULE_PROPERTY:
+                e.recurrence.append(QString::fromUtf8(propertyLine(p)));
+                break;
+            case ICAL_RDATE_PROPERTY:
+            case ICAL_EXDATE_PROPERTY: {
+                const QString l = recurrenceLine(p, icalproperty_isa(p) == ICAL_EXDATE_PROPERTY);
+                if (!l.isEmpty())
+                    exLines.append(l);
+                break;
+            }
+            case ICAL_STATUS_PROPERTY: {
+                const icalproperty_status s = icalproperty_get_status(p);
+                e.status = s == ICAL_STATUS_CANCELLED ? EventStatus::Cancelled
+                    : s == ICAL_STATUS_TENTATIVE      ? EventStatus::Tentative
+                                                      : EventStatus::Confirmed;
+                break;
+            }
+            case ICAL_TRANSP_PROPERTY:
+                e.transparency = icalproperty_get_transp(p) == ICAL_TRANSP_TRANSPARENT
+                    ? Transparency::Transparent
+                    : Transparency::Opaque;
+                break;
+            case ICAL_SEQUENCE_PROPERTY:
+                e.sequence = icalproperty_get_sequence(p);
+                break;
+            case ICAL_CREATED_PROPERTY: {
+                const TimeValue t = readTime(p, icalproperty_get_created(p));
+                if (t.valid && !t.isDate)
+                    e.created = t.dt.toTimeZone(QTimeZone::utc());
+                break;
+            }
+            case ICAL_LASTMODIFIED_PROPERTY: {
+                const TimeValue t = readTime(p, icalproperty_get_lastmodified(p));
+                if (t.valid && !t.isDate)
+                    e.updated = t.dt.toTimeZone(QTimeZone::utc());
+                break;
+            }
+            case ICAL_ORGANIZER_PROPERTY:
+                e.organizer = stripMailto(icalproperty_get_organizer(p));
+                break;
+            case ICAL_ATTENDEE_PROPERTY: {
+                Attendee a;
+                a.email = stripMailto(icalproperty_get_attendee(p));
+                if (icalparameter *cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER))
+                    a.name = QString::fromUtf8(icalparameter_get_cn(cn));
+                if (icalparameter *ps
+                    = icalproperty_get_first_parameter(p, ICAL_PARTSTAT_PARAMETER)) {
+                    switch (icalparameter_get_partstat(ps)) {
+                    case ICAL_PARTSTAT_ACCEPTED:
+                        a.response = Attendee::Response::Accepted;
+                        break;
+                    case ICAL_PARTSTAT_DECLINED:
+                        a.response = Attendee::Response::Declined;
+                        break;
+                    case ICAL_PARTSTAT_TENTATIVE:
+                        a.response = Attendee::Response::Tentative;
+                        break;
+                    default:
+                        break;
+                    }
+                }
+                if (icalparameter *r = icalproperty_get_first_parameter(p, ICAL_ROLE_PARAMETER))
+                    a.optional = icalparameter_get_role(r) == ICAL_ROLE_OPTPARTICIPANT
+                        || icalparameter_get_role(r) == ICAL_ROLE_NONPARTICIPANT;
+                e.attendees.append(a);
+                break;
+            }
+            case ICAL_XLICERROR_PROPERTY:
+                errors.append(QString::fromUtf8(icalproperty_get_xlicerror(p)));
+                break;
+            default:
+                break;
+            }
+        }
+        e.recurrence += exLines;
+
+        if (e.iCalUid.isEmpty()) {
+            e.iCalUid = QStringLiteral("kairos-")
+                + QString::fromLatin1(
+                    QCryptographicHash::hash(m_chunk, QCryptographicHash::Sha1).toHex().left(24))
+                + QStringLiteral("@import");
+            note(K::MissingUid, m_chunkLine, e.iCalUid, {});
+        }
+        if (!start.valid) {
+            skip(K::MissingStart, m_chunkLine, e.iCalUid, errors.join(QStringLiteral("; ")));
+            return;
+        }
+        for (Attendee &a : e.attendees)
+            a.organizer
+                = !e.organizer.isEmpty() && a.email.compare(e.organizer, Qt::CaseInsensitive) == 0;
+        if (m_result.method == "CANCEL")
+            e.status = EventStatus::Cancelled;
+
+        if (start.isDate) {
+            e.allDay = true;
+            e.startDate = start.date;
+            if (end.valid)
+                e.endDate = end.isDate ? end.date : end.dt.date();
+            else if (hasDuration)
+                e.endDate = start.date.addDays(qMax(1, icaldurationtype_as_int(duration) / 86400));
+            else
+                e.endDate = start.date.addDays(1);
+            if (e.endDate <= e.startDate) {
+                if (end.valid)
+                    note(K::AllDayEndFixed, m_chunkLine, e.iCalUid, {});
+                e.endDate = e.startDate.addDays(1);
+            }
+        } else {
+            e.start = start.dt;
+            if (end.valid)
+                e.end
+                    = end.isDate ? wallTimeIn(end.date, QTime(0, 0), start.dt.timeZone()) : end.dt;
+            else if (hasDuration)
+                e.end = start.dt.addSecs(icaldurationtype_as_int(duration));
+            else
+                e.end = start.dt;
+            if (e.end < e.start) {
+                skip(K::EndBeforeStart, m_chunkLine, e.iCalUid, {});
+                return;
+            }
+        }
+        if (recurrenceId.valid) {
+            e.originalStart = recurrenceId.isDate
+                ? QDateTime(recurrenceId.date, QTime(0, 0), QTimeZone::utc())
+                : recurrenceId.dt;
+        }
+        m_result.events.append(std::move(e));
+    }
+
+    QIODevice &m_in;
+    const ImportOptions &m_options;
+    QTimeZone m_floating;
+    ParsedCalendar m_result;
+    ZoneResolver m_resolver;
+    int m_line = 0;
+    bool m_inCalendar = false;
+    bool m_sawCalendar = false;
+    bool m_chunkActive = false;
+    int m_chunkLine = 0;
+    QString m_chunkBroken;
+    QList<QByteArray> m_stack;
+    QByteArray m_chunk;
+    QHash<QByteArray, int> m_tzidFirstLine;
+    QSet<QByteArray> m_zoneNoted;
+    int m_floatingCount = 0;
+    int m_firstFloatingLine = 0;
+};
+
+QString keyOf(const Event &e)
+{
+    return e.originalStart.isValid()
+        ? e.iCalUid + QLatin1Char('#') + QString::number(e.originalStart.toMSecsSinceEpoch())
+        : e.iCalUid;
+}
+
+} // namespace
+
+Expected<ParsedCalendar> parseCalendar(QIODevice &in, const ImportOptions &options)
+{
+    Parser p(in, options);
+    return p.run();
+}
+
+Expected<ParsedCalendar> parseCalendar(const QByteArray &data, const ImportOptions &options)
+{
+    QByteArray copy = data; // QBuffer needs a non-const array; implicitly shared, no copy
+    QBuffer buf(&copy);
+    buf.open(QIODevice::ReadOnly);
+    return parseCalendar(buf, options);
+}
+
+Expected<ParsedCalendar> parseCalendarFile(const QString &path, const ImportOptions &options)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::NotFound, path + QStringLiteral(": ") + f.errorString());
+    return parseCalendar(f, options);
+}
+
+QFuture<Expected<ParsedCalendar>> parseCalendarFileAsync(
+    const QString &path, const QTimeZone &floatingZone)
+{
+    return QtConcurrent::run([path, floatingZone](QPromise<Expected<ParsedCalendar>> &promise) {
+        promise.setProgressRange(0, 1000);
+        ImportOptions o;
+        o.floatingZone = floatingZone;
+        o.progress = [&promise](qint64 done, qint64 total) {
+            if (total > 0)
+                promise.setProgressValue(int(done * 1000 / total));
+        };
+        o.cancelled = [&promise] { return promise.isCanceled(); };
+        promise.addResult(parseCalendarFile(path, o));
+    });
+}
+
+Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId,
+    const ParsedCalendar &parsed, const ApplyOptions &options)
+{
+    auto cal = store.calendar(calendarId);
+    if (!cal)
+        return cal.error();
+    if (cal->readOnly && !options.allowReadOnly)
+        return makeError(Error::Code::ReadOnly, cal->name);
+    auto existingList = store.eventsInCalendar(calendarId);
+    if (!existingList)
+        return existingList.error();
+    QHash<QString, const Event *> existing;
+    for (const Event &e : std::as_const(*existingList))
+        existing.insert(keyOf(e), &e);
+
+    ImportSummary summary;
+    summary.skipped = parsed.skipped;
+    summary.notes = parsed.notes;
+    QList<Event> toSave;
+    toSave.reserve(parsed.events.size());
+    QHash<QString, QString> masterIds; // uid → local id of the master
+    QSet<QString> seen;
+    int unchanged = 0;
+
+    auto prepare = [&](const Event &in) {
+        const QString key = keyOf(in);
+        if (seen.contains(key))
+            return; // the same component twice in one file: the first wins
+        seen.insert(key);
+        Event e = in;
+        e.calendarId = calendarId;
+        if (e.originalStart.isValid())
+            e.recurringEventId = masterIds.value(e.iCalUid);
+        if (const Event *old = existing.value(key)) {
+            if (old->sequence > e.sequence) {
+                summary.skipped.append({ K::OutdatedSequence, 0, e.iCalUid,
+                    QStringLiteral("%1 < %2").arg(e.sequence).arg(old->sequence) });
+                if (!e.originalStart.isValid())
+                    masterIds.insert(e.iCalUid, old->id);
+                return;
+            }
+            e.id = old->id;
+            e.providerId = old->providerId;
+            e.etag = old->etag;
+            if (!e.created.isValid())
+                e.created = old->created;
+            if (!e.updated.isValid())
+                e.updated = old->updated;
+            if (!e.originalStart.isValid())
+                masterIds.insert(e.iCalUid, e.id);
+            if (e == *old) {
+                ++unchanged;
+                return;
+            }
+            ++summary.updated;
+        } else {
+            e.id = Event::newId();
+            if (!e.originalStart.isValid())
+                masterIds.insert(e.iCalUid, e.id);
+            ++summary.imported;
+        }
+        toSave.append(std::move(e));
+    };
+    for (const Event &e : parsed.events) {
+        if (!e.originalStart.isValid())
+            prepare(e);
+    }
+    for (const Event &e : parsed.events) {
+        if (e.originalStart.isValid())
+            prepare(e);
+    }
+    summary.unchanged = unchanged;
+    if (!toSave.isEmpty()) {
+        if (auto r = store.saveEvents(toSave); !r)
+            return r.error();
+    }
+    if (options.removeMissing) {
+        QStringList gone;
+        for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
+            if (!seen.contains(it.key()))
+                gone.append(it.value()->id);
+        }
+        if (!gone.isEmpty()) {
+            if (auto r = store.removeEvents(gone); !r)
+                return r.error();
+            summary.removed = int(gone.size());
+        }
+    }
+    qCDebug(lcIcs) << "import into" << calendarId << ":" << summary.imported << "new,"
+                   << summary.updated << "updated," << summary.unchanged << "unchanged,"
+                   << summary.skipped.size() << "skipped";
+    return summary;
+}
+
+} // namespace kairos::ics

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/expected.h"
+#include "model/event.h"
+
+#include <QFuture>
+#include <QList>
+#include <QString>
+#include <QTimeZone>
+
+#include <functional>
+
+class QIODevice;
+
+namespace kairos {
+class EventStore;
+}
+
+namespace kairos::ics {
+
+//! \brief Something the importer noticed: a component it skipped (with the reason), or a
+//! note about how it read one. `ui/` and the CLI turn `kind` into text; `detail` is technical.
+struct ImportIssue {
+    enum class Kind {
+        // skipped components
+        ParseError, //!< libical could not read the component
+        MissingStart, //!< no (valid) DTSTART
+        EndBeforeStart,
+        Unterminated, //!< BEGIN without a matching END
+        NotAnEvent, //!< VTODO, VJOURNAL, … (not imported)
+        OutdatedSequence, //!< the calendar already has a newer version (higher SEQUENCE)
+        // notes
+        MissingUid, //!< a stable UID was derived from the component's text
+        WindowsTimeZone, //!< a Windows zone name was mapped to IANA
+        UnknownTimeZone, //!< unknown TZID without definition: the times were read as UTC
+        CustomTimeZone, //!< TZID only defined by the file's VTIMEZONE: converted to UTC
+        MissingVTimeZone, //!< TZID without VTIMEZONE, read as the IANA zone of that name
+        FloatingTime, //!< no zone: read in the profile's zone
+        BrokenFolding, //!< a continuation line without leading space was joined
+        AllDayEndFixed, //!< an all-day event ending on or before its start got one day
+    };
+    Kind kind = Kind::ParseError;
+    int line = 0; //!< 1-based physical line where the component (or problem) starts
+    QString uid;
+    QString detail;
+};
+
+QString toString(ImportIssue::Kind kind); //!< stable machine name, e.g. "missing_start"
+
+//! \brief The events of a file, before they touch any calendar.
+//!
+//! Overridden instances have `originalStart` set (their RECURRENCE-ID) and `iCalUid` equal to
+//! their master's; `recurringEventId` is filled in by applyImport(). All-day RECURRENCE-IDs
+//! are midnight UTC of the day (the form the expander uses).
+struct ParsedCalendar {
+    QByteArray method; //!< iTIP METHOD (REQUEST, CANCEL, PUBLISH) or empty
+    QString name; //!< X-WR-CALNAME
+    QList<Event> events;
+    QList<ImportIssue> skipped;
+    QList<ImportIssue> notes;
+    int components = 0; //!< VEVENTs seen (imported + skipped)
+};
+
+struct ImportOptions {
+    //! Floating times (no TZID, no Z) are read in this zone. Pass the target profile's zone:
+    //! a floating time means "this wall time wherever you are", and the profile is where the
+    //! person importing lives. Default: the system zone.
+    QTimeZone floatingZone = QTimeZone::systemTimeZone();
+    //! Called now and then with bytes read so far and the total (0 when unknown).
+    std::function<void(qint64 done, qint64 total)> progress;
+    //! Polled between components; returning true stops with Error::Code::Cancelled.
+    std::function<bool()> cancelled;
+};
+
+//! Parses an iCalendar stream. A pure function of its input: no store, no GUI, thread-safe.
+//! Fails only when the input holds no VCALENDAR at all, or on cancellation; damaged components
+//! are listed in `skipped` with their line. Reads line by line (memory ~ the events, not the
+//! file).
+Expected<ParsedCalendar> parseCalendar(QIODevice &in, const ImportOptions &options = {});
+Expected<ParsedCalendar> parseCalendar(const QByteArray &data, const ImportOptions &options = {});
+Expected<ParsedCalendar> parseCalendarFile(const QString &path, const ImportOptions &options = {});
+
+//! Parses a file on the global thread pool. The future reports progress (0…1000, permille of
+//! the file read) and honours QFuture::cancel() (the result is then Error::Code::Cancelled).
+QFuture<Expected<ParsedCalendar>> parseCalendarFileAsync(
+    const QString &path, const QTimeZone &floatingZone);
+
+struct ImportSummary {
+    int imported = 0; //!< new events
+    int updated = 0; //!< events that existed (same UID + RECURRENCE-ID) and changed
+    int unchanged = 0; //!< events that existed and were identical
+    int removed = 0; //!< ApplyOptions::removeMissing only
+    QList<ImportIssue> skipped; //!< parser skips + sequence conflicts
+    QList<ImportIssue> notes;
+};
+
+struct ApplyOptions {
+    //! Subscriptions refresh read-only calendars.
+    bool allowReadOnly = false;
+    //! Remove events of the calendar that the file no longer has (feed refresh).
+    bool removeMissing = false;
+};
+
+//! \brief Writes parsed events into a calendar in one transaction: all or nothing.
+//! Events are matched by UID (+ RECURRENCE-ID) inside the calendar: matches are updated (the
+//! local id stays), others are added; an older SEQUENCE than the stored one is skipped.
+Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId,
+    const ParsedCalendar &parsed, const ApplyOptions &options = {});
+
+} // namespace kairos::ics

@@ -1,0 +1,193 @@
+#include "ics/recurrence.h"
+
+#include "ics/icalptr.h"
+#include "ics/icszones.h"
+#include "store/eventstore.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace kairos::ics {
+
+namespace {
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+
+//! The zone a TZID parameter of an RDATE / EXDATE names, or `fallback`.
+icaltimezone *zoneOfParameter(icalproperty *p, icaltimezone *fallback)
+{
+    icalparameter *tzp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+    if (!tzp)
+        return fallback;
+    ZoneResolver resolver;
+    const auto r = resolver.resolve(QByteArray(icalparameter_get_tzid(tzp)));
+    if (r.kind == ZoneResolver::Kind::Utc)
+        return icaltimezone_get_utc_timezone();
+    icaltimezone *z = builtinZone(r.zone.id());
+    return z ? z : fallback;
+}
+
+} // namespace
+
+QList<QDateTime> expandRecurrence(
+    const Event &master, qint64 fromMs, qint64 toMs, const QList<QDateTime> &skipStarts)
+{
+    initLibical();
+    QList<QDateTime> out;
+    if (!master.isValid())
+        return out;
+
+    QByteArray text = "BEGIN:VEVENT\r\n";
+    for (const QString &line : master.recurrence) {
+        const QString l = line.trimmed();
+        if (!l.isEmpty())
+            text += l.toUtf8() + "\r\n";
+    }
+    text += "END:VEVENT\r\n";
+    ComponentPtr comp(icalparser_parse_string(text.constData()));
+    if (!comp)
+        return out;
+
+    QTimeZone zone = QTimeZone::utc();
+    icaltimezone *izone = icaltimezone_get_utc_timezone();
+    if (master.allDay) {
+        icalcomponent_set_dtstart(comp.get(), toIcalDate(master.startDate));
+        icalcomponent_set_dtend(comp.get(), toIcalDate(master.endDate));
+        fromMs -= kDayMs;
+        toMs += kDayMs;
+    } else {
+        const QByteArray tzid = exportZoneId(master.start);
+        if (!tzid.isEmpty()) {
+            izone = builtinZone(tzid);
+            zone = master.start.timeZone();
+        }
+        icaltimetype s = toIcalTime(master.start, tzid);
+        icaltimetype e = toIcalTime(master.end.toTimeZone(zone), tzid);
+        s.zone = e.zone = izone;
+        icalcomponent_set_dtstart(comp.get(), s);
+        icalcomponent_set_dtend(comp.get(), e);
+    }
+
+    QList<qint64> starts;
+    const qint64 lengthMs = master.allDay
+        ? master.startDate.daysTo(master.endDate) * kDayMs
+        : master.end.toMSecsSinceEpoch() - master.start.toMSecsSinceEpoch();
+    const icaltimetype dtstart = icalcomponent_get_dtstart(comp.get());
+    // The instant of an instance the iterator produced: a wall time in the master's zone
+    // (a wall time in a DST gap moves forward, RFC 5545 §3.3.5) or a day.
+    auto instant = [&](const icaltimetype &t) -> qint64 {
+        if (master.allDay)
+            return QDateTime(dateOf(t), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        return wallTimeIn(dateOf(t), QTime(t.hour, t.minute, t.second), zone).toSecsSinceEpoch();
+    };
+    starts.append(instant(dtstart)); // DTSTART is always the first instance
+    const qint64 firstWanted = (fromMs - lengthMs) / 1000 - 1;
+    const qint64 lastWanted = toMs / 1000 + 1;
+    for (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_RRULE_PROPERTY); p;
+         p = icalcomponent_get_next_property(comp.get(), ICAL_RRULE_PROPERTY)) {
+        const icalrecurrencetype rule = icalproperty_get_rrule(p);
+        icalrecur_iterator *it = icalrecur_iterator_new(rule, dtstart);
+        if (!it)
+            continue;
+        for (int guard = 0; guard < 1000000; ++guard) {
+            const icaltimetype t = icalrecur_iterator_next(it);
+            if (icaltime_is_null_time(t))
+                break;
+            const qint64 s = instant(t);
+            if (s > lastWanted)
+                break;
+            if (s >= firstWanted)
+                starts.append(s);
+        }
+        icalrecur_iterator_free(it);
+    }
+
+    // RDATEs.
+    for (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_RDATE_PROPERTY); p;
+         p = icalcomponent_get_next_property(comp.get(), ICAL_RDATE_PROPERTY)) {
+        const icaldatetimeperiodtype v = icalproperty_get_rdate(p);
+        icaltimetype t = icaltime_is_null_time(v.time) ? v.period.start : v.time;
+        if (icaltime_is_null_time(t))
+            continue;
+        if (master.allDay) {
+            starts.append(QDateTime(dateOf(t), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+        } else if (t.is_date) { // a day of a timed series: DTSTART's wall time that day
+            starts.append(wallTimeIn(dateOf(t), master.start.toTimeZone(zone).time(), zone)
+                              .toSecsSinceEpoch());
+        } else {
+            icaltimezone *z
+                = t.zone ? const_cast<icaltimezone *>(t.zone) : zoneOfParameter(p, izone);
+            starts.append(qint64(icaltime_as_timet_with_zone(t, z)));
+        }
+    }
+
+    // EXDATEs (libical's own handling ignores TZID without a VCALENDAR around).
+    QSet<qint64> excluded;
+    QSet<QDate> excludedDays;
+    for (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_EXDATE_PROPERTY); p;
+         p = icalcomponent_get_next_property(comp.get(), ICAL_EXDATE_PROPERTY)) {
+        icaltimetype t = icalproperty_get_exdate(p);
+        if (t.is_date || master.allDay) {
+            excludedDays.insert(dateOf(t));
+            continue;
+        }
+        icaltimezone *z = t.zone ? const_cast<icaltimezone *>(t.zone) : zoneOfParameter(p, izone);
+        excluded.insert(qint64(icaltime_as_timet_with_zone(t, z)));
+    }
+    QSet<qint64> skip;
+    for (const QDateTime &s : skipStarts)
+        skip.insert(s.toSecsSinceEpoch());
+
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    for (qint64 s : std::as_const(starts)) {
+        const qint64 sMs = s * 1000;
+        const bool overlaps = lengthMs > 0 ? (sMs < toMs && sMs + lengthMs > fromMs)
+                                           : (sMs >= fromMs && sMs < toMs);
+        if (!overlaps || excluded.contains(s) || skip.contains(s))
+            continue;
+        if (master.allDay) {
+            const QDateTime d = QDateTime::fromSecsSinceEpoch(s, Qt::UTC);
+            if (!excludedDays.contains(d.date()))
+                out.append(d);
+        } else {
+            const QDateTime d = QDateTime::fromSecsSinceEpoch(s, zone);
+            if (!excludedDays.contains(d.date()))
+                out.append(d);
+        }
+    }
+    return out;
+}
+
+CalendarService::RecurrenceExpander makeRecurrenceExpander(OverrideLookup overrides)
+{
+    return [overrides = std::move(overrides)](const Event &master, qint64 fromMs, qint64 toMs) {
+        return expandRecurrence(
+            master, fromMs, toMs, overrides ? overrides(master) : QList<QDateTime>());
+    };
+}
+
+OverrideLookup storeOverrideLookup(EventStore &store)
+{
+    return [&store](const Event &master) {
+        QList<QDateTime> starts;
+        if (master.iCalUid.isEmpty())
+            return starts;
+        auto same = store.eventsByUid(master.iCalUid);
+        if (!same)
+            return starts;
+        for (const Event &e : std::as_const(*same)) {
+            if (e.recurringEventId == master.id && e.originalStart.isValid())
+                starts.append(e.originalStart);
+        }
+        return starts;
+    };
+}
+
+void installRecurrenceExpander(CalendarService &service)
+{
+    service.setRecurrenceExpander(makeRecurrenceExpander(storeOverrideLookup(service.store())));
+}
+
+} // namespace kairos::ics
