@@ -1,0 +1,141 @@
+#pragma once
+
+#include "core/expected.h"
+#include "room/memberlistmodel.h"
+#include "room/messagelistmodel.h"
+#include "room/secretstore.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QWebSocket;
+
+namespace kairos::room {
+
+class Outbox;
+
+//! \brief A member's connection to a room: joins, keeps the message and member models, keeps
+//! an outbox of unacknowledged messages on disk (they survive restarts and are resent on every
+//! reconnect; the server deduplicates by client id), catches up from the last seen message,
+//! and reconnects with jittered exponential backoff. Never blocks: everything is signals.
+class RoomClient : public QObject {
+    Q_OBJECT
+public:
+    enum class State {
+        Idle, //!< not started, or stopped
+        Connecting, //!< opening the WebSocket
+        Joining, //!< sent join, waiting for welcome
+        Online,
+        Waiting, //!< disconnected, reconnect scheduled (secondsUntilReconnect())
+        Failed, //!< refused for good (bad invite, name taken, ...): lastErrorCode()
+    };
+    Q_ENUM(State)
+
+    struct Config {
+        QUrl url; //!< ws:// or wss://
+        QString room;
+        QString invite;
+        QString name;
+        QString device;
+        QString outboxPath; //!< SQLite file; empty: in memory (lost on exit)
+        ISecretStore *secrets = nullptr; //!< not owned
+        int backoffBaseMs = 1000;
+        int backoffMaxMs = 60000;
+        int offlineAfterFailures = 3;
+        //! Uniform [0,1) for the jitter; default QRandomGenerator.
+        std::function<double()> random;
+    };
+
+    explicit RoomClient(Config config, QObject *parent = nullptr);
+    ~RoomClient() override;
+
+    //! Opens the outbox (loading unsent messages into the model). Call once before start().
+    Expected<void> open();
+    void start();
+    void stop();
+    //! Skips the remaining backoff (a "Retry now" button, tests).
+    void reconnectNow();
+
+    //! Writes a message: to the outbox first, then to the server when online. Returns its id.
+    Expected<QString> send(const QString &text);
+    void setAway(bool away);
+    //! Asks for the page before the oldest loaded message.
+    void loadOlder(int limit = kDefaultHistoryPage);
+    bool hasOlder() const { return m_hasOlder; }
+
+    State state() const { return m_state; }
+    //! Reconnecting for a while: the UI says "You are offline".
+    bool isOffline() const;
+    int secondsUntilReconnect() const;
+    qint64 reconnectDelayMs() const { return m_lastDelayMs; }
+    int failures() const { return m_failures; }
+    QString lastErrorCode() const { return m_lastErrorCode; }
+    QString lastErrorText() const { return m_lastErrorText; }
+    QString selfName() const { return m_selfName; }
+    const Config &config() const { return m_config; }
+    int outboxSize() const;
+    int unreadCount() const { return m_unread; }
+    void markAllRead();
+    QString serverName() const { return m_serverName; }
+
+    MessageListModel *messages() { return &m_messages; }
+    MemberListModel *members() { return &m_members; }
+
+    //! The jittered exponential delay before reconnect attempt `failures` (1-based).
+    static qint64 backoffDelayMs(int failures, int baseMs, int maxMs, double random01);
+
+Q_SIGNALS:
+    void stateChanged(kairos::room::RoomClient::State state);
+    void reconnectScheduled(qint64 delayMs);
+    void joined();
+    void messageReceived(const kairos::room::RoomMessage &message);
+    void acknowledged(const QString &id, qint64 seq);
+    void errorReceived(const QString &code, const QString &text);
+    void unreadCountChanged(int count);
+    void outboxChanged(int size);
+    //! freebusy / proposal / x- frames, for the scheduling code.
+    void extensionFrame(const QJsonObject &frame);
+
+private:
+    void setState(State s);
+    void connectNow();
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void handleWelcome(const QJsonObject &o);
+    void handleError(const QJsonObject &o);
+    void scheduleReconnect();
+    void flushOutbox();
+    void sendFrame(const QByteArray &frame);
+    QString secretKey() const;
+    void takeMessage(const RoomMessage &m, bool live);
+
+    Config m_config;
+    std::unique_ptr<Outbox> m_outbox;
+    QWebSocket *m_ws = nullptr;
+    QTimer m_reconnectTimer;
+    QTimer m_retryTimer;
+    State m_state = State::Idle;
+    bool m_started = false;
+    int m_failures = 0;
+    qint64 m_reconnectAt = 0;
+    qint64 m_lastDelayMs = 0;
+    QString m_secret;
+    QString m_selfName;
+    QString m_lastErrorCode;
+    QString m_lastErrorText;
+    QString m_serverName;
+    QSet<QString> m_inFlight;
+    qint64 m_lastSeq = 0;
+    bool m_hasOlder = false;
+    int m_unread = 0;
+    MessageListModel m_messages;
+    MemberListModel m_members;
+};
+
+} // namespace kairos::room
