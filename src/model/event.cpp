@@ -1,5 +1,7 @@
 #include "model/event.h"
 
+#include "model/zonedtime.h"
+
 #include <QUuid>
 
 namespace kairos {
@@ -14,14 +16,14 @@ bool Event::isValid() const
 QDateTime Event::startIn(const QTimeZone &viewerZone) const
 {
     if (allDay)
-        return QDateTime(startDate, QTime(0, 0), viewerZone);
+        return startOfDay(startDate, viewerZone); // midnight may not exist (America/Santiago)
     return start.toTimeZone(viewerZone);
 }
 
 QDateTime Event::endIn(const QTimeZone &viewerZone) const
 {
     if (allDay)
-        return QDateTime(endDate, QTime(0, 0), viewerZone);
+        return startOfDay(endDate, viewerZone);
     return end.toTimeZone(viewerZone);
 }
 
@@ -47,9 +49,12 @@ QString Event::newId()
 QString toString(EventStatus s)
 {
     switch (s) {
-    case EventStatus::Confirmed: return QStringLiteral("confirmed");
-    case EventStatus::Tentative: return QStringLiteral("tentative");
-    case EventStatus::Cancelled: return QStringLiteral("cancelled");
+    case EventStatus::Confirmed:
+        return QStringLiteral("confirmed");
+    case EventStatus::Tentative:
+        return QStringLiteral("tentative");
+    case EventStatus::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("confirmed");
 }

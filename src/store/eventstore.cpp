@@ -18,6 +18,12 @@ namespace {
 constexpr qint64 kDayPadMs = 14LL * 3600 * 1000; // the widest UTC offset
 constexpr qint64 kForever = std::numeric_limits<qint64>::max() / 2;
 
+//! Never NULL: a null QString binds as SQL NULL, which NOT NULL columns refuse in an upsert.
+QString nn(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 Error queryError(const QSqlQuery &q)
 {
     return makeError(Error::Code::WriteFailed, q.lastError().text());
@@ -26,10 +32,14 @@ Error queryError(const QSqlQuery &q)
 QString kindToString(CalendarKind k)
 {
     switch (k) {
-    case CalendarKind::Local: return QStringLiteral("local");
-    case CalendarKind::Google: return QStringLiteral("google");
-    case CalendarKind::Microsoft: return QStringLiteral("microsoft");
-    case CalendarKind::Subscription: return QStringLiteral("subscription");
+    case CalendarKind::Local:
+        return QStringLiteral("local");
+    case CalendarKind::Google:
+        return QStringLiteral("google");
+    case CalendarKind::Microsoft:
+        return QStringLiteral("microsoft");
+    case CalendarKind::Subscription:
+        return QStringLiteral("subscription");
     }
     return QStringLiteral("local");
 }
@@ -48,10 +58,14 @@ CalendarKind kindFromString(const QString &s)
 QString responseToString(Attendee::Response r)
 {
     switch (r) {
-    case Attendee::Response::Accepted: return QStringLiteral("accepted");
-    case Attendee::Response::Declined: return QStringLiteral("declined");
-    case Attendee::Response::Tentative: return QStringLiteral("tentative");
-    case Attendee::Response::NeedsAction: break;
+    case Attendee::Response::Accepted:
+        return QStringLiteral("accepted");
+    case Attendee::Response::Declined:
+        return QStringLiteral("declined");
+    case Attendee::Response::Tentative:
+        return QStringLiteral("tentative");
+    case Attendee::Response::NeedsAction:
+        break;
     }
     return QStringLiteral("needsAction");
 }
@@ -72,7 +86,7 @@ QString attendeesToJson(const QList<Attendee> &list)
     QJsonArray a;
     for (const Attendee &at : list) {
         QJsonObject o { { QStringLiteral("email"), at.email },
-                        { QStringLiteral("response"), responseToString(at.response) } };
+            { QStringLiteral("response"), responseToString(at.response) } };
         if (!at.name.isEmpty())
             o.insert(QStringLiteral("name"), at.name);
         if (at.optional)
@@ -117,7 +131,8 @@ QString zoneId(const QDateTime &dt)
 
 QVariant msOrNull(const QDateTime &dt)
 {
-    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch())
+                        : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 //! The span that bounds every occurrence, for the range index.
@@ -137,22 +152,24 @@ std::pair<qint64, qint64> rangeOf(const Event &e)
 }
 
 const QString kEventColumns = QStringLiteral(
-        "id, calendar_id, provider_id, etag, ical_uid, sequence, title, location, description, "
-        "all_day, start_ms, start_tz, end_ms, end_tz, start_date, end_date, recurrence, "
-        "recurring_event_id, original_start_ms, original_start_tz, attendees, organizer, status, "
-        "transparency, created_ms, updated_ms");
+    "id, calendar_id, provider_id, etag, ical_uid, sequence, title, location, description, "
+    "all_day, start_ms, start_tz, end_ms, end_tz, start_date, end_date, recurrence, "
+    "recurring_event_id, original_start_ms, original_start_tz, attendees, organizer, status, "
+    "transparency, created_ms, updated_ms");
 
 } // namespace
 
-EventStore::EventStore(Database &db) : m_db(db) { }
+EventStore::EventStore(Database &db)
+    : m_db(db)
+{ }
 
 QTimeZone EventStore::zone(const QString &id)
 {
     auto it = m_zones.constFind(id);
     if (it != m_zones.constEnd())
         return *it;
-    QTimeZone tz = id.isEmpty() || id == QLatin1String("UTC") ? QTimeZone::utc()
-                                                                : QTimeZone(id.toLatin1());
+    QTimeZone tz
+        = id.isEmpty() || id == QLatin1String("UTC") ? QTimeZone::utc() : QTimeZone(id.toLatin1());
     if (!tz.isValid())
         tz = QTimeZone::utc();
     m_zones.insert(id, tz);
@@ -188,15 +205,22 @@ Expected<QList<Account>> EventStore::accounts()
 Expected<void> EventStore::saveAccount(const Account &a)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO accounts (id, provider, email, display_name, "
+    // An upsert, not INSERT OR REPLACE: REPLACE deletes the row first, and the foreign keys'
+    // ON DELETE CASCADE would then delete the account's calendars and their events.
+    q.prepare(QStringLiteral("INSERT INTO accounts (id, provider, email, display_name, "
                              "status, status_reason, connected_at, last_synced_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                             "provider = excluded.provider, email = excluded.email, "
+                             "display_name = excluded.display_name, status = excluded.status, "
+                             "status_reason = excluded.status_reason, "
+                             "connected_at = excluded.connected_at, "
+                             "last_synced_at = excluded.last_synced_at"));
     q.addBindValue(a.id);
     q.addBindValue(toString(a.provider));
-    q.addBindValue(a.email);
-    q.addBindValue(a.displayName);
+    q.addBindValue(nn(a.email));
+    q.addBindValue(nn(a.displayName));
     q.addBindValue(toString(a.status));
-    q.addBindValue(a.statusReason);
+    q.addBindValue(nn(a.statusReason));
     q.addBindValue(msOrNull(a.connectedAt));
     q.addBindValue(msOrNull(a.lastSyncedAt));
     if (!q.exec())
@@ -246,14 +270,14 @@ static Calendar calendarFromQuery(const QSqlQuery &q)
 }
 
 static const QString kCalendarColumns = QStringLiteral(
-        "id, account_id, provider_id, kind, name, color, time_zone, read_only, is_primary, "
-        "visible, counts_for_availability, source_url");
+    "id, account_id, provider_id, kind, name, color, time_zone, read_only, is_primary, "
+    "visible, counts_for_availability, source_url");
 
 Expected<QList<Calendar>> EventStore::calendars()
 {
     QSqlQuery q(m_db.db());
     if (!q.exec(QStringLiteral("SELECT ") + kCalendarColumns
-                + QStringLiteral(" FROM calendars ORDER BY sort_order, name")))
+            + QStringLiteral(" FROM calendars ORDER BY sort_order, name")))
         return queryError(q);
     QList<Calendar> out;
     while (q.next())
@@ -264,7 +288,8 @@ Expected<QList<Calendar>> EventStore::calendars()
 Expected<Calendar> EventStore::calendar(const QString &id)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT ") + kCalendarColumns + QStringLiteral(" FROM calendars WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kCalendarColumns
+        + QStringLiteral(" FROM calendars WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return queryError(q);
@@ -276,20 +301,29 @@ Expected<Calendar> EventStore::calendar(const QString &id)
 Expected<void> EventStore::saveCalendar(const Calendar &c)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO calendars (") + kCalendarColumns
-              + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // An upsert (see saveAccount): replacing the row would cascade-delete its events.
+    q.prepare(QStringLiteral("INSERT INTO calendars (") + kCalendarColumns
+        + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO "
+                         "UPDATE SET account_id = excluded.account_id, "
+                         "provider_id = excluded.provider_id, kind = excluded.kind, "
+                         "name = excluded.name, color = excluded.color, "
+                         "time_zone = excluded.time_zone, read_only = excluded.read_only, "
+                         "is_primary = excluded.is_primary, visible = excluded.visible, "
+                         "counts_for_availability = excluded.counts_for_availability, "
+                         "source_url = excluded.source_url"));
     q.addBindValue(c.id);
-    q.addBindValue(c.accountId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.accountId));
-    q.addBindValue(c.providerId);
+    q.addBindValue(
+        c.accountId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.accountId));
+    q.addBindValue(nn(c.providerId));
     q.addBindValue(kindToString(c.kind));
-    q.addBindValue(c.name);
-    q.addBindValue(c.color);
-    q.addBindValue(QString::fromLatin1(c.timeZone));
+    q.addBindValue(nn(c.name));
+    q.addBindValue(nn(c.color));
+    q.addBindValue(nn(QString::fromLatin1(c.timeZone)));
     q.addBindValue(c.readOnly);
     q.addBindValue(c.primary);
     q.addBindValue(c.visible);
     q.addBindValue(c.countsForAvailability);
-    q.addBindValue(c.sourceUrl);
+    q.addBindValue(nn(c.sourceUrl));
     if (!q.exec())
         return queryError(q);
     return {};
@@ -313,7 +347,8 @@ Expected<void> EventStore::removeCalendar(const QString &id)
 
 // ---- events ----------------------------------------------------------------------------
 
-static Expected<QList<Event>> readEvents(QSqlQuery &q, const std::function<QTimeZone(const QString &)> &zone)
+static Expected<QList<Event>> readEvents(
+    QSqlQuery &q, const std::function<QTimeZone(const QString &)> &zone)
 {
     if (!q.exec())
         return queryError(q);
@@ -334,22 +369,24 @@ static Expected<QList<Event>> readEvents(QSqlQuery &q, const std::function<QTime
             e.startDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
             e.endDate = QDate::fromString(q.value(15).toString(), Qt::ISODate);
         } else {
-            e.start = QDateTime::fromMSecsSinceEpoch(q.value(10).toLongLong(), zone(q.value(11).toString()));
-            e.end = QDateTime::fromMSecsSinceEpoch(q.value(12).toLongLong(), zone(q.value(13).toString()));
+            e.start = QDateTime::fromMSecsSinceEpoch(
+                q.value(10).toLongLong(), zone(q.value(11).toString()));
+            e.end = QDateTime::fromMSecsSinceEpoch(
+                q.value(12).toLongLong(), zone(q.value(13).toString()));
         }
         const QString rec = q.value(16).toString();
         if (!rec.isEmpty())
             e.recurrence = rec.split(QLatin1Char('\n'));
         e.recurringEventId = q.value(17).toString();
         if (!q.value(18).isNull())
-            e.originalStart = QDateTime::fromMSecsSinceEpoch(q.value(18).toLongLong(),
-                                                             zone(q.value(19).toString()));
+            e.originalStart = QDateTime::fromMSecsSinceEpoch(
+                q.value(18).toLongLong(), zone(q.value(19).toString()));
         e.attendees = attendeesFromJson(q.value(20).toString());
         e.organizer = q.value(21).toString();
         e.status = eventStatusFromString(q.value(22).toString());
         e.transparency = q.value(23).toString() == QLatin1String("transparent")
-                ? Transparency::Transparent
-                : Transparency::Opaque;
+            ? Transparency::Transparent
+            : Transparency::Opaque;
         if (!q.value(24).isNull())
             e.created = QDateTime::fromMSecsSinceEpoch(q.value(24).toLongLong(), Qt::UTC);
         if (!q.value(25).isNull())
@@ -363,7 +400,8 @@ Expected<Event> EventStore::event(const QString &id)
 {
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kEventColumns + QStringLiteral(" FROM events WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT ") + kEventColumns + QStringLiteral(" FROM events WHERE id = ?"));
     q.addBindValue(id);
     auto r = readEvents(q, [this](const QString &z) { return zone(z); });
     if (!r)
@@ -377,23 +415,25 @@ Expected<QList<Event>> EventStore::eventsByUid(const QString &uid)
 {
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kEventColumns + QStringLiteral(" FROM events WHERE ical_uid = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kEventColumns
+        + QStringLiteral(" FROM events WHERE ical_uid = ?"));
     q.addBindValue(uid);
     return readEvents(q, [this](const QString &z) { return zone(z); });
 }
 
-Expected<QList<Event>> EventStore::eventsInRange(qint64 fromMs, qint64 toMs,
-                                                 const QStringList &calendarIds)
+Expected<QList<Event>> EventStore::eventsInRange(
+    qint64 fromMs, qint64 toMs, const QStringList &calendarIds)
 {
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT ") + kEventColumns
-            + QStringLiteral(" FROM events WHERE range_start_ms < ? AND range_end_ms > ?");
+        + QStringLiteral(" FROM events WHERE range_start_ms < ? AND range_end_ms > ?");
     if (!calendarIds.isEmpty()) {
         QStringList marks;
         for (int i = 0; i < calendarIds.size(); ++i)
             marks << QStringLiteral("?");
-        sql += QStringLiteral(" AND calendar_id IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+        sql += QStringLiteral(" AND calendar_id IN (") + marks.join(QLatin1Char(','))
+            + QLatin1Char(')');
     }
     sql += QStringLiteral(" ORDER BY range_start_ms");
     q.prepare(sql);
@@ -409,7 +449,7 @@ Expected<QList<Event>> EventStore::eventsInCalendar(const QString &calendarId)
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kEventColumns
-              + QStringLiteral(" FROM events WHERE calendar_id = ? ORDER BY range_start_ms"));
+        + QStringLiteral(" FROM events WHERE calendar_id = ? ORDER BY range_start_ms"));
     q.addBindValue(calendarId);
     return readEvents(q, [this](const QString &z) { return zone(z); });
 }
@@ -422,17 +462,25 @@ Expected<int> EventStore::eventCount()
     return q.value(0).toInt();
 }
 
-Expected<void> EventStore::saveEvents(QList<Event> &events)
+Expected<void> EventStore::saveEvents(QList<Event> &input)
 {
-    return m_db.transaction([&]() -> Expected<void> {
+    // Check the whole batch before writing any of it, and hand back new ids only when the
+    // batch committed (a rolled-back batch leaves the caller's events untouched).
+    for (const Event &e : std::as_const(input)) {
+        if (!e.isValid())
+            return makeError(Error::Code::InvalidInput,
+                QStringLiteral("event '%1' has no valid time span").arg(e.id));
+        if (e.calendarId.isEmpty())
+            return makeError(
+                Error::Code::InvalidInput, QStringLiteral("event '%1' has no calendar").arg(e.id));
+    }
+    QList<Event> events = input;
+    auto r = m_db.transaction([&]() -> Expected<void> {
         QSqlQuery q(m_db.db());
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO events (") + kEventColumns
-                  + QStringLiteral(", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            + QStringLiteral(", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (Event &e : events) {
-            if (!e.isValid())
-                return makeError(Error::Code::InvalidInput,
-                                 QStringLiteral("event '%1' has no valid time span").arg(e.id));
             if (e.id.isEmpty())
                 e.id = Event::newId();
             if (e.iCalUid.isEmpty())
@@ -461,8 +509,9 @@ Expected<void> EventStore::saveEvents(QList<Event> &events)
             q.addBindValue(attendeesToJson(e.attendees));
             q.addBindValue(e.organizer);
             q.addBindValue(toString(e.status));
-            q.addBindValue(e.transparency == Transparency::Transparent ? QStringLiteral("transparent")
-                                                                       : QStringLiteral("opaque"));
+            q.addBindValue(e.transparency == Transparency::Transparent
+                    ? QStringLiteral("transparent")
+                    : QStringLiteral("opaque"));
             q.addBindValue(msOrNull(e.created));
             q.addBindValue(msOrNull(e.updated));
             q.addBindValue(rs);
@@ -472,6 +521,9 @@ Expected<void> EventStore::saveEvents(QList<Event> &events)
         }
         return {};
     });
+    if (r)
+        input = std::move(events);
+    return r;
 }
 
 Expected<void> EventStore::saveEvent(Event &event)
