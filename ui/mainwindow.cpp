@@ -1,22 +1,655 @@
 #include "mainwindow.h"
 
 #include "calendar/calendarservice.h"
+#include "calendar/eventdialog.h"
+#include "calendar/monthview.h"
+#include "calendar/timegridview.h"
+#include "calendar/viewhelpers.h"
+#include "core/clock.h"
 #include "core/profile.h"
+#include "messagebox.h"
+#include "model/zonedtime.h"
+#include "settings/settingsdialog.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCalendarWidget>
+#include <QCoreApplication>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPainter>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTextCharFormat>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace kairos {
 
+namespace {
+
+const QString kViewKey = QStringLiteral("ui/view");
+
+QString viewName(MainWindow::View v)
+{
+    switch (v) {
+    case MainWindow::View::Day:
+        return QStringLiteral("day");
+    case MainWindow::View::Month:
+        return QStringLiteral("month");
+    case MainWindow::View::Week:
+        break;
+    }
+    return QStringLiteral("week");
+}
+
+MainWindow::View viewFromName(const QString &name)
+{
+    if (name == QLatin1String("day"))
+        return MainWindow::View::Day;
+    if (name == QLatin1String("month"))
+        return MainWindow::View::Month;
+    return MainWindow::View::Week;
+}
+
+QIcon swatch(const QString &color)
+{
+    QPixmap pm(14, 14);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(color));
+    p.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
+    return QIcon(pm);
+}
+
+} // namespace
+
+QString errorText(const Error &error)
+{
+    auto tr = [](const char *s) { return QCoreApplication::translate("kairos::MainWindow", s); };
+    switch (error.code) {
+    case Error::Code::ReadOnly:
+        return tr("This calendar is read-only.");
+    case Error::Code::NotFound:
+        return tr("The event no longer exists.");
+    case Error::Code::InvalidInput:
+        return tr("The event ends before it starts.");
+    case Error::Code::StorageUnavailable:
+    case Error::Code::StorageCorrupt:
+    case Error::Code::WriteFailed:
+        return tr("The calendar database could not be written. Check that the disk is not full.");
+    default:
+        break;
+    }
+    return tr("Something went wrong (%1).").arg(error.codeName());
+}
+
 MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidget *parent)
-    : QMainWindow(parent), m_calendar(calendar), m_profile(profile)
+    : QMainWindow(parent)
+    , m_calendar(calendar)
+    , m_profile(profile)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kairos"));
-    auto *label = new QLabel(tr("%n event(s)", nullptr, m_calendar.eventCount().valueOr(0)), this);
-    setCentralWidget(label);
-    resize(1200, 800);
+    m_date = today();
+    m_view = viewFromName(profile.settings()->value(kViewKey).toString());
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(0);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+
+    m_grid = new TimeGridView(this);
+    m_month = new MonthView(this);
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("viewStack"));
+    m_stack->addWidget(m_grid);
+    m_stack->addWidget(m_month);
+
+    buildActions();
+    buildMenus();
+    buildToolBar();
+    buildSidePanel();
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(findChild<QWidget *>(QStringLiteral("sidePanel")));
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_zoneLabel = new QLabel(this);
+    m_zoneLabel->setObjectName(QStringLiteral("zoneStatusLabel"));
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_zoneLabel);
+
+    connect(m_grid, &TimeGridView::createRequested, this, &MainWindow::newEventAt);
+    connect(m_month, &MonthView::createRequested, this, &MainWindow::newEventAt);
+    connect(m_grid, &TimeGridView::openRequested, this, &MainWindow::openEvent);
+    connect(m_month, &MonthView::openRequested, this, &MainWindow::openEvent);
+    connect(m_month, &MonthView::dayRequested, this, [this](QDate day) {
+        m_date = day;
+        setView(View::Day);
+    });
+    auto selection = [this](const QString &id) {
+        m_deleteAction->setEnabled(!id.isEmpty());
+        if (id.isEmpty()) {
+            statusBar()->clearMessage();
+            return;
+        }
+        auto e = m_calendar.event(id);
+        if (e)
+            statusBar()->showMessage(e->title.isEmpty() ? tr("(No title)") : e->title);
+    };
+    connect(m_grid, &TimeGridView::selectionChanged, this, selection);
+    connect(m_month, &MonthView::selectionChanged, this, selection);
+
+    connect(&m_calendar, &CalendarService::changed, this, &MainWindow::scheduleRefresh);
+    // Queued: the list may be the sender's origin (a checkbox toggled inside itemChanged).
+    connect(&m_calendar, &CalendarService::calendarsChanged, this, &MainWindow::reloadCalendarList,
+        Qt::QueuedConnection);
+    connect(&m_calendar, &CalendarService::timeZoneChanged, this, &MainWindow::scheduleRefresh);
+
+    reloadCalendarList();
+    (m_view == View::Day            ? m_dayAction
+            : m_view == View::Month ? m_monthAction
+                                    : m_weekAction)
+        ->setChecked(true);
+    refresh();
+    resize(1280, 820);
 }
 
 MainWindow::~MainWindow() = default;
+
+QDate MainWindow::today() const
+{
+    return Clock::nowUtc().toTimeZone(m_calendar.timeZone()).date();
+}
+
+void MainWindow::buildActions()
+{
+    m_newAction = new QAction(tr("&New Event…"), this);
+    m_newAction->setObjectName(QStringLiteral("newEventAction"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newEvent);
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_todayAction = new QAction(tr("&Today"), this);
+    m_todayAction->setObjectName(QStringLiteral("todayAction"));
+    m_todayAction->setShortcut(QKeySequence(Qt::Key_T));
+    m_todayAction->setToolTip(tr("Go to today (T)"));
+    connect(m_todayAction, &QAction::triggered, this, &MainWindow::goToday);
+
+    m_previousAction = new QAction(tr("&Previous"), this);
+    m_previousAction->setObjectName(QStringLiteral("previousAction"));
+    m_previousAction->setShortcuts({ QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp) });
+    m_previousAction->setIcon(style()->standardIcon(QStyle::SP_ArrowLeft));
+    m_previousAction->setToolTip(tr("Previous (←, Page Up)"));
+    connect(m_previousAction, &QAction::triggered, this, &MainWindow::goPrevious);
+
+    m_nextAction = new QAction(tr("N&ext"), this);
+    m_nextAction->setObjectName(QStringLiteral("nextAction"));
+    m_nextAction->setShortcuts({ QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown) });
+    m_nextAction->setIcon(style()->standardIcon(QStyle::SP_ArrowRight));
+    m_nextAction->setToolTip(tr("Next (→, Page Down)"));
+    connect(m_nextAction, &QAction::triggered, this, &MainWindow::goNext);
+
+    m_viewGroup = new QActionGroup(this);
+    m_viewGroup->setExclusive(true);
+    auto makeView = [this](const QString &text, const QString &name, int key, View v) {
+        auto *a = new QAction(text, m_viewGroup);
+        a->setObjectName(name);
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::CTRL | key));
+        connect(a, &QAction::triggered, this, [this, v]() { setView(v); });
+        return a;
+    };
+    m_dayAction = makeView(tr("&Day"), QStringLiteral("dayViewAction"), Qt::Key_1, View::Day);
+    m_weekAction = makeView(tr("&Week"), QStringLiteral("weekViewAction"), Qt::Key_2, View::Week);
+    m_monthAction
+        = makeView(tr("&Month"), QStringLiteral("monthViewAction"), Qt::Key_3, View::Month);
+
+    m_deleteAction = new QAction(tr("&Delete Event"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteEventAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setEnabled(false);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+
+    // Shortcuts work whichever widget of the window has focus.
+    addActions({ m_newAction, m_settingsAction, m_quitAction, m_todayAction, m_previousAction,
+        m_nextAction, m_dayAction, m_weekAction, m_monthAction, m_deleteAction });
+}
+
+void MainWindow::buildMenus()
+{
+    menuBar()->setObjectName(QStringLiteral("menuBar"));
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_newAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_deleteAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_dayAction);
+    view->addAction(m_weekAction);
+    view->addAction(m_monthAction);
+    view->addSeparator();
+    view->addAction(m_todayAction);
+    view->addAction(m_previousAction);
+    view->addAction(m_nextAction);
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Navigation"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setContextMenuPolicy(Qt::PreventContextMenu);
+
+    auto *newButton = new QToolButton(bar);
+    newButton->setObjectName(QStringLiteral("newEventButton"));
+    newButton->setDefaultAction(m_newAction);
+    newButton->setText(tr("New event"));
+    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addWidget(newButton);
+    bar->addSeparator();
+
+    bar->addAction(m_todayAction);
+    auto *prev = new QToolButton(bar);
+    prev->setObjectName(QStringLiteral("previousButton"));
+    prev->setDefaultAction(m_previousAction);
+    prev->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    prev->setAutoRaise(true);
+    bar->addWidget(prev);
+    auto *next = new QToolButton(bar);
+    next->setObjectName(QStringLiteral("nextButton"));
+    next->setDefaultAction(m_nextAction);
+    next->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    next->setAutoRaise(true);
+    bar->addWidget(next);
+
+    m_rangeLabel = new QLabel(bar);
+    m_rangeLabel->setObjectName(QStringLiteral("rangeLabel"));
+    QFont f = m_rangeLabel->font();
+    f.setPointSizeF(f.pointSizeF() * 1.35);
+    f.setBold(true);
+    m_rangeLabel->setFont(f);
+    m_rangeLabel->setContentsMargins(12, 0, 12, 0);
+    bar->addWidget(m_rangeLabel);
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_dayAction);
+    bar->addAction(m_weekAction);
+    bar->addAction(m_monthAction);
+}
+
+void MainWindow::buildSidePanel()
+{
+    auto *panel = new QWidget(this);
+    panel->setObjectName(QStringLiteral("sidePanel"));
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(8, 8, 4, 8);
+
+    m_mini = new QCalendarWidget(panel);
+    m_mini->setObjectName(QStringLiteral("miniCalendar"));
+    m_mini->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
+    m_mini->setHorizontalHeaderFormat(QCalendarWidget::SingleLetterDayNames);
+    m_mini->setGridVisible(false);
+    m_mini->setFirstDayOfWeek(QLocale().firstDayOfWeek());
+    m_mini->setFocusPolicy(Qt::ClickFocus);
+    // Weekends in the normal text colour: the red default is loud in a small navigator.
+    QTextCharFormat weekend;
+    weekend.setForeground(palette().color(QPalette::Text));
+    m_mini->setWeekdayTextFormat(Qt::Saturday, weekend);
+    m_mini->setWeekdayTextFormat(Qt::Sunday, weekend);
+    connect(m_mini, &QCalendarWidget::clicked, this, &MainWindow::setCurrentDate);
+    layout->addWidget(m_mini);
+
+    auto *heading = new QLabel(tr("Calendars"), panel);
+    QFont hf = heading->font();
+    hf.setBold(true);
+    heading->setFont(hf);
+    heading->setContentsMargins(2, 8, 0, 2);
+    layout->addWidget(heading);
+
+    m_calendarList = new QListWidget(panel);
+    m_calendarList->setObjectName(QStringLiteral("calendarList"));
+    m_calendarList->setFrameShape(QFrame::NoFrame);
+    m_calendarList->setFocusPolicy(Qt::ClickFocus);
+    m_calendarList->viewport()->setAutoFillBackground(false);
+    connect(m_calendarList, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        const QString id = item->data(Qt::UserRole).toString();
+        const bool visible = item->checkState() == Qt::Checked;
+        const QList<Calendar> cals = m_calendar.calendars();
+        for (Calendar c : cals) {
+            if (c.id != id || c.visible == visible)
+                continue;
+            c.visible = visible;
+            if (auto r = m_calendar.saveCalendar(c); !r)
+                showError(tr("Could not change the calendar"), r.error());
+        }
+    });
+    layout->addWidget(m_calendarList, 1);
+    panel->setMinimumWidth(m_mini->sizeHint().width() + 12);
+    panel->setMaximumWidth(m_mini->sizeHint().width() + 80);
+}
+
+void MainWindow::reloadCalendarList()
+{
+    const QSignalBlocker block(m_calendarList);
+    m_calendarList->clear();
+    const QList<Calendar> cals = m_calendar.calendars();
+    for (const Calendar &c : cals) {
+        auto *item = new QListWidgetItem(swatch(c.color), c.name, m_calendarList);
+        item->setData(Qt::UserRole, c.id);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(c.visible ? Qt::Checked : Qt::Unchecked);
+        if (c.readOnly)
+            item->setToolTip(tr("Read-only"));
+    }
+}
+
+void MainWindow::setView(View view)
+{
+    const bool changed = view != m_view;
+    m_view = view;
+    (view == View::Day            ? m_dayAction
+            : view == View::Month ? m_monthAction
+                                  : m_weekAction)
+        ->setChecked(true);
+    if (changed)
+        m_profile.settings()->setValue(kViewKey, viewName(view));
+    refresh();
+}
+
+void MainWindow::setCurrentDate(QDate date)
+{
+    if (!date.isValid())
+        return;
+    m_date = date;
+    refresh();
+}
+
+QDate MainWindow::firstVisibleDay() const
+{
+    switch (m_view) {
+    case View::Day:
+        return m_date;
+    case View::Week:
+        return ui::weekStart(m_date);
+    case View::Month:
+        return ui::weekStart(QDate(m_date.year(), m_date.month(), 1));
+    }
+    return m_date;
+}
+
+QDate MainWindow::lastVisibleDay() const
+{
+    switch (m_view) {
+    case View::Day:
+        return m_date;
+    case View::Week:
+        return firstVisibleDay().addDays(6);
+    case View::Month:
+        return firstVisibleDay().addDays(41);
+    }
+    return m_date;
+}
+
+QString MainWindow::rangeTitle() const
+{
+    if (m_view == View::Month) {
+        QString month = QLocale().standaloneMonthName(m_date.month(), QLocale::LongFormat);
+        if (!month.isEmpty())
+            month[0] = month.at(0).toUpper();
+        return tr("%1 %2", "month year").arg(month, QString::number(m_date.year()));
+    }
+    return ui::rangeTitle(firstVisibleDay(), lastVisibleDay());
+}
+
+void MainWindow::goToday()
+{
+    setCurrentDate(today());
+}
+
+void MainWindow::goPrevious()
+{
+    switch (m_view) {
+    case View::Day:
+        return setCurrentDate(m_date.addDays(-1));
+    case View::Week:
+        return setCurrentDate(m_date.addDays(-7));
+    case View::Month:
+        return setCurrentDate(m_date.addMonths(-1));
+    }
+}
+
+void MainWindow::goNext()
+{
+    switch (m_view) {
+    case View::Day:
+        return setCurrentDate(m_date.addDays(1));
+    case View::Week:
+        return setCurrentDate(m_date.addDays(7));
+    case View::Month:
+        return setCurrentDate(m_date.addMonths(1));
+    }
+}
+
+void MainWindow::scheduleRefresh()
+{
+    m_refreshTimer->start();
+}
+
+void MainWindow::refresh()
+{
+    m_refreshTimer->stop();
+    const QDate first = firstVisibleDay();
+    const QDate last = lastVisibleDay();
+    const QTimeZone zone = m_calendar.timeZone();
+    auto result = m_calendar.occurrences(first, last);
+    QList<Occurrence> occurrences;
+    if (result)
+        occurrences = std::move(result.value());
+    else
+        statusBar()->showMessage(errorText(result.error()));
+    const int count = int(occurrences.size());
+
+    if (m_view == View::Month) {
+        m_month->setTimeZone(zone);
+        m_month->setMonth(m_date);
+        m_month->setOccurrences(std::move(occurrences));
+        m_stack->setCurrentWidget(m_month);
+    } else {
+        m_grid->setTimeZone(zone);
+        m_grid->setDays(first, m_view == View::Day ? 1 : 7);
+        m_grid->setOccurrences(std::move(occurrences));
+        m_stack->setCurrentWidget(m_grid);
+    }
+    m_rangeLabel->setText(rangeTitle());
+    {
+        const QSignalBlocker block(m_mini);
+        m_mini->setSelectedDate(m_date);
+    }
+    m_countLabel->setText(tr("%n event(s)", nullptr, count));
+    m_zoneLabel->setText(QString::fromLatin1(zone.id()));
+    m_deleteAction->setEnabled(!selectedEventId().isEmpty());
+}
+
+EventDialog *MainWindow::eventDialog() const
+{
+    return m_dialog.data();
+}
+
+QString MainWindow::selectedEventId() const
+{
+    return m_view == View::Month ? m_month->selectedEventId() : m_grid->selectedEventId();
+}
+
+void MainWindow::newEvent()
+{
+    const QTimeZone zone = m_calendar.timeZone();
+    // Next full hour today, or 09:00 on the shown day when it is not today.
+    QDateTime start;
+    if (m_date == today()) {
+        const QDateTime now = Clock::nowUtc().toTimeZone(zone);
+        start = zonedDateTime(now.date(), QTime(now.time().hour(), 0), zone).addSecs(3600);
+    } else {
+        start = zonedDateTime(m_date, QTime(9, 0), zone);
+    }
+    newEventAt(start, start.addSecs(3600), false);
+}
+
+void MainWindow::newEventAt(const QDateTime &start, const QDateTime &end, bool allDay)
+{
+    Event e;
+    e.allDay = allDay;
+    const QTimeZone zone = m_calendar.timeZone();
+    if (allDay) {
+        e.startDate = start.toTimeZone(zone).date();
+        e.endDate = qMax(e.startDate.addDays(1), end.toTimeZone(zone).date());
+    } else {
+        e.start = start.toTimeZone(zone);
+        e.end = end.toTimeZone(zone);
+    }
+    e.calendarId = CalendarService::localCalendarId();
+    const QList<Calendar> cals = m_calendar.calendars();
+    bool localWritable = false;
+    for (const Calendar &c : cals)
+        localWritable |= c.id == e.calendarId && !c.readOnly;
+    if (!localWritable) {
+        for (const Calendar &c : cals) {
+            if (!c.readOnly) {
+                e.calendarId = c.id;
+                break;
+            }
+        }
+    }
+    openDialog(e, true);
+}
+
+void MainWindow::openEvent(const QString &eventId)
+{
+    auto e = m_calendar.event(eventId);
+    if (!e) {
+        showError(tr("Could not open the event"), e.error());
+        return;
+    }
+    openDialog(*e, false);
+}
+
+void MainWindow::openDialog(const Event &event, bool isNew)
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    auto *dialog
+        = new EventDialog(event, isNew, m_calendar.calendars(), m_calendar.timeZone(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &QDialog::finished, this,
+        [this, dialog](int result) { dialogFinished(dialog, result); });
+    dialog->open();
+}
+
+void MainWindow::dialogFinished(EventDialog *dialog, int result)
+{
+    if (result == QDialog::Accepted) {
+        const Event e = dialog->event();
+        auto saved = dialog->isNew() ? m_calendar.createEvent(e) : m_calendar.updateEvent(e);
+        if (!saved) {
+            showError(tr("Could not save the event"), saved.error());
+            return;
+        }
+        refresh();
+        if (m_view == View::Month)
+            m_month->setSelectedEventId(saved->id);
+        else
+            m_grid->setSelectedEventId(saved->id);
+        statusBar()->showMessage(tr("Event saved"), 4000);
+    } else if (result == EventDialog::DeleteResult) {
+        const QString id = dialog->event().id;
+        if (auto r = m_calendar.deleteEvent(id); !r) {
+            showError(tr("Could not delete the event"), r.error());
+            return;
+        }
+        refresh();
+        statusBar()->showMessage(tr("Event deleted"), 4000);
+    }
+}
+
+void MainWindow::deleteSelected()
+{
+    const QString id = selectedEventId();
+    if (id.isEmpty())
+        return;
+    auto e = m_calendar.event(id);
+    if (!e)
+        return;
+    const QString title = e->title.isEmpty() ? tr("(No title)") : e->title;
+    if (MessageBox::question(this, tr("Delete event"),
+            tr("Delete “%1”? This cannot be undone.").arg(title),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        != QMessageBox::Yes)
+        return;
+    if (auto r = m_calendar.deleteEvent(id); !r) {
+        showError(tr("Could not delete the event"), r.error());
+        return;
+    }
+    m_grid->setSelectedEventId(QString());
+    m_month->setSelectedEventId(QString());
+    refresh();
+    statusBar()->showMessage(tr("Event deleted"), 4000);
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_profile, m_calendar, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showError(const QString &what, const Error &error)
+{
+    MessageBox::warning(this, what, errorText(error));
+}
 
 } // namespace kairos

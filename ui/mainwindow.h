@@ -1,22 +1,110 @@
 #pragma once
 
+#include "core/error.h"
+
+#include <QDate>
 #include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QCalendarWidget;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
 
 namespace kairos {
 class CalendarService;
+class EventDialog;
+class MonthView;
 class Profile;
+class TimeGridView;
+struct Event;
 
-//! \brief The Kairos main window.
+//! \brief The Kairos main window: toolbar (Today / previous / next, range title, Day / Week /
+//! Month), a side panel (month navigator, calendar list), the calendar views and a status bar.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
+    enum class View { Day, Week, Month };
+    Q_ENUM(View)
+
     MainWindow(CalendarService &calendar, const Profile &profile, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    View view() const { return m_view; }
+    void setView(View view);
+    //! The date the views are anchored on (the day shown in day view, a day of the week / month).
+    QDate currentDate() const { return m_date; }
+    void setCurrentDate(QDate date);
+    QDate firstVisibleDay() const;
+    QDate lastVisibleDay() const;
+    QString rangeTitle() const;
+
+    TimeGridView *timeGrid() const { return m_grid; }
+    MonthView *monthView() const { return m_month; }
+    //! The open event dialog, if any.
+    EventDialog *eventDialog() const;
+    QString selectedEventId() const;
+
+    void goToday();
+    void goPrevious();
+    void goNext();
+    //! Opens the event dialog for a new event (default: the next full hour today).
+    void newEvent();
+    void newEventAt(const QDateTime &start, const QDateTime &end, bool allDay);
+    void openEvent(const QString &eventId);
+    //! Deletes the selected event after asking.
+    void deleteSelected();
+    void showSettings();
+
+    //! Re-reads the visible range from the calendar service now.
+    void refresh();
+
 private:
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void buildSidePanel();
+    void reloadCalendarList();
+    void scheduleRefresh();
+    void openDialog(const Event &event, bool isNew);
+    void dialogFinished(EventDialog *dialog, int result);
+    void showError(const QString &what, const Error &error);
+    QDate today() const;
+
     CalendarService &m_calendar;
     const Profile &m_profile;
+    View m_view = View::Week;
+    QDate m_date;
+
+    QStackedWidget *m_stack = nullptr;
+    TimeGridView *m_grid = nullptr;
+    MonthView *m_month = nullptr;
+    QCalendarWidget *m_mini = nullptr;
+    QListWidget *m_calendarList = nullptr;
+    QLabel *m_rangeLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_zoneLabel = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    QPointer<EventDialog> m_dialog;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_todayAction = nullptr;
+    QAction *m_previousAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_dayAction = nullptr;
+    QAction *m_weekAction = nullptr;
+    QAction *m_monthAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QActionGroup *m_viewGroup = nullptr;
 };
+
+//! Text for a core error, for message boxes and the status bar.
+QString errorText(const Error &error);
 
 } // namespace kairos

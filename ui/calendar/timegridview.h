@@ -1,0 +1,127 @@
+#pragma once
+
+#include "model/occurrence.h"
+
+#include <QAbstractScrollArea>
+#include <QDate>
+#include <QList>
+#include <QTimeZone>
+
+namespace kairos {
+
+//! \brief The day / week grid: N day columns, an hour axis, an all-day row and the current-time
+//! line, custom-painted. Fed with occurrences (setOccurrences) by whoever owns it, so it can be
+//! driven by the CalendarService or, in benchmarks, by a plain list.
+//!
+//! Vertical positions follow the wall clock of the view's zone, like Google Calendar: on a
+//! 23-hour day the missing hour is shaded, on a 25-hour day the repeated hour's events share
+//! the slot.
+class TimeGridView final : public QAbstractScrollArea {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimeGridView)
+public:
+    explicit TimeGridView(QWidget *parent = nullptr);
+    ~TimeGridView() override;
+
+    void setDays(QDate first, int count);
+    QDate firstDay() const { return m_first; }
+    int dayCount() const { return m_days; }
+    QDate lastDay() const { return m_first.addDays(m_days - 1); }
+
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
+    void setOccurrences(QList<Occurrence> occurrences);
+    const QList<Occurrence> &occurrences() const { return m_occ; }
+
+    QString selectedEventId() const { return m_selected; }
+    void setSelectedEventId(const QString &id);
+
+    //! Where the event's pieces are drawn, in viewport coordinates (tests, accessibility).
+    QList<QRect> eventRects(const QString &eventId) const;
+    //! The viewport point for a wall time on a day (tests drive the mouse with it).
+    QPoint pointForTime(QDate day, QTime time) const;
+    //! The centre of a day's cell in the all-day row, in viewport coordinates.
+    QPoint allDayPoint(QDate day) const;
+    void scrollToTime(QTime time);
+    int hourHeight() const { return m_hourHeight; }
+
+Q_SIGNALS:
+    //! The user asked for a new event over [start, end) (double-click or drag).
+    void createRequested(const QDateTime &start, const QDateTime &end, bool allDay);
+    void openRequested(const QString &eventId);
+    void selectionChanged(const QString &eventId);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    struct TimedItem {
+        int occ; //!< index in m_occ
+        int day; //!< column
+        int top; //!< wall minutes from the day's midnight
+        int bottom;
+        int col = 0;
+        int cols = 1;
+    };
+    struct AllDayItem {
+        int occ;
+        int firstCol;
+        int lastCol;
+        int lane = 0;
+    };
+    struct Gap {
+        int day;
+        int top;
+        int bottom;
+    };
+
+    void relayout();
+    void updateScrollRange();
+    int headerHeight() const;
+    int axisWidth() const { return m_axisWidth; }
+    double columnWidth() const;
+    int bodyTop() const { return headerHeight(); }
+    int yForMinutes(int minutes) const;
+    QRect timedRect(const TimedItem &item) const;
+    QRect allDayRect(const AllDayItem &item) const;
+    int hitEvent(const QPoint &pos) const; //!< index into m_occ or -1
+    bool dayAndMinutesAt(const QPoint &pos, int *day, int *minutes) const;
+    QDateTime wallToDateTime(int day, int minutes) const;
+    void paintHeader(QPainter &p, const QRect &r);
+    void paintBody(QPainter &p, const QRect &r);
+    void paintTimedEvent(QPainter &p, const TimedItem &item, const QRect &rect);
+
+    QDate m_first;
+    int m_days = 7;
+    QTimeZone m_zone;
+    QList<Occurrence> m_occ;
+    QList<TimedItem> m_timed;
+    QList<AllDayItem> m_allDay;
+    QList<Gap> m_gaps;
+    int m_lanes = 0;
+    bool m_initialScrollDone = false;
+    QString m_selected;
+
+    int m_hourHeight = 48;
+    int m_axisWidth = 64;
+    int m_dayHeaderHeight = 40;
+    int m_laneHeight = 22;
+
+    // Press-drag creation.
+    bool m_pressed = false;
+    bool m_dragging = false;
+    QPoint m_pressPos;
+    int m_dragDay = -1;
+    int m_dragFrom = 0;
+    int m_dragTo = 0;
+};
+
+} // namespace kairos
