@@ -1,0 +1,38 @@
+#pragma once
+
+#include "commands/textnorm.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace kairos::commands {
+
+//! \brief What a chat message asks for.
+enum class Intent { None, Schedule, Agenda, Availability, Help };
+
+QString intentName(Intent intent); //!< "none", "schedule", "agenda", "availability", "help"
+
+//! \brief The interpretation of one message: what `kairos-cli explain` prints and what the
+//! chat UI's confirmation card, agenda and availability answers show. See docs/commands.md.
+struct Interpretation {
+    Intent intent = Intent::None;
+    Language language = Language::English;
+    QString rule; //!< which recogniser rule fired, e.g. "schedule.verb", "none.past"
+    QString title; //!< schedule only
+    QDateTime start, end; //!< schedule with a time
+    int durationMinutes = 0; //!< schedule, availability
+    QDateTime windowStart, windowEnd; //!< agenda, availability, schedule without a time
+    QStringList participants; //!< schedule, availability (room member spelling when matched)
+    QStringList warnings; //!< in_the_past, dst_gap, dst_fold, invalid_date, unknown_participant
+    bool fromSlashCommand = false;
+
+    bool hasTime() const { return start.isValid(); }
+    bool hasWindow() const { return windowStart.isValid(); }
+
+    //! The JSON object, keys in the documented order, absent where they do not apply.
+    QByteArray toJson() const;
+    QJsonObject toJsonObject() const;
+};
+
+} // namespace kairos::commands
