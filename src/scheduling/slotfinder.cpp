@@ -129,14 +129,21 @@ SlotReason buildReason(const SlotRequest &r, const SlotOptions &o, const QList<I
     SlotReason reason;
     reason.participants.reserve(r.participants.size());
     const qint64 edge = qint64(o.edgeMinutes) * kMinute;
+    // Zoned QDateTimes are costly to build; participants mostly share a handful of zones.
+    QHash<QByteArray, std::pair<QDateTime, QDateTime>> localTimes;
     for (qsizetype i = 0; i < r.participants.size(); ++i) {
         const Participant &p = r.participants[i];
         ParticipantSlotInfo info;
         info.participant = int(i);
         info.name = p.name;
         info.required = p.required;
-        info.localStart = QDateTime::fromMSecsSinceEpoch(slot.start, p.zone);
-        info.localEnd = QDateTime::fromMSecsSinceEpoch(slot.end, p.zone);
+        auto lt = localTimes.find(p.zone.id());
+        if (lt == localTimes.end())
+            lt = localTimes.insert(p.zone.id(),
+                { QDateTime::fromMSecsSinceEpoch(slot.start, p.zone),
+                    QDateTime::fromMSecsSinceEpoch(slot.end, p.zone) });
+        info.localStart = lt->first;
+        info.localEnd = lt->second;
         if (!p.availabilityKnown) {
             info.availability = A::Unknown;
             info.insideWorkingHours = false;
