@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/authorizedclient.h"
+#include "auth/oauthflow.h"
 #include "auth/providerconfig.h"
 #include "auth/tokenset.h"
 #include "core/expected.h"
@@ -19,7 +20,6 @@ namespace kairos {
 
 class EventStore;
 class ITokenVault;
-class OAuthFlow;
 
 //! \brief The connected accounts of one profile: connect, reconnect, disconnect and status.
 //!
