@@ -69,6 +69,14 @@ void MonthView::rebucket()
 {
     for (QList<int> &b : m_buckets)
         b.clear();
+    m_fill.clear();
+    m_label.clear();
+    m_fill.reserve(m_occ.size());
+    m_label.reserve(m_occ.size());
+    for (const Occurrence &o : std::as_const(m_occ)) {
+        m_fill.append(ui::eventFill(o));
+        m_label.append(chipText(o));
+    }
     for (int i = 0; i < m_occ.size(); ++i) {
         const Occurrence &o = m_occ.at(i);
         int first, last;
@@ -153,7 +161,7 @@ QStringList MonthView::chipTexts(QDate day) const
     const int index = int(m_first.daysTo(day));
     const qsizetype shown = chipRects(day).size();
     for (qsizetype k = 0; k < shown; ++k)
-        out << chipText(m_occ.at(m_buckets.at(index).at(k)));
+        out << m_label.at(m_buckets.at(index).at(k));
     return out;
 }
 
@@ -249,7 +257,7 @@ void MonthView::paintEvent(QPaintEvent *)
             const Occurrence &o = m_occ.at(bucket.at(k));
             const QRect chip(cell.left() + 3, cell.top() + m_chipHeight + 4 + k * m_chipHeight,
                 cell.width() - 6, m_chipHeight - 2);
-            const QColor fill = ui::eventFill(o);
+            const QColor &fill = m_fill.at(bucket.at(k));
             const bool sel = o.eventId == m_selected;
             QColor textColor = pal.color(QPalette::Text);
             if (o.allDay) {

@@ -2,6 +2,7 @@
 
 #include "model/occurrence.h"
 
+#include <QColor>
 #include <QDate>
 #include <QList>
 #include <QTimeZone>
@@ -65,6 +66,8 @@ private:
     QList<Occurrence> m_occ;
     QList<QList<int>> m_buckets; //!< 42 days → indices into m_occ
     QString m_selected;
+    QList<QColor> m_fill; //!< per occurrence, computed with the data
+    QList<QString> m_label; //!< per occurrence, e.g. "09:00 Standup"
     int m_chipHeight = 18;
 };
 

@@ -111,6 +111,21 @@ void TimeGridView::relayout()
         return d;
     };
 
+    m_look.clear();
+    m_look.reserve(m_occ.size());
+    for (const Occurrence &o : std::as_const(m_occ)) {
+        Look look;
+        look.fill = ui::eventFill(o);
+        look.text = ui::textOn(look.fill);
+        look.title = o.title.isEmpty() ? tr("(No title)") : o.title;
+        if (!o.allDay) {
+            const QDateTime s = o.start.toTimeZone(m_zone);
+            look.start = ui::shortTime(s.time());
+            look.times = tr("%1 – %2").arg(
+                ui::shortTime(s.time()), ui::shortTime(o.end.toTimeZone(m_zone).time()));
+        }
+        m_look.append(look);
+    }
     m_timed.reserve(m_occ.size());
     for (int i = 0; i < m_occ.size(); ++i) {
         const Occurrence &o = m_occ.at(i);
@@ -435,8 +450,9 @@ void TimeGridView::paintHeader(QPainter &p, const QRect &r)
             continue;
         }
         const Occurrence &o = m_occ.at(it.occ);
+        const Look &look = m_look.at(it.occ);
         const QRect rect = allDayRect(it);
-        const QColor fill = ui::eventFill(o);
+        const QColor &fill = look.fill;
         const bool sel = o.eventId == m_selected;
         p.setRenderHint(QPainter::Antialiasing, true);
         p.setPen(sel ? QPen(fill.darker(170), 2) : QPen(Qt::NoPen));
@@ -447,11 +463,10 @@ void TimeGridView::paintHeader(QPainter &p, const QRect &r)
             p.drawRoundedRect(rect, 4, 4);
         }
         p.setRenderHint(QPainter::Antialiasing, false);
-        p.setPen(ui::textOn(fill));
-        const QString title = o.title.isEmpty() ? tr("(No title)") : o.title;
-        QString text = title;
+        p.setPen(look.text);
+        QString text = look.title;
         if (!o.allDay)
-            text = ui::shortTime(o.start.time()) + QLatin1Char(' ') + title;
+            text = look.start + QLatin1Char(' ') + look.title;
         p.drawText(rect.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
             smallFm.elidedText(text, Qt::ElideRight, rect.width() - 10));
     }
@@ -527,6 +542,11 @@ void TimeGridView::paintBody(QPainter &p, const QRect &r)
     const int visibleTop = scroll * 60 / m_hourHeight - 60;
     const int visibleBottom = (scroll + r.height()) * 60 / m_hourHeight;
     p.setFont(font());
+    m_baseColor = pal.color(QPalette::Base);
+    m_boldFont = font();
+    m_boldFont.setBold(true);
+    m_fm = QFontMetrics(font());
+    m_boldFm = QFontMetrics(m_boldFont);
     for (const TimedItem &it : m_timed) {
         if (it.bottom < visibleTop || it.top > visibleBottom)
             continue;
@@ -566,53 +586,46 @@ void TimeGridView::paintBody(QPainter &p, const QRect &r)
 void TimeGridView::paintTimedEvent(QPainter &p, const TimedItem &item, const QRect &rect)
 {
     const Occurrence &o = m_occ.at(item.occ);
-    const QColor fill = ui::eventFill(o);
+    const Look &look = m_look.at(item.occ);
     const bool selected = o.eventId == m_selected;
     const bool tentative = o.status == EventStatus::Tentative;
-    const bool big = rect.width() > 12 && rect.height() > 8;
-    if (big)
-        p.setRenderHint(QPainter::Antialiasing, true);
+    if (rect.width() <= 12 || rect.height() <= 8) {
+        // Slivers in a crowded day: a plain fill is all that can be seen, and it is cheap.
+        p.fillRect(rect.adjusted(0, 0, -1, -1), selected ? look.fill.darker(150) : look.fill);
+        return;
+    }
+    p.setRenderHint(QPainter::Antialiasing, true);
     // A base-coloured outline keeps side-by-side and stacked events apart.
-    p.setPen(selected ? QPen(fill.darker(180), 2) : QPen(palette().color(QPalette::Base), 1));
-    p.setBrush(fill);
-    if (big)
-        p.drawRoundedRect(rect, 4, 4);
-    else
-        p.drawRect(rect);
+    p.setPen(selected ? QPen(look.fill.darker(180), 2) : QPen(m_baseColor, 1));
+    p.setBrush(look.fill);
+    p.drawRoundedRect(rect, 4, 4);
     if (tentative) {
         p.setPen(Qt::NoPen);
-        p.setBrush(QBrush(fill.darker(125), Qt::BDiagPattern));
+        p.setBrush(QBrush(look.fill.darker(125), Qt::BDiagPattern));
         p.drawRoundedRect(rect, 4, 4);
     }
-    if (big)
-        p.setRenderHint(QPainter::Antialiasing, false);
+    p.setRenderHint(QPainter::Antialiasing, false);
     if (rect.width() < 28 || rect.height() < 14)
         return;
 
     const QRect inner = rect.adjusted(5, 2, -3, -2);
-    const QFontMetrics fm = p.fontMetrics();
+    const QFontMetrics &fm = m_fm;
     const int lineH = fm.height();
-    const QString title = o.title.isEmpty() ? tr("(No title)") : o.title;
-    const QString times
-        = tr("%1 – %2").arg(ui::shortTime(o.start.time()), ui::shortTime(o.end.time()));
-    p.setPen(ui::textOn(fill));
+    p.setPen(look.text);
     if (inner.height() < 2 * lineH) {
         // One line: "Title, 9:00".
+        p.setFont(font());
         p.drawText(inner, Qt::AlignLeft | Qt::AlignTop,
-            fm.elidedText(tr("%1, %2").arg(title, ui::shortTime(o.start.time())), Qt::ElideRight,
-                inner.width()));
+            fm.elidedText(tr("%1, %2").arg(look.title, look.start), Qt::ElideRight, inner.width()));
         return;
     }
-    QFont bold = p.font();
-    bold.setBold(true);
-    p.setFont(bold);
-    const QFontMetrics bfm(bold);
+    p.setFont(m_boldFont);
     p.drawText(QRect(inner.left(), inner.top(), inner.width(), lineH), Qt::AlignLeft | Qt::AlignTop,
-        bfm.elidedText(title, Qt::ElideRight, inner.width()));
+        m_boldFm.elidedText(look.title, Qt::ElideRight, inner.width()));
     p.setFont(font());
     int y = inner.top() + lineH;
     p.drawText(QRect(inner.left(), y, inner.width(), lineH), Qt::AlignLeft | Qt::AlignTop,
-        fm.elidedText(times, Qt::ElideRight, inner.width()));
+        fm.elidedText(look.times, Qt::ElideRight, inner.width()));
     y += lineH;
     if (!o.location.isEmpty() && y + lineH <= inner.bottom() + 1)
         p.drawText(QRect(inner.left(), y, inner.width(), lineH), Qt::AlignLeft | Qt::AlignTop,

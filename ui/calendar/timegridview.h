@@ -3,7 +3,10 @@
 #include "model/occurrence.h"
 
 #include <QAbstractScrollArea>
+#include <QColor>
 #include <QDate>
+#include <QFont>
+#include <QFontMetrics>
 #include <QList>
 #include <QTimeZone>
 
@@ -106,6 +109,20 @@ private:
     QList<TimedItem> m_timed;
     QList<AllDayItem> m_allDay;
     QList<Gap> m_gaps;
+    //! Per occurrence, computed when the data changes so painting only draws.
+    struct Look {
+        QColor fill;
+        QColor text;
+        QString title;
+        QString times;
+        QString start;
+    };
+    QList<Look> m_look;
+    // Paint-time state, refreshed at the start of each paint.
+    QColor m_baseColor;
+    QFont m_boldFont;
+    QFontMetrics m_fm { QFont() };
+    QFontMetrics m_boldFm { QFont() };
     int m_lanes = 0;
     bool m_initialScrollDone = false;
     QString m_selected;
