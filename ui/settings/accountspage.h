@@ -1,0 +1,63 @@
+#pragma once
+
+#include "model/account.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace kairos {
+
+class AccountManager;
+
+//! \brief Settings → Accounts: connect Google / Outlook, list accounts with live status,
+//! reconnect, disconnect (after confirmation), cancel a waiting sign-in. A standalone page the
+//! settings dialog adds as a tab. Opening the browser is left to the owner: connect
+//! AccountManager::authorizeWithBrowser to QDesktopServices::openUrl (the desktop app does).
+//!
+//! objectNames (GUI tests): connectGoogleButton, connectMicrosoftButton, googleUnavailableLabel,
+//! microsoftUnavailableLabel, accountList, reconnectButton, disconnectButton, cancelButton,
+//! waitingLabel, messageLabel.
+class AccountsPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountsPage)
+
+public:
+    explicit AccountsPage(AccountManager &manager, QWidget *parent = nullptr);
+    ~AccountsPage() override;
+
+    //! Replaces the disconnect confirmation (tests); return true to go ahead.
+    void setConfirmHook(std::function<bool(const QString &email)> hook)
+    {
+        m_confirm = std::move(hook);
+    }
+
+    static QString statusText(Account::Status status);
+    //! Plain words for a machine reason from the core.
+    static QString reasonText(const QString &reason);
+
+private:
+    void rebuild();
+    void updateButtons();
+    void onConnectFinished(const QString &error, const QString &codeName);
+    QString selectedId() const;
+
+    AccountManager &m_manager;
+    QPushButton *m_connectGoogle;
+    QPushButton *m_connectMicrosoft;
+    QLabel *m_googleUnavailable;
+    QLabel *m_microsoftUnavailable;
+    QTreeWidget *m_list;
+    QPushButton *m_reconnect;
+    QPushButton *m_disconnect;
+    QPushButton *m_cancel;
+    QLabel *m_waiting;
+    QLabel *m_message;
+    std::function<bool(const QString &)> m_confirm;
+};
+
+} // namespace kairos
