@@ -23,6 +23,8 @@
 #include <sqlite3.h>
 #endif
 
+#include <sys/stat.h>
+
 using namespace kairos;
 
 namespace {
@@ -370,6 +372,10 @@ void TestDatabase::corruption_data()
     QTest::newRow("bad magic") << QStringLiteral("badMagic");
     QTest::newRow("directory") << QStringLiteral("directory");
     QTest::newRow("unreadable") << QStringLiteral("unreadable");
+    // Unreadable in ways that hold even for root: SQLite would block reading a FIFO, and a
+    // dangling symlink would make it create a file somewhere else.
+    QTest::newRow("fifo") << QStringLiteral("fifo");
+    QTest::newRow("dangling symlink") << QStringLiteral("symlink");
 }
 
 void TestDatabase::corruption()
@@ -417,6 +423,12 @@ void TestDatabase::corruption()
         QVERIFY(QFile::remove(m_path));
         QVERIFY(QDir().mkpath(m_path + QStringLiteral("/inside")));
         QVERIFY(writeAll(m_path + QStringLiteral("/inside/note.txt"), "keep me"));
+    } else if (damage == QLatin1String("fifo")) {
+        QVERIFY(QFile::remove(m_path));
+        QCOMPARE(::mkfifo(QFile::encodeName(m_path).constData(), 0600), 0);
+    } else if (damage == QLatin1String("symlink")) {
+        QVERIFY(QFile::remove(m_path));
+        QVERIFY(QFile::link(m_dir->filePath(QStringLiteral("gone/elsewhere.sqlite")), m_path));
     } else if (damage == QLatin1String("unreadable")) {
         QVERIFY(QFile::setPermissions(m_path, QFileDevice::Permissions()));
         QFile probe(m_path);
@@ -437,7 +449,15 @@ void TestDatabase::corruption()
     QCOMPARE(report.quarantinedPath,
         m_path + QStringLiteral(".corrupt-")
             + clock.currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
-    if (damage == QLatin1String("directory")) {
+    if (damage == QLatin1String("fifo")) {
+        struct stat st { };
+        QCOMPARE(::lstat(QFile::encodeName(report.quarantinedPath).constData(), &st), 0);
+        QVERIFY(S_ISFIFO(st.st_mode));
+    } else if (damage == QLatin1String("symlink")) {
+        QCOMPARE(QFileInfo(report.quarantinedPath).symLinkTarget(),
+            m_dir->filePath(QStringLiteral("gone/elsewhere.sqlite")));
+        QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("gone"))));
+    } else if (damage == QLatin1String("directory")) {
         QVERIFY(QFileInfo(report.quarantinedPath).isDir());
         QCOMPARE(readAll(report.quarantinedPath + QStringLiteral("/inside/note.txt")),
             QByteArray("keep me"));
