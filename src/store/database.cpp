@@ -273,6 +273,11 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path, const QS
         return r.error();
     }
 
+    if (!QFileInfo::exists(path) && !QFileInfo(path).isSymLink()) {
+        // Nothing there to keep aside: the folder is not writable, the disk is full, ...
+        return makeError(Error::Code::StorageUnavailable, r.error().message);
+    }
+
     // Unusable (or from a newer Kairos): keep it aside, never overwrite it, start from the
     // newest backup that opens.
     qCWarning(lcStore) << "database unusable:" << r.error().message;

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void backupIfOlderThanUsesTheClock();
     void backupIsAConsistentCopy();
     void savingCalendarOrAccountKeepsItsEvents();
+    void unwritableLocationIsUnavailableNotCorrupt();
 
 private:
     std::unique_ptr<Database> open(const QString &name, const Database::OpenOptions &o = {});
@@ -619,6 +620,19 @@ void TestDatabase::savingCalendarOrAccountKeepsItsEvents()
     QVERIFY(store.removeAccount(a.id)); // removing still cascades
     QCOMPARE(store.eventsInCalendar(c.id)->size(), 0);
     QCOMPARE(store.calendar(c.id).error().code, Error::Code::NotFound);
+}
+
+void TestDatabase::unwritableLocationIsUnavailableNotCorrupt()
+{
+    // The parent "folder" is a file: nothing can be created there, and nothing is moved aside.
+    const QString blocker = m_dir->filePath(QStringLiteral("file"));
+    QVERIFY(writeAll(blocker, "x"));
+    auto r = Database::open(
+        blocker + QStringLiteral("/kairos.sqlite"), QString(), QStringLiteral("unwritable"));
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, Error::Code::StorageUnavailable);
+    QCOMPARE(readAll(blocker), QByteArray("x"));
+    QCOMPARE(QDir(m_dir->path()).entryList({ QStringLiteral("*.corrupt-*") }).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
