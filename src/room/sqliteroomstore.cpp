@@ -212,7 +212,7 @@ Expected<QList<AppendResult>> SqliteRoomStore::appendBatch(const QList<AppendReq
         ins.bindValue(4, r.message.text);
         ins.bindValue(5, r.message.ts.toMSecsSinceEpoch());
         ins.bindValue(6, r.message.kind);
-        ins.bindValue(7, r.message.event);
+        ins.bindValue(7, r.message.event.isEmpty() ? QStringLiteral("") : r.message.event);
         if (!ins.exec())
             return rollback(ins);
         if (ins.numRowsAffected() == 1) {

@@ -1,0 +1,236 @@
+// kairos-server: hosts team rooms headlessly (docs/server.md, docs/protocol.md).
+#include "core/logging.h"
+#include "room/invitelink.h"
+#include "room/roomserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHostInfo>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace kairos;
+using namespace kairos::room;
+
+namespace {
+
+int s_signalFd[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(s_signalFd[0], &c, 1);
+}
+
+void out(const QString &s)
+{
+    std::fputs(qPrintable(s + QLatin1Char('\n')), stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &s)
+{
+    std::fputs(qPrintable(s + QLatin1Char('\n')), stderr);
+    std::fflush(stderr);
+}
+
+void logToStdout(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
+{
+    const char *level = type == QtDebugMsg ? "debug"
+            : type == QtInfoMsg            ? "info"
+            : type == QtWarningMsg         ? "warning"
+                                           : "error";
+    std::fprintf(stdout, "%s %s %s: %s\n",
+                 qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)), level,
+                 ctx.category ? ctx.category : "default", qPrintable(msg));
+    std::fflush(stdout);
+}
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/kairos-server");
+}
+
+bool parseListen(const QString &s, QHostAddress *addr, quint16 *port)
+{
+    const int colon = s.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = s.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = s.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    if (host == QLatin1String("*") || host.isEmpty())
+        *addr = QHostAddress(QHostAddress::Any);
+    else if (host == QLatin1String("localhost"))
+        *addr = QHostAddress(QHostAddress::LocalHost);
+    else if (!addr->setAddress(host))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
+int createRoom(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Creates a room and prints its invite link."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("create-room"), QStringLiteral("the command"));
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("room name (A-Z a-z 0-9 . _ -)"));
+    p.addOption({ QStringLiteral("data"), QStringLiteral("data folder"), QStringLiteral("DIR"),
+                  defaultDataDir() });
+    p.addOption({ QStringLiteral("host"), QStringLiteral("host name for the link"),
+                  QStringLiteral("HOST"), QHostInfo::localHostName() });
+    p.addOption({ QStringLiteral("port"), QStringLiteral("port for the link"), QStringLiteral("PORT"),
+                  QStringLiteral("8765") });
+    p.addOption({ QStringLiteral("tls"), QStringLiteral("the server uses TLS (wss://)") });
+    p.process(args);
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2) {
+        err(QStringLiteral("usage: kairos-server create-room NAME [--data DIR] [--host H] [--port P]"));
+        return 2;
+    }
+    auto server = RoomServer::create(p.value(QStringLiteral("data")), {});
+    if (!server) {
+        err(QStringLiteral("cannot open the data folder: ") + server.error().message);
+        return 1;
+    }
+    auto room = (*server)->createRoom(pos.at(1));
+    if (!room) {
+        err(QStringLiteral("cannot create the room: ") + room.error().message);
+        return 1;
+    }
+    InviteLink link;
+    link.host = p.value(QStringLiteral("host"));
+    link.port = quint16(p.value(QStringLiteral("port")).toUInt());
+    link.room = room->name;
+    link.invite = room->invite;
+    link.tls = p.isSet(QStringLiteral("tls"));
+    out(link.toString());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kairos-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KAIROS_VERSION));
+    const QStringList args = app.arguments();
+    if (args.size() > 1 && args.at(1) == QLatin1String("create-room"))
+        return createRoom(args);
+
+    qInstallMessageHandler(logToStdout);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Kairos room server"));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOption({ QStringLiteral("listen"), QStringLiteral("address and port, e.g. 0.0.0.0:8765"),
+                  QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:8765") });
+    p.addOption({ QStringLiteral("data"), QStringLiteral("data folder"), QStringLiteral("DIR"),
+                  defaultDataDir() });
+    p.addOption({ QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain)"),
+                  QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("tls-key"), QStringLiteral("PEM private key"), QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("rate"), QStringLiteral("frames/s per connection (0: no limit)"),
+                  QStringLiteral("N"), QStringLiteral("20") });
+    p.addOption({ QStringLiteral("burst"), QStringLiteral("burst per connection"), QStringLiteral("N"),
+                  QStringLiteral("40") });
+    p.addOption({ QStringLiteral("max-connections"), QStringLiteral("connection limit"),
+                  QStringLiteral("N"), QStringLiteral("10000") });
+    p.addOption({ QStringLiteral("durability"), QStringLiteral("full (fsync each batch) or normal"),
+                  QStringLiteral("MODE"), QStringLiteral("full") });
+    p.process(app);
+
+    QHostAddress addr;
+    quint16 port = 0;
+    if (!parseListen(p.value(QStringLiteral("listen")), &addr, &port)) {
+        err(QStringLiteral("--listen wants ADDR:PORT, e.g. 127.0.0.1:8765"));
+        return 2;
+    }
+    RoomServer::Options opts;
+    opts.serverName = QStringLiteral("kairos-server/") + QStringLiteral(KAIROS_VERSION);
+    opts.limits.ratePerSec = p.value(QStringLiteral("rate")).toDouble();
+    opts.limits.burst = qMax(1, p.value(QStringLiteral("burst")).toInt());
+    opts.limits.maxConnections = qMax(1, p.value(QStringLiteral("max-connections")).toInt());
+    const bool wantTls = p.isSet(QStringLiteral("tls-cert")) || p.isSet(QStringLiteral("tls-key"));
+    if (wantTls) {
+        QFile cf(p.value(QStringLiteral("tls-cert"))), kf(p.value(QStringLiteral("tls-key")));
+        if (!cf.open(QIODevice::ReadOnly) || !kf.open(QIODevice::ReadOnly)) {
+            err(QStringLiteral("cannot read --tls-cert / --tls-key"));
+            return 2;
+        }
+        const auto chain = QSslCertificate::fromData(cf.readAll(), QSsl::Pem);
+        const QByteArray keyPem = kf.readAll();
+        QSslKey k(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (k.isNull())
+            k = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty() || k.isNull()) {
+            err(QStringLiteral("the certificate or key is not valid PEM"));
+            return 2;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(chain);
+        tls.setPrivateKey(k);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        opts.tls = tls;
+    }
+
+    const QString dataDir = p.value(QStringLiteral("data"));
+    if (!QDir().mkpath(dataDir)) {
+        err(QStringLiteral("cannot create the data folder ") + dataDir);
+        return 1;
+    }
+    const auto durability = p.value(QStringLiteral("durability")) == QLatin1String("normal")
+            ? SqliteRoomStore::Durability::Normal
+            : SqliteRoomStore::Durability::Full;
+    auto store = SqliteRoomStore::open(QDir(dataDir).filePath(QStringLiteral("rooms.sqlite")),
+                                       durability);
+    if (!store) {
+        err(QStringLiteral("cannot open the room database: ") + store.error().message);
+        return 1;
+    }
+    RoomServer server(std::move(*store), std::make_unique<InProcessFanOut>(), opts);
+    if (auto l = server.listen(addr, port); !l) {
+        err(QStringLiteral("cannot listen: ") + l.error().message);
+        return 1;
+    }
+    // The "listening" line is what scripts and tests wait for (with the real port).
+    out(QStringLiteral("listening on %1:%2").arg(server.address().toString()).arg(server.port()));
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFd) != 0) {
+        err(QStringLiteral("socketpair failed"));
+        return 1;
+    }
+    QSocketNotifier notifier(s_signalFd[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&]() {
+        char c;
+        [[maybe_unused]] const auto n = ::read(s_signalFd[1], &c, 1);
+        qCInfo(lcChat) << "stopping";
+        server.close();
+        app.quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    const int rc = app.exec();
+    out(QStringLiteral("stopped"));
+    return rc;
+}

@@ -1,0 +1,131 @@
+#include "room/invitelink.h"
+#include "room/protocol.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace kairos::room;
+
+class TestRoomProtocol : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void decodeErrors_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("not json") << QByteArray("{nope") << QStringLiteral("bad_json");
+        QTest::newRow("array") << QByteArray("[1,2]") << QStringLiteral("bad_json");
+        QTest::newRow("empty") << QByteArray("") << QStringLiteral("bad_json");
+        QTest::newRow("no type") << QByteArray("{}") << QStringLiteral("invalid");
+        QTest::newRow("type number") << QByteArray("{\"type\":3}") << QStringLiteral("invalid");
+        QTest::newRow("unknown") << QByteArray("{\"type\":\"teleport\"}")
+                                 << QStringLiteral("unknown_type");
+        QTest::newRow("reserved request") << QByteArray("{\"type\":\"freebusy-request\"}")
+                                          << QStringLiteral("unknown_type");
+        QTest::newRow("join no v")
+                << QByteArray("{\"type\":\"join\",\"room\":\"a\",\"invite\":\"k\",\"name\":\"n\"}")
+                << QStringLiteral("unsupported_version");
+        QTest::newRow("join v0") << QByteArray("{\"type\":\"join\",\"v\":0,\"room\":\"a\"}")
+                                 << QStringLiteral("unsupported_version");
+        QTest::newRow("join v frac") << QByteArray("{\"type\":\"join\",\"v\":1.5}")
+                                     << QStringLiteral("unsupported_version");
+        QTest::newRow("join no room") << QByteArray("{\"type\":\"join\",\"v\":1,\"invite\":\"k\"}")
+                                      << QStringLiteral("invalid");
+        QTest::newRow("join since neg")
+                << QByteArray("{\"type\":\"join\",\"v\":1,\"room\":\"a\",\"invite\":\"k\",\"name\":"
+                              "\"n\",\"since\":-4}")
+                << QStringLiteral("invalid");
+        QTest::newRow("message no id") << QByteArray("{\"type\":\"message\",\"text\":\"hi\"}")
+                                       << QStringLiteral("invalid");
+        QTest::newRow("message bad id")
+                << QByteArray("{\"type\":\"message\",\"id\":\"a b\",\"text\":\"hi\"}")
+                << QStringLiteral("invalid");
+        QTest::newRow("message empty text")
+                << QByteArray("{\"type\":\"message\",\"id\":\"a\",\"text\":\"\"}")
+                << QStringLiteral("invalid");
+        QTest::newRow("message text obj")
+                << QByteArray("{\"type\":\"message\",\"id\":\"a\",\"text\":{}}")
+                << QStringLiteral("invalid");
+        QTest::newRow("history both")
+                << QByteArray("{\"type\":\"history\",\"before\":1,\"after\":2}")
+                << QStringLiteral("invalid");
+        QTest::newRow("history limit")
+                << QByteArray("{\"type\":\"history\",\"before\":1,\"limit\":500}")
+                << QStringLiteral("invalid");
+        QTest::newRow("presence bad") << QByteArray("{\"type\":\"presence\",\"status\":\"gone\"}")
+                                      << QStringLiteral("invalid");
+        QTest::newRow("freebusy no snapshot") << QByteArray("{\"type\":\"freebusy\"}")
+                                              << QStringLiteral("invalid");
+        QTest::newRow("oversize") << QByteArray(70000, 'x') << QStringLiteral("too_large");
+    }
+    void decodeErrors()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(QString, code);
+        const DecodeResult r = decodeClientFrame(frame);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, code);
+    }
+
+    void decodeValid()
+    {
+        auto r = decodeClientFrame(joinFrame(JoinRequest { 1, QStringLiteral("team"),
+                                                           QStringLiteral("k"), QStringLiteral("Ana"),
+                                                           QStringLiteral("s"), {}, 7 }));
+        QVERIFY(r.ok);
+        QCOMPARE(r.frame.type, ClientType::Join);
+        QCOMPARE(r.frame.join.since, 7);
+        QCOMPARE(r.frame.join.secret, QStringLiteral("s"));
+        r = decodeClientFrame(messageFrame(QStringLiteral("id-1"), QStringLiteral("héllo")));
+        QVERIFY(r.ok);
+        QCOMPARE(r.frame.text, QStringLiteral("héllo"));
+        r = decodeClientFrame(QByteArray("{\"type\":\"x-typing\",\"on\":true}"));
+        QVERIFY(r.ok);
+        QCOMPARE(r.frame.type, ClientType::Extension);
+        r = decodeClientFrame(QByteArray("{\"type\":\"ping\",\"t\":5,\"extra\":[1]}"));
+        QVERIFY(r.ok); // unknown members are ignored
+    }
+
+    void messageRoundTrip()
+    {
+        RoomMessage m;
+        m.seq = 42;
+        m.id = QStringLiteral("abc");
+        m.from = QStringLiteral("Ana");
+        m.text = QStringLiteral("hi");
+        m.ts = QDateTime(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
+        RoomMessage back;
+        QVERIFY(messageFromJson(messageToJson(m), &back));
+        QCOMPARE(back, m);
+    }
+
+    void names()
+    {
+        QCOMPARE(nameKey(QStringLiteral(" Ana ")), nameKey(QStringLiteral("ana")));
+        QCOMPARE(nameKey(QStringLiteral("ＡＮＡ")), nameKey(QStringLiteral("ana"))); // NFKC
+        QVERIFY(normalizedDisplayName(QStringLiteral("  ")).isEmpty());
+        QVERIFY(normalizedDisplayName(QStringLiteral("a\nb")).isEmpty());
+        QVERIFY(normalizedDisplayName(QString(41, QLatin1Char('a'))).isEmpty());
+        QCOMPARE(normalizedDisplayName(QStringLiteral(" José ")), QStringLiteral("José"));
+    }
+
+    void inviteLinks()
+    {
+        InviteLink l { QStringLiteral("example.org"), 8765, QStringLiteral("team"),
+                       QStringLiteral("AbC-_9"), true };
+        const QString s = l.toString();
+        QCOMPARE(s, QStringLiteral("kairos://example.org:8765/team?invite=AbC-_9&tls=1"));
+        auto p = InviteLink::parse(s);
+        QVERIFY(p);
+        QCOMPARE(p->room, l.room);
+        QCOMPARE(p->invite, l.invite);
+        QVERIFY(p->tls);
+        QCOMPARE(p->webSocketUrl(), QUrl(QStringLiteral("wss://example.org:8765/")));
+        QVERIFY(!InviteLink::parse(QStringLiteral("https://x/y")));
+        QVERIFY(!InviteLink::parse(QStringLiteral("kairos://x:1/team")));
+        QVERIFY(!InviteLink::parse(QStringLiteral("kairos://x/team?invite=a")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoomProtocol)
+#include "tst_room_protocol.moc"

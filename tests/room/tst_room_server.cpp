@@ -1,0 +1,407 @@
+#include "rawclient.h"
+#include "support/mockclock.h"
+
+#include "room/roomserver.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kairos;
+using namespace kairos::room;
+
+class TestRoomServer : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<RoomServer> m_server;
+    RoomRecord m_room;
+    std::vector<std::unique_ptr<RawClient>> m_clients;
+
+    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_server->port())); }
+
+    void startServer(RoomServer::Limits limits = {})
+    {
+        m_clients.clear();
+        m_server.reset();
+        QVERIFY(m_dir.isValid());
+        limits.sweepIntervalMs = 0;
+        RoomServer::Options o;
+        o.limits = limits;
+        auto s = RoomServer::create(m_dir.path() + QStringLiteral("/") + QString::number(++m_n), o);
+        QVERIFY(s);
+        m_server = std::move(*s);
+        auto r = m_server->createRoom(QStringLiteral("team"));
+        QVERIFY(r);
+        m_room = *r;
+        QVERIFY(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0));
+    }
+    int m_n = 0;
+
+    RawClient *client()
+    {
+        m_clients.push_back(std::make_unique<RawClient>(url()));
+        RawClient *c = m_clients.back().get();
+        c->waitConnected();
+        return c;
+    }
+
+    QJsonObject joinFrameObj(const QString &name, const QString &secret = {}, qint64 since = -1,
+                             const QString &invite = {})
+    {
+        QJsonObject o { { QStringLiteral("type"), QStringLiteral("join") },
+                        { QStringLiteral("v"), 1 },
+                        { QStringLiteral("room"), QStringLiteral("team") },
+                        { QStringLiteral("invite"), invite.isEmpty() ? m_room.invite : invite },
+                        { QStringLiteral("name"), name } };
+        if (!secret.isEmpty())
+            o.insert(QStringLiteral("secret"), secret);
+        if (since >= 0)
+            o.insert(QStringLiteral("since"), double(since));
+        return o;
+    }
+
+    //! Joins and waits for the welcome (or an error).
+    QJsonObject join(RawClient *c, const QString &name, const QString &secret = {},
+                     qint64 since = -1)
+    {
+        c->sendJson(joinFrameObj(name, secret, since));
+        if (!QTest::qWaitFor([&]() { return c->count(QStringLiteral("welcome")) > 0
+                                             || c->count(QStringLiteral("error")) > 0; }, 5000))
+            return {};
+        return c->last(QStringLiteral("welcome"));
+    }
+
+    void sendMessage(RawClient *c, const QString &id, const QString &text)
+    {
+        c->sendJson({ { QStringLiteral("type"), QStringLiteral("message") },
+                      { QStringLiteral("id"), id },
+                      { QStringLiteral("text"), text } });
+    }
+
+private Q_SLOTS:
+    void init() { startServer(); }
+    void cleanup()
+    {
+        m_clients.clear();
+        m_server.reset();
+    }
+
+    void joinIssuesSecret()
+    {
+        RawClient *a = client();
+        const QJsonObject w = join(a, QStringLiteral("Ana"));
+        QCOMPARE(w.value(QLatin1String("v")).toInt(), 1);
+        QCOMPARE(w.value(QLatin1String("room")).toString(), QStringLiteral("team"));
+        QVERIFY(w.value(QLatin1String("secret")).toString().size() >= 40);
+        QCOMPARE(w.value(QLatin1String("members")).toArray().size(), 1);
+        // The server keeps only a hash: the secret never appears in the database file.
+        QFile db(m_dir.path() + QStringLiteral("/") + QString::number(m_n)
+                 + QStringLiteral("/rooms.sqlite"));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QVERIFY(!db.readAll().contains(w.value(QLatin1String("secret")).toString().toLatin1()));
+        // The join is announced as a system message.
+        QTRY_VERIFY(a->count(QStringLiteral("message")) == 1);
+        QCOMPARE(a->last(QStringLiteral("message")).value(QLatin1String("kind")).toString(),
+                 QStringLiteral("system"));
+    }
+
+    void messageIsAckedAndFannedOut()
+    {
+        RawClient *a = client();
+        RawClient *b = client();
+        join(a, QStringLiteral("Ana"));
+        join(b, QStringLiteral("Bo"));
+        const int before = b->count(QStringLiteral("message"));
+        sendMessage(a, QStringLiteral("m1"), QStringLiteral("hello"));
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), 1);
+        const QJsonObject ack = a->last(QStringLiteral("ack"));
+        QCOMPARE(ack.value(QLatin1String("id")).toString(), QStringLiteral("m1"));
+        QTRY_COMPARE(b->count(QStringLiteral("message")), before + 1);
+        const QJsonObject m = b->last(QStringLiteral("message"));
+        QCOMPARE(m.value(QLatin1String("from")).toString(), QStringLiteral("Ana"));
+        QCOMPARE(m.value(QLatin1String("text")).toString(), QStringLiteral("hello"));
+        QCOMPARE(m.value(QLatin1String("seq")).toInteger(), ack.value(QLatin1String("seq")).toInteger());
+        // Stored before the ack.
+        auto tail = m_server->store()->tail(m_room.id, 10);
+        QVERIFY(tail);
+        QCOMPARE(tail->last().text, QStringLiteral("hello"));
+    }
+
+    void historyAndCatchUp()
+    {
+        RoomServer::Limits l;
+        l.ratePerSec = 0;
+        startServer(l);
+        RawClient *a = client();
+        join(a, QStringLiteral("Ana"));
+        for (int i = 0; i < 60; ++i)
+            sendMessage(a, QStringLiteral("h%1").arg(i), QStringLiteral("n%1").arg(i));
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), 60);
+
+        RawClient *b = client();
+        const QJsonObject w = join(b, QStringLiteral("Bo"));
+        const QJsonArray msgs = w.value(QLatin1String("messages")).toArray();
+        QCOMPARE(msgs.size(), 50); // the tail: n10..n59
+        QVERIFY(w.value(QLatin1String("more")).toBool());
+        QCOMPARE(msgs.first().toObject().value(QLatin1String("text")).toString(), QStringLiteral("n10"));
+        const qint64 seq10 = msgs.first().toObject().value(QLatin1String("seq")).toInteger();
+        b->sendJson({ { QStringLiteral("type"), QStringLiteral("history") },
+                      { QStringLiteral("before"), double(seq10) },
+                      { QStringLiteral("limit"), 5 } });
+        QTRY_COMPARE(b->count(QStringLiteral("history")), 1);
+        const QJsonObject h = b->last(QStringLiteral("history"));
+        const QJsonArray page = h.value(QLatin1String("messages")).toArray();
+        QCOMPARE(page.size(), 5);
+        QVERIFY(h.value(QLatin1String("more")).toBool());
+        QCOMPARE(page.first().toObject().value(QLatin1String("text")).toString(), QStringLiteral("n5"));
+        QCOMPARE(page.last().toObject().value(QLatin1String("text")).toString(), QStringLiteral("n9"));
+
+        // Catch up: a client that saw up to n49 gets n50..n59 and "Bo joined".
+        const qint64 seq49 = msgs.at(39).toObject().value(QLatin1String("seq")).toInteger();
+        RawClient *c = client();
+        const QJsonObject w2 = join(c, QStringLiteral("Cy"), {}, seq49);
+        const QJsonArray rest = w2.value(QLatin1String("messages")).toArray();
+        QCOMPARE(rest.size(), 11);
+        QCOMPARE(rest.first().toObject().value(QLatin1String("text")).toString(), QStringLiteral("n50"));
+        QVERIFY(!w2.value(QLatin1String("more")).toBool());
+    }
+
+    void presenceAndMultiDevice()
+    {
+        RawClient *a1 = client();
+        const QString secret = join(a1, QStringLiteral("Ana")).value(QLatin1String("secret")).toString();
+        RawClient *b = client();
+        join(b, QStringLiteral("Bo"));
+        RawClient *a2 = client();
+        const QJsonObject w = join(a2, QStringLiteral("ana"), secret); // same member, other device
+        QVERIFY(!w.isEmpty());
+        QVERIFY(!w.contains(QLatin1String("secret")));
+        QCOMPARE(w.value(QLatin1String("name")).toString(), QStringLiteral("Ana"));
+        QTRY_COMPARE(b->last(QStringLiteral("presence")).value(QLatin1String("devices")).toInt(), 2);
+
+        // A message from one device reaches the other device of the same member.
+        sendMessage(a1, QStringLiteral("md"), QStringLiteral("from laptop"));
+        QTRY_VERIFY(!a2->ofType(QStringLiteral("message")).isEmpty()
+                    && a2->last(QStringLiteral("message")).value(QLatin1String("id")).toString()
+                            == QLatin1String("md"));
+
+        a1->sendJson({ { QStringLiteral("type"), QStringLiteral("presence") },
+                       { QStringLiteral("status"), QStringLiteral("away") } });
+        QTest::qWait(50);
+        // One device away, one online: still online.
+        QCOMPARE(b->last(QStringLiteral("presence")).value(QLatin1String("status")).toString(),
+                 QStringLiteral("online"));
+        a2->sendJson({ { QStringLiteral("type"), QStringLiteral("presence") },
+                       { QStringLiteral("status"), QStringLiteral("away") } });
+        QTRY_COMPARE(b->last(QStringLiteral("presence")).value(QLatin1String("status")).toString(),
+                     QStringLiteral("away"));
+        a1->ws.close();
+        a2->ws.close();
+        QTRY_COMPARE(b->last(QStringLiteral("presence")).value(QLatin1String("status")).toString(),
+                     QStringLiteral("offline"));
+    }
+
+    void dedupOnResend()
+    {
+        RawClient *a = client();
+        RawClient *b = client();
+        join(a, QStringLiteral("Ana"));
+        join(b, QStringLiteral("Bo"));
+        const int before = b->count(QStringLiteral("message"));
+        sendMessage(a, QStringLiteral("same-id"), QStringLiteral("once"));
+        sendMessage(a, QStringLiteral("same-id"), QStringLiteral("once"));
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), 2);
+        const auto acks = a->ofType(QStringLiteral("ack"));
+        QVERIFY(!acks.at(0).value(QLatin1String("dup")).toBool());
+        QVERIFY(acks.at(1).value(QLatin1String("dup")).toBool());
+        QCOMPARE(acks.at(0).value(QLatin1String("seq")).toInteger(),
+                 acks.at(1).value(QLatin1String("seq")).toInteger());
+        QTest::qWait(50);
+        QCOMPARE(b->count(QStringLiteral("message")), before + 1);
+        // The same id from another member is a different message.
+        sendMessage(b, QStringLiteral("same-id"), QStringLiteral("mine"));
+        QTRY_COMPARE(b->count(QStringLiteral("ack")), 1);
+        QVERIFY(!b->last(QStringLiteral("ack")).value(QLatin1String("dup")).toBool());
+    }
+
+    void refusedJoins_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("taken name, no secret") << "taken" << "name_taken";
+        QTest::newRow("taken name, wrong secret") << "wrongsecret" << "bad_secret";
+        QTest::newRow("wrong invite") << "invite" << "bad_invite";
+        QTest::newRow("no such room") << "room" << "room_not_found";
+        QTest::newRow("bad name") << "name" << "bad_name";
+        QTest::newRow("old version") << "version" << "unsupported_version";
+    }
+    void refusedJoins()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, code);
+        RawClient *owner = client();
+        join(owner, QStringLiteral("Ana"));
+        RawClient *c = client();
+        QJsonObject j = joinFrameObj(QStringLiteral("Ana"));
+        if (what == QLatin1String("wrongsecret"))
+            j.insert(QStringLiteral("secret"), QStringLiteral("not-it"));
+        if (what == QLatin1String("invite")) {
+            j.insert(QStringLiteral("invite"), QStringLiteral("wrong"));
+            j.insert(QStringLiteral("name"), QStringLiteral("Eve"));
+        }
+        if (what == QLatin1String("room"))
+            j.insert(QStringLiteral("room"), QStringLiteral("nope"));
+        if (what == QLatin1String("name"))
+            j.insert(QStringLiteral("name"), QStringLiteral("  \t "));
+        if (what == QLatin1String("version"))
+            j.insert(QStringLiteral("v"), 0);
+        c->sendJson(j);
+        QTRY_COMPARE(c->errorCodes(), QStringList { code });
+        QVERIFY(c->last(QStringLiteral("error")).value(QLatin1String("fatal")).toBool());
+        QTRY_VERIFY(c->closed);
+        QCOMPARE(c->count(QStringLiteral("welcome")), 0);
+        // The owner is unaffected.
+        sendMessage(owner, QStringLiteral("still"), QStringLiteral("fine"));
+        QTRY_COMPARE(owner->count(QStringLiteral("ack")), 1);
+    }
+
+    void badInputIsAnErrorNotACrash()
+    {
+        RawClient *other = client();
+        join(other, QStringLiteral("Bo"));
+        RawClient *c = client();
+        c->send("{\"type\":\"message\",\"id\":\"x\",\"text\":\"early\"}");
+        QTRY_COMPARE(c->errorCodes().size(), 1);
+        join(c, QStringLiteral("Ana"));
+        c->send("{not json");
+        c->ws.sendBinaryMessage(QByteArray("\x00\x01", 2));
+        c->send("{\"type\":\"teleport\"}");
+        c->send("{\"type\":\"message\",\"id\":\"bad id!\",\"text\":\"x\"}");
+        c->send(QByteArray("{\"type\":\"message\",\"id\":\"big\",\"text\":\"")
+                + QByteArray(70 * 1024, 'a') + QByteArray("\"}"));
+        c->sendJson(joinFrameObj(QStringLiteral("Ana")));
+        const QStringList expected { QStringLiteral("not_joined"),   QStringLiteral("bad_json"),
+                                     QStringLiteral("binary_frame"), QStringLiteral("unknown_type"),
+                                     QStringLiteral("invalid"),      QStringLiteral("too_large"),
+                                     QStringLiteral("already_joined") };
+        QTRY_COMPARE(c->errorCodes(), expected);
+        QCOMPARE(c->last(QStringLiteral("error")).value(QLatin1String("fatal")).toBool(), false);
+        QVERIFY(!c->closed);
+        sendMessage(c, QStringLiteral("ok1"), QStringLiteral("still connected"));
+        QTRY_COMPARE(c->count(QStringLiteral("ack")), 1);
+        QTRY_VERIFY(other->last(QStringLiteral("message")).value(QLatin1String("id")).toString()
+                    == QLatin1String("ok1"));
+        QVERIFY(other->errorCodes().isEmpty());
+        // Frames over 1 MiB are refused by the WebSocket layer (close 1009), still no crash.
+        c->send(QByteArray(2 * 1024 * 1024, 'a'));
+        QTRY_VERIFY(c->closed);
+        sendMessage(other, QStringLiteral("after"), QStringLiteral("big frame"));
+        QTRY_COMPARE(other->count(QStringLiteral("ack")), 1);
+    }
+
+    void floodingIsRateLimited()
+    {
+        test::MockClock clock;
+        RoomServer::Limits l;
+        l.ratePerSec = 5;
+        l.burst = 5;
+        startServer(l);
+        RawClient *a = client();
+        RawClient *b = client();
+        join(a, QStringLiteral("Ana"));
+        join(b, QStringLiteral("Bo"));
+        for (int i = 0; i < 20; ++i)
+            sendMessage(a, QStringLiteral("f%1").arg(i), QStringLiteral("flood"));
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), 4); // the join took one token
+        QTRY_COMPARE(a->errorCodes(), QStringList { QStringLiteral("rate_limited") });
+        QVERIFY(a->last(QStringLiteral("error")).value(QLatin1String("retryMs")).toInt() > 0);
+        QVERIFY(!a->closed);
+        clock.advanceSecs(1);
+        sendMessage(a, QStringLiteral("later"), QStringLiteral("after the pause"));
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), 5);
+        // The other member is unaffected.
+        sendMessage(b, QStringLiteral("b1"), QStringLiteral("hi"));
+        QTRY_COMPARE(b->count(QStringLiteral("ack")), 1);
+    }
+
+    void idleTimeoutWithPing()
+    {
+        test::MockClock clock;
+        RoomServer::Limits l;
+        l.idleTimeoutMs = 10000;
+        l.pingAfterMs = 5000;
+        startServer(l);
+        RawClient *a = client();
+        RawClient *quiet = client();
+        join(a, QStringLiteral("Ana"));
+        join(quiet, QStringLiteral("Bo"));
+        clock.advanceSecs(6);
+        m_server->sweepIdle();
+        QTRY_COMPARE(a->count(QStringLiteral("ping")), 1);
+        QTRY_COMPARE(quiet->count(QStringLiteral("ping")), 1);
+        a->sendJson({ { QStringLiteral("type"), QStringLiteral("pong") } });
+        QTest::qWait(30);
+        clock.advanceSecs(5);
+        m_server->sweepIdle();
+        QTRY_COMPARE(quiet->errorCodes(), QStringList { QStringLiteral("idle_timeout") });
+        QTRY_VERIFY(quiet->closed);
+        QVERIFY(!a->closed);
+        a->sendJson({ { QStringLiteral("type"), QStringLiteral("ping") }, { QStringLiteral("t"), 7 } });
+        QTRY_COMPARE(a->last(QStringLiteral("pong")).value(QLatin1String("t")).toInt(), 7);
+    }
+
+    void serverAndRoomLimits()
+    {
+        RoomServer::Limits l;
+        l.maxConnections = 2;
+        l.maxMembersPerRoom = 1;
+        startServer(l);
+        RawClient *a = client();
+        RawClient *b = client();
+        RawClient *c = client();
+        QTRY_COMPARE(c->errorCodes(), QStringList { QStringLiteral("server_full") });
+        QTRY_VERIFY(c->closed);
+        join(a, QStringLiteral("Ana"));
+        b->sendJson(joinFrameObj(QStringLiteral("Bo")));
+        QTRY_COMPARE(b->errorCodes(), QStringList { QStringLiteral("room_full") });
+        QVERIFY(a->errorCodes().isEmpty());
+        l.maxRooms = 1;
+        m_server->setLimits(l);
+        QVERIFY(!m_server->createRoom(QStringLiteral("second")));
+        QVERIFY(m_server->createRoom(QStringLiteral("team"))); // existing: returned
+    }
+
+    void extensionsAndFreeBusy()
+    {
+        RawClient *a = client();
+        RawClient *b = client();
+        join(a, QStringLiteral("Ana"));
+        join(b, QStringLiteral("Bo"));
+        a->sendJson({ { QStringLiteral("type"), QStringLiteral("x-typing") },
+                      { QStringLiteral("on"), true } });
+        QTRY_COMPARE(b->count(QStringLiteral("x-typing")), 1);
+        QCOMPARE(b->last(QStringLiteral("x-typing")).value(QLatin1String("from")).toString(),
+                 QStringLiteral("Ana"));
+        QCOMPARE(a->count(QStringLiteral("x-typing")), 0);
+
+        const QJsonObject snap { { QStringLiteral("busy"),
+                                   QJsonArray { QStringLiteral("2026-11-23T09:00Z/PT1H") } } };
+        a->sendJson({ { QStringLiteral("type"), QStringLiteral("freebusy") },
+                      { QStringLiteral("snapshot"), snap } });
+        QTRY_COMPARE(b->count(QStringLiteral("freebusy")), 1);
+        QTRY_VERIFY(b->last(QStringLiteral("presence")).value(QLatin1String("calendar")).toBool());
+        RawClient *c = client();
+        const QJsonObject w = join(c, QStringLiteral("Cy"));
+        bool anaCalendar = false;
+        for (const QJsonValue &v : w.value(QLatin1String("members")).toArray())
+            if (v.toObject().value(QLatin1String("name")).toString() == QLatin1String("Ana"))
+                anaCalendar = v.toObject().value(QLatin1String("calendar")).toBool();
+        QVERIFY(anaCalendar);
+        QTRY_COMPARE(c->count(QStringLiteral("freebusy")), 1);
+        QCOMPARE(c->last(QStringLiteral("freebusy")).value(QLatin1String("snapshot")).toObject(), snap);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoomServer)
+#include "tst_room_server.moc"
