@@ -474,13 +474,13 @@ private:
             case ICAL_CREATED_PROPERTY: {
                 const TimeValue t = readTime(p, icalproperty_get_created(p));
                 if (t.valid && !t.isDate)
-                    e.created = t.dt.toTimeZone(QTimeZone::utc());
+                    e.created = t.dt.toUTC(); // Qt::UTC: no per-value allocation
                 break;
             }
             case ICAL_LASTMODIFIED_PROPERTY: {
                 const TimeValue t = readTime(p, icalproperty_get_lastmodified(p));
                 if (t.valid && !t.isDate)
-                    e.updated = t.dt.toTimeZone(QTimeZone::utc());
+                    e.updated = t.dt.toUTC();
                 break;
             }
             case ICAL_ORGANIZER_PROPERTY:
