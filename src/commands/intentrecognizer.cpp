@@ -357,9 +357,7 @@ void fillSchedule(Context &c, const DateTimePhrase &phrase, qsizetype restPos)
         out.title = q.captured(1).trimmed();
         return;
     }
-    if (kind) {
-        base = QString::fromUtf8(kind->title);
-    } else if (out.fromSlashCommand) {
+    if (out.fromSlashCommand) {
         static const QRegularExpression stop(QStringLiteral("#|\\b(?:with|con)\\b"));
         const qsizetype cut = rest.indexOf(stop);
         QString words = c.original.mid(restPos, cut < 0 ? -1 : cut).trimmed();
@@ -368,6 +366,8 @@ void fillSchedule(Context &c, const DateTimePhrase &phrase, qsizetype restPos)
         words.remove(QRegularExpression(QStringLiteral("[\\s,.;:!?]+$")));
         base = capitalised(words);
     }
+    if (base.isEmpty() && kind)
+        base = QString::fromUtf8(kind->title);
     if (base.isEmpty())
         base = out.language == Language::Spanish ? QStringLiteral("Reunión")
                                                  : QStringLiteral("Meeting");
@@ -473,9 +473,9 @@ bool matchAgenda(const Context &c, qsizetype start, QString *rule)
                 "^que\\s+hay\\s+(?:en\\s+(?:mi|la)\\s+(?:agenda|calendario)|(?:para\\s+)?#)")),
             true, false },
         { "agenda.muestrame",
-            rx(QStringLiteral(
-                "^(?:muestrame|ensename|ver|mostrar|muestra|ensena|dame|abre|mira)\\s+(?:mi|la)\\s+"
-                "(?:agenda|calendario|#|dia|reuniones|citas)")),
+            rx(QStringLiteral("^(?:muestrame|ensename|ver|mostrar|muestra|ensena|dame|abre|mira)"
+                              "\\s+(?:(?:mi|la)\\s+)?"
+                              "(?:agenda|calendario|#|dia|reuniones|citas)")),
             true, false },
         { "agenda.tengo-algo",
             rx(QStringLiteral("^tengo\\s+(?:algo|reuniones|llamadas|citas|planes)\\b")), false,

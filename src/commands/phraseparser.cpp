@@ -274,13 +274,20 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         "\\b(?:for\\s+|durante\\s+|por\\s+|de\\s+)?(?:a\\s+)?(?:quarter\\s+of\\s+an\\s+hour|"
         "cuarto\\s+de\\s+hora)\\b"));
     s.scan(quarterHour, [&](const QRegularExpressionMatch &) { return setDuration(15); });
-    static const QRegularExpression amount
+    // Digits take any unit ("90m", "2h"); number words need a full unit word, so the "a" of
+    // "Am I free" is never "a minute".
+    static const QRegularExpression amount = rx(
+        QStringLiteral("\\b(?:for\\s+|durante\\s+|por\\s+|de\\s+)?(\\d+(?:[.,]\\d+)?)\\s*-?\\s*"
+                       "(hours?|hrs?|h|horas?|minutes?|mins?|m|minutos?)\\b"));
+    static const QRegularExpression amountWords
         = rx(QStringLiteral("\\b(?:for\\s+|durante\\s+|por\\s+|de\\s+)?") + kNumber
-            + QStringLiteral("\\s*-?\\s*(hours?|hrs?|h|horas?|minutes?|mins?|m|minutos?)\\b"));
-    s.scan(amount, [&](const QRegularExpressionMatch &m) {
-        return setDuration(
-            int(numberValue(m.captured(1)) * double(unitSeconds(m.captured(2))) / 60.0));
-    });
+            + QStringLiteral("(?:\\s+|-)(hours?|hrs?|horas?|minutes?|mins?|minutos?)\\b"));
+    for (const QRegularExpression *re : { &amount, &amountWords }) {
+        s.scan(*re, [&](const QRegularExpressionMatch &m) {
+            return setDuration(
+                int(numberValue(m.captured(1)) * double(unitSeconds(m.captured(2))) / 60.0));
+        });
+    }
 
     // 3. Dates.
     static const QRegularExpression iso
