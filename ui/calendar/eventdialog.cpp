@@ -162,10 +162,12 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
     cancel->setText(tr("Cancel"));
     cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_delete = buttons->addButton(tr("Delete"), QDialogButtonBox::DestructiveRole);
+    // Delete sits apart on the left, away from Save, as a destructive action should.
+    m_delete = new QPushButton(tr("Delete"), this);
     m_delete->setObjectName(QStringLiteral("deleteButton"));
     m_delete->setVisible(!isNew);
     m_delete->setEnabled(!m_readOnly);
+    m_delete->setAutoDefault(false);
     connect(m_save, &QPushButton::clicked, this, &QDialog::accept);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_delete, &QPushButton::clicked, this, &EventDialog::confirmDelete);
@@ -195,7 +197,11 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     layout->addWidget(m_title);
     layout->addLayout(form);
     layout->addWidget(m_validation);
-    layout->addWidget(buttons);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_delete);
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(buttons);
+    layout->addLayout(buttonRow);
 
     if (m_readOnly) {
         for (QWidget *w : { static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_allDay),

@@ -31,6 +31,22 @@ MonthView::MonthView(QWidget *parent)
 
 MonthView::~MonthView() = default;
 
+const QString &MonthView::elided(int occ, const QFontMetrics &fm, int width, int cellWidth) const
+{
+    // Elision is a costly part of painting a month; cache it per occurrence and width.
+    Q_UNUSED(cellWidth);
+    if (m_elided.size() != m_occ.size()) {
+        m_elided = QList<QString>(m_occ.size());
+        m_elidedWidths = QList<int>(m_occ.size(), -1);
+    }
+    QString &text = m_elided[occ];
+    if (m_elidedWidths.at(occ) != width) {
+        text = fm.elidedText(m_label.at(occ), Qt::ElideRight, width);
+        m_elidedWidths[occ] = width;
+    }
+    return text;
+}
+
 void MonthView::setMonth(QDate day)
 {
     const QDate month(day.year(), day.month(), 1);
@@ -71,6 +87,8 @@ void MonthView::rebucket()
         b.clear();
     m_fill.clear();
     m_label.clear();
+    m_elided.clear();
+    m_elidedWidths.clear();
     m_fill.reserve(m_occ.size());
     m_label.reserve(m_occ.size());
     for (const Occurrence &o : std::as_const(m_occ)) {
@@ -208,6 +226,23 @@ void MonthView::paintEvent(QPaintEvent *)
     grid.setAlpha(110);
     QColor otherMonthBg = pal.color(QPalette::Window);
     otherMonthBg.setAlpha(120);
+    {
+        // Days of the neighbouring months, shaded in as few fills as possible: every large
+        // fill may be handed to the raster engine's thread pool, which costs more than it
+        // saves on a busy machine.
+        const QDate firstOfMonth = m_month;
+        const QDate lastOfMonth = m_month.addMonths(1).addDays(-1);
+        const int lead = int(m_first.daysTo(firstOfMonth));
+        if (lead > 0)
+            p.fillRect(cellRect(m_first).united(cellRect(m_first.addDays(lead - 1))), otherMonthBg);
+        const int trailStart = int(m_first.daysTo(lastOfMonth)) + 1;
+        for (int i = trailStart; i < kDays;) {
+            const int rowEnd = qMin(kDays - 1, (i / 7) * 7 + 6);
+            p.fillRect(cellRect(m_first.addDays(i)).united(cellRect(m_first.addDays(rowEnd))),
+                otherMonthBg);
+            i = rowEnd + 1;
+        }
+    }
     const QFontMetrics fm(font());
     const QFontMetrics smallFm(small);
     const int cap = chipCapacity();
@@ -218,8 +253,7 @@ void MonthView::paintEvent(QPaintEvent *)
         const QRect cell = cellRect(day);
         const bool inMonth = day.month() == m_month.month();
         if (!inMonth)
-            p.fillRect(cell, otherMonthBg);
-        p.setPen(grid);
+            p.setPen(grid);
         p.drawLine(cell.topLeft(), cell.topRight());
         p.drawLine(cell.topLeft(), cell.bottomLeft());
 
@@ -282,7 +316,7 @@ void MonthView::paintEvent(QPaintEvent *)
             p.setPen(textColor);
             const QRect textRect = chip.adjusted(o.allDay ? 4 : 12, 0, -2, 0);
             p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-                smallFm.elidedText(chipText(o), Qt::ElideRight, textRect.width()));
+                elided(bucket.at(k), smallFm, textRect.width(), cell.width()));
         }
         if (shown < count) {
             const QRect more(cell.left() + 3, cell.top() + m_chipHeight + 4 + shown * m_chipHeight,

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QDate>
+#include <QFontMetrics>
 #include <QList>
 #include <QTimeZone>
 #include <QWidget>
@@ -59,6 +60,7 @@ private:
     int dayIndexAt(const QPoint &pos) const;
     int chipAt(const QPoint &pos, int *dayIndex) const; //!< index into m_occ or -1
     QString chipText(const Occurrence &o) const;
+    const QString &elided(int occ, const QFontMetrics &fm, int width, int cellWidth) const;
 
     QDate m_month;
     QDate m_first;
@@ -67,6 +69,8 @@ private:
     QList<QList<int>> m_buckets; //!< 42 days → indices into m_occ
     QString m_selected;
     QList<QColor> m_fill; //!< per occurrence, computed with the data
+    mutable QList<QString> m_elided; //!< m_label elided to m_elidedWidth
+    mutable QList<int> m_elidedWidths;
     QList<QString> m_label; //!< per occurrence, e.g. "09:00 Standup"
     int m_chipHeight = 18;
 };

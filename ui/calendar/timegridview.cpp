@@ -56,6 +56,13 @@ TimeGridView::TimeGridView(QWidget *parent)
 
 TimeGridView::~TimeGridView() = default;
 
+QDateTime TimeGridView::inZone(const QDateTime &dt) const
+{
+    // The service already hands out times in the viewer's zone; converting again is the
+    // expensive part of laying out thousands of events.
+    return dt.timeSpec() == Qt::TimeZone && dt.timeZone() == m_zone ? dt : dt.toTimeZone(m_zone);
+}
+
 void TimeGridView::setDays(QDate first, int count)
 {
     if (first == m_first && count == m_days)
@@ -119,10 +126,10 @@ void TimeGridView::relayout()
         look.text = ui::textOn(look.fill);
         look.title = o.title.isEmpty() ? tr("(No title)") : o.title;
         if (!o.allDay) {
-            const QDateTime s = o.start.toTimeZone(m_zone);
+            const QDateTime s = inZone(o.start);
             look.start = ui::shortTime(s.time());
-            look.times = tr("%1 – %2").arg(
-                ui::shortTime(s.time()), ui::shortTime(o.end.toTimeZone(m_zone).time()));
+            look.times
+                = tr("%1 – %2").arg(ui::shortTime(s.time()), ui::shortTime(inZone(o.end).time()));
         }
         m_look.append(look);
     }
@@ -149,11 +156,10 @@ void TimeGridView::relayout()
         }
         const int startDay = s < rangeStart ? 0 : dayOf(s);
         const int endDay = e >= rangeEnd ? m_days - 1 : dayOf(qMax(s, e - 1));
-        const int startMin
-            = s < rangeStart ? 0 : wallMinutes(QDateTime::fromMSecsSinceEpoch(s, m_zone));
+        const int startMin = s < rangeStart ? 0 : wallMinutes(inZone(o.start));
         const int endMin = e >= rangeEnd ? kMinutesPerDay
             : e == dayStart[endDay + 1]  ? kMinutesPerDay
-                                         : wallMinutes(QDateTime::fromMSecsSinceEpoch(e, m_zone));
+                                         : wallMinutes(inZone(o.end));
         for (int d = startDay; d <= endDay; ++d) {
             const int top = d == startDay ? startMin : 0;
             int bottom = d == endDay ? endMin : kMinutesPerDay;

@@ -87,6 +87,7 @@ private:
     };
 
     void relayout();
+    QDateTime inZone(const QDateTime &dt) const;
     void updateScrollRange();
     int headerHeight() const;
     int axisWidth() const { return m_axisWidth; }
