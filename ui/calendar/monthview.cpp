@@ -252,8 +252,7 @@ void MonthView::paintEvent(QPaintEvent *)
         const QDate day = m_first.addDays(i);
         const QRect cell = cellRect(day);
         const bool inMonth = day.month() == m_month.month();
-        if (!inMonth)
-            p.setPen(grid);
+        p.setPen(grid);
         p.drawLine(cell.topLeft(), cell.topRight());
         p.drawLine(cell.topLeft(), cell.bottomLeft());
 
