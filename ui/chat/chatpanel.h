@@ -1,0 +1,66 @@
+#pragma once
+
+#include "room/roomclient.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPlainTextEdit;
+class QPushButton;
+class QTextBrowser;
+class QTimer;
+
+namespace kairos {
+
+//! \brief The team room beside the calendar: connection banner, member list with presence and
+//! a "Calendar connected" badge, the messages (day separators, own messages distinguished,
+//! system messages styled apart, clickable links) and a composer (Enter sends, Shift+Enter
+//! starts a new line). Self-contained: give it a RoomClient (not owned) and show it.
+//!
+//! Object names for tests: connectionBanner, retryButton, memberList, messageView, composer,
+//! sendButton, unreadBadge, loadOlderButton.
+class ChatPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatPanel)
+public:
+    explicit ChatPanel(room::RoomClient *client, QWidget *parent = nullptr);
+    ~ChatPanel() override;
+
+    room::RoomClient *client() const { return m_client; }
+    //! The banner text now (empty when the room is connected).
+    QString bannerText() const;
+    int unreadCount() const;
+
+    //! User-visible text for a protocol error code.
+    static QString errorText(const QString &code);
+
+Q_SIGNALS:
+    void unreadCountChanged(int count);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void sendComposer();
+    void updateBanner();
+    void updateUnread();
+    void scheduleRender();
+    void render();
+
+    QPointer<room::RoomClient> m_client;
+    QLabel *m_banner = nullptr;
+    QPushButton *m_retry = nullptr;
+    QListView *m_members = nullptr;
+    QTextBrowser *m_view = nullptr;
+    QPlainTextEdit *m_composer = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_older = nullptr;
+    QLabel *m_unread = nullptr;
+    QTimer *m_tick = nullptr;
+    QTimer *m_renderTimer = nullptr;
+};
+
+} // namespace kairos
