@@ -1,0 +1,72 @@
+// kairos-cli mcp [--profile NAME]: a Model Context Protocol server over stdio (issue 9,
+// docs/mcp.md). stdout carries JSON-RPC messages only; every log line goes to stderr.
+#include "clicommand.h"
+
+#include "calendar/calendarservice.h"
+#include "core/profile.h"
+#include "mcp/calendartools.h"
+#include "mcp/mcpserver.h"
+#include "mcp/stdiotransport.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+
+namespace {
+
+int runMcp(const QStringList &args)
+{
+    using namespace kairos;
+    // First of all: nothing but protocol messages may reach stdout.
+    mcp::installStderrMessageHandler();
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate("cli",
+        "Serve the profile's calendars to an AI assistant over the Model Context Protocol "
+        "(stdio). See docs/mcp.md for the client configuration."));
+    p.addHelpOption();
+    p.addOption({ QStringLiteral("profile"), QCoreApplication::translate("cli", "Profile name."),
+        QStringLiteral("NAME"), Profile::defaultName() });
+    if (!p.parse(args)) {
+        cli::err(QStringLiteral("kairos-cli mcp: %1\n").arg(p.errorText()));
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        cli::err(p.helpText()); // stdout is reserved for the protocol
+        return 0;
+    }
+    const QString name = p.value(QStringLiteral("profile"));
+    if (!Profile::isValidName(name)) {
+        cli::err(QCoreApplication::translate("cli", "kairos-cli: invalid profile name '%1'\n")
+                     .arg(name));
+        return 2;
+    }
+    Profile profile(name);
+    if (auto r = profile.ensureDirs(); !r) {
+        cli::err(QStringLiteral("kairos-cli mcp: %1\n").arg(r.error().message));
+        return 1;
+    }
+    auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("mcp"));
+    if (!db) {
+        cli::err(QCoreApplication::translate("cli", "kairos-cli: cannot open the database: %1\n")
+                     .arg(db.error().message));
+        return 1;
+    }
+    mcp::CalendarTools tools(profile, **db, profile.timeZone());
+    if (auto r
+        = tools.service().ensureLocalCalendar(QCoreApplication::translate("cli", "Local calendar"));
+        !r)
+        cli::err(QStringLiteral("kairos-cli mcp: %1\n").arg(r.error().message));
+    mcp::McpServer server(tools);
+    server.setServerVersion(QCoreApplication::applicationVersion());
+    mcp::StdioTransport transport(
+        [&server](const QByteArray &line) { return server.handleMessage(line); });
+    QObject::connect(&transport, &mcp::StdioTransport::finished, qApp, &QCoreApplication::quit,
+        Qt::QueuedConnection);
+    transport.start();
+    return QCoreApplication::exec();
+}
+
+const bool registered = kairos::cli::registerCommand({ QStringLiteral("mcp"),
+    QStringLiteral("Model Context Protocol server over stdio (for AI assistants)"), &runMcp });
+
+} // namespace

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/profile.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace kairos {
+class CalendarService;
+class Database;
+struct Calendar;
+struct Event;
+} // namespace kairos
+
+namespace kairos::mcp {
+
+//! \brief One MCP tool as tools/list shows it.
+struct ToolDefinition {
+    QString name;
+    QString title;
+    QString description;
+    QJsonObject inputSchema;
+    QJsonObject outputSchema; //!< empty: none advertised
+    bool readOnly = true;
+    bool destructive = false;
+    bool idempotent = true;
+
+    QJsonObject toJson() const;
+};
+
+//! \brief What a tool call produced: structured data and readable text, or a tool error.
+struct ToolResult {
+    QJsonObject structured;
+    QString text;
+    bool isError = false;
+
+    static ToolResult error(const QString &message);
+    //! The MCP CallToolResult object ({content, structuredContent, isError}).
+    QJsonObject toJson() const;
+};
+
+//! \brief The calendar tools of `kairos-cli mcp` (docs/mcp.md), on one profile's SQLite cache.
+//!
+//! Reads come from the store (occurrences of recurring series expanded with libical); writes go
+//! through CalendarService for the local calendar. Provider calendars (Google / Microsoft) are
+//! written by the sync engine's outbox, which this build does not have yet: writes to them are
+//! refused with a tool error that says so; with no account connected the error says how to
+//! connect one. Calendar text (titles, descriptions, locations) is only ever returned inside
+//! data fields. Times are ISO-8601 with the offset of the profile's zone.
+class CalendarTools {
+public:
+    CalendarTools(Profile profile, Database &db, QTimeZone zone);
+    ~CalendarTools();
+    CalendarTools(const CalendarTools &) = delete;
+    CalendarTools &operator=(const CalendarTools &) = delete;
+
+    const QList<ToolDefinition> &definitions() const { return m_defs; }
+    const ToolDefinition *definition(const QString &name) const;
+    //! Validates `arguments` against the tool's input schema, then runs it. Unknown names must
+    //! be rejected by the caller (definition() == nullptr).
+    ToolResult call(const QString &name, const QJsonObject &arguments);
+
+    QTimeZone timeZone() const { return m_zone; }
+    CalendarService &service() { return *m_service; }
+
+private:
+    struct Impl;
+    Profile m_profile;
+    Database &m_db;
+    QTimeZone m_zone;
+    std::unique_ptr<CalendarService> m_service;
+    QList<ToolDefinition> m_defs;
+};
+
+} // namespace kairos::mcp
