@@ -67,6 +67,43 @@ const QList<QStringList> &migrations()
                 QStringLiteral("CREATE INDEX events_by_calendar ON events(calendar_id)"),
                 QStringLiteral("CREATE INDEX events_by_uid ON events(ical_uid)"),
         },
+        // 2: two-way sync with Google / Microsoft: per-calendar sync state (sync token or delta
+        // link and its window), the persistent outbox of local writes, and conflicts.
+        {
+                QStringLiteral(R"(CREATE TABLE sync_state (
+                    calendar_id TEXT PRIMARY KEY REFERENCES calendars(id) ON DELETE CASCADE,
+                    token TEXT NOT NULL DEFAULT '',
+                    window_start_ms INTEGER,
+                    window_end_ms INTEGER,
+                    last_full_sync_ms INTEGER,
+                    last_sync_ms INTEGER))"),
+                QStringLiteral(R"(CREATE TABLE sync_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id TEXT NOT NULL,
+                    calendar_id TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    op TEXT NOT NULL,
+                    provider_id TEXT NOT NULL DEFAULT '',
+                    etag TEXT NOT NULL DEFAULT '',
+                    client_key TEXT NOT NULL DEFAULT '',
+                    payload TEXT NOT NULL DEFAULT '{}',
+                    send_updates INTEGER NOT NULL DEFAULT 0,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT NOT NULL DEFAULT '',
+                    created_ms INTEGER NOT NULL))"),
+                QStringLiteral("CREATE INDEX sync_outbox_by_account ON sync_outbox(account_id, id)"),
+                QStringLiteral("CREATE INDEX sync_outbox_by_event ON sync_outbox(event_id)"),
+                QStringLiteral(R"(CREATE TABLE sync_conflicts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id TEXT NOT NULL,
+                    calendar_id TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    local_event TEXT NOT NULL DEFAULT '{}',
+                    server_event TEXT NOT NULL DEFAULT '{}',
+                    created_ms INTEGER NOT NULL,
+                    resolved INTEGER NOT NULL DEFAULT 0))"),
+        },
     };
     return list;
 }

@@ -91,6 +91,11 @@ bool FakeHttpServer::listen()
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
+bool FakeHttpServer::listen(quint16 port)
+{
+    return m_server.listen(QHostAddress::LocalHost, port);
+}
+
 QUrl FakeHttpServer::baseUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));

@@ -85,6 +85,8 @@ public:
 
     //! Listens on 127.0.0.1 with an ephemeral port. Returns false on failure.
     bool listen();
+    //! Listens on 127.0.0.1:`port` (standalone fakes; 0 = ephemeral).
+    bool listen(quint16 port);
     quint16 port() const { return m_server.serverPort(); }
     QUrl baseUrl() const;
     QUrl url(const QString &pathAndQuery) const;

@@ -1,0 +1,174 @@
+#pragma once
+
+#include "fakehttpserver.h"
+
+#include <QJsonArray>
+#include <QMap>
+#include <QRandomGenerator>
+#include <QSet>
+
+#include <optional>
+
+namespace kairos::fake {
+
+//! \brief Random faults for the provider fakes: each API request gets one with probability
+//! `rate` (401 with the access token revoked, 410 on list requests, 429 + Retry-After, 500,
+//! 503, slow answers, and "applied but the answer was lost" on writes). Deterministic: seeded.
+struct RandomFaults {
+    double rate = 0.0;
+    quint32 seed = 1;
+    int slowMs = 30;
+};
+
+//! \brief Common state of the provider fakes: bearer tokens (with a refresh endpoint at
+//! POST /token), change counter, latency, random faults, dropped connections.
+class FakeProviderBase : public FakeHttpServer {
+    Q_OBJECT
+public:
+    explicit FakeProviderBase(QObject *parent = nullptr);
+
+    //! The access token requests must carry (Authorization: Bearer …).
+    QString accessToken() const { return m_access; }
+    QString refreshToken() const { return QStringLiteral("fake-refresh"); }
+    QUrl tokenUrl() const { return url(QStringLiteral("/token")); }
+    //! The next request gets 401 until the client refreshes at /token.
+    void revokeAccessToken()
+    {
+        m_access = QStringLiteral("at-") + QString::number(++m_tokenSerial);
+        m_accessValid = false;
+    }
+    void setLatencyMs(int ms) { m_latencyMs = ms; }
+    void setRandomFaults(const RandomFaults &f);
+    int refreshes() const { return m_refreshes; }
+    int apiRequests() const { return m_apiRequests; }
+    QStringList rejections() const { return m_rejections; }
+    int faultsInjected() const { return m_faultsInjected; }
+
+protected:
+    //! Checks the bearer and applies faults; returns true with `out` set when the request is
+    //! answered here. `write` = the handler changes state; `listing` = a sync listing.
+    bool preflight(const HttpRequest &r, bool listing, HttpResponse &out, bool *loseAnswer);
+    HttpResponse finish(HttpResponse r, bool loseAnswer);
+    void reject(const QString &why) { m_rejections << why; }
+    virtual HttpResponse goneResponse() const = 0;
+
+    qint64 m_seq = 0;
+    int m_latencyMs = 0;
+
+private:
+    HttpResponse token(const HttpRequest &r);
+    QString m_access = QStringLiteral("at-0");
+    bool m_accessValid = true;
+    int m_tokenSerial = 0;
+    int m_refreshes = 0;
+    int m_apiRequests = 0;
+    int m_faultsInjected = 0;
+    RandomFaults m_faults;
+    QRandomGenerator m_rng;
+    QStringList m_rejections;
+};
+
+//! \brief A stateful fake of Google Calendar API v3 under /calendar/v3/: calendarList,
+//! events list (paging with maxResults ≤ 2500, singleEvents=false, syncToken incremental with
+//! tombstones as status "cancelled", 410 fullSyncRequired after invalidateSyncTokens, 400 for
+//! forbidden parameter combinations), insert (client-chosen base32hex ids, 409 on reuse),
+//! patch / delete with If-Match (412), instance ids "<master>_<yyyyMMddTHHmmssZ>" creating
+//! exceptions, get. Events are JSON objects in Google's format.
+class FakeGoogleServer final : public FakeProviderBase {
+    Q_OBJECT
+public:
+    explicit FakeGoogleServer(QObject *parent = nullptr);
+
+    QUrl apiBase() const { return url(QStringLiteral("/calendar/v3/")); }
+
+    void addCalendar(const QString &id, const QString &summary,
+        const QString &color = QStringLiteral("#9fe1e7"),
+        const QString &accessRole = QStringLiteral("owner"),
+        const QString &timeZone = QStringLiteral("Europe/Madrid"));
+    void removeCalendar(const QString &id);
+    //! Inserts or replaces (remote change): assigns etag, updated, iCalUID when missing.
+    QJsonObject putEvent(const QString &calendarId, QJsonObject event);
+    void deleteEvent(const QString &calendarId, const QString &eventId);
+    //! Live events (not deleted; cancelled exceptions included).
+    QList<QJsonObject> events(const QString &calendarId) const;
+    std::optional<QJsonObject> event(const QString &calendarId, const QString &eventId) const;
+    QStringList calendarIds() const { return m_cals.keys(); }
+    //! Every sync token of the calendar expires (next incremental list → 410).
+    void invalidateSyncTokens(const QString &calendarId);
+    //! How many writes asked for invitations (sendUpdates=all).
+    int notificationsSent() const { return m_notifications; }
+    //! Adds `count` simple events (bench / load), ids "e<n>", cheap.
+    void seed(const QString &calendarId, int count, const QDateTime &firstStart);
+
+protected:
+    HttpResponse goneResponse() const override;
+
+private:
+    struct Stored {
+        QJsonObject json;
+        qint64 seq = 0;
+        bool deleted = false;
+    };
+    struct Cal {
+        QJsonObject meta;
+        QMap<QString, Stored> events;
+        int epoch = 0;
+    };
+    HttpResponse handle(const HttpRequest &r);
+    HttpResponse list(const HttpRequest &r, Cal &cal);
+    HttpResponse calendarList(const HttpRequest &r);
+    HttpResponse error(int status, const QString &reason, const QString &message);
+    QJsonObject store(Cal &cal, QJsonObject e);
+
+    QMap<QString, Cal> m_cals;
+    int m_notifications = 0;
+};
+
+//! \brief A stateful fake of Microsoft Graph v1.0 under /v1.0/: me/calendars,
+//! me/calendars/{id}/calendarView/delta (startDateTime/endDateTime required on the first
+//! request only, Prefer outlook.timezone="UTC" required, $select & co refused, nextLink /
+//! deltaLink, @removed, 410 syncStateNotFound after invalidateDeltaLinks), events create with
+//! transactionId de-duplication, PATCH / DELETE me/events/{id} with If-Match (412), GET.
+//! Events are single instances (Graph expands series for calendarView).
+class FakeGraphServer final : public FakeProviderBase {
+    Q_OBJECT
+public:
+    explicit FakeGraphServer(QObject *parent = nullptr);
+
+    QUrl apiBase() const { return url(QStringLiteral("/v1.0/")); }
+
+    void addCalendar(const QString &id, const QString &name,
+        const QString &hexColor = QStringLiteral("#e3008c"), bool canEdit = true,
+        bool isDefault = false);
+    QJsonObject putEvent(const QString &calendarId, QJsonObject event);
+    void deleteEvent(const QString &eventId);
+    QList<QJsonObject> events(const QString &calendarId) const;
+    std::optional<QJsonObject> event(const QString &eventId) const;
+    QStringList calendarIds() const { return m_cals.keys(); }
+    void invalidateDeltaLinks(const QString &calendarId);
+    void seed(const QString &calendarId, int count, const QDateTime &firstStart);
+    int maxPageSizeSeen() const { return m_maxPageSize; }
+
+protected:
+    HttpResponse goneResponse() const override;
+
+private:
+    struct Stored {
+        QJsonObject json;
+        QString calendarId;
+        qint64 seq = 0;
+        bool deleted = false;
+    };
+    HttpResponse handle(const HttpRequest &r);
+    HttpResponse delta(const HttpRequest &r, const QString &calendarId);
+    HttpResponse error(int status, const QString &code, const QString &message);
+    QJsonObject store(const QString &calendarId, QJsonObject e);
+
+    QMap<QString, QJsonObject> m_cals;
+    QHash<QString, int> m_epoch;
+    QMap<QString, Stored> m_events; // by id
+    QHash<QString, QString> m_transactions; // transactionId -> event id
+    int m_maxPageSize = 0;
+};
+
+} // namespace kairos::fake
