@@ -939,13 +939,16 @@ struct CalendarTools::Impl {
         };
         if (!partOfSeries || (scope == QLatin1String("series") && e.recurringEventId.isEmpty())) {
             // One event, or a whole series given by its own id (with its changed occurrences).
-            QStringList ids { e.id };
+            // Changed occurrences first, then the event itself (the store may cascade).
+            QStringList ids;
             if (e.isRecurring())
                 for (const Event &o : store().eventsByUid(e.iCalUid).valueOr({}))
                     if (o.recurringEventId == e.id)
                         ids << o.id;
+            ids << e.id;
             for (const QString &id : ids)
-                if (auto d = t.m_service->deleteEvent(id); !d)
+                if (auto d = t.m_service->deleteEvent(id);
+                    !d && d.error().code != Error::Code::NotFound)
                     return ToolResult::error(
                         S("Could not delete ") + id + S(": ") + d.error().message);
             deleted = ids;
