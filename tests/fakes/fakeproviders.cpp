@@ -76,7 +76,8 @@ bool FakeProviderBase::preflight(
     ++m_apiRequests;
     *loseAnswer = false;
     if (r.bearer().isEmpty() || r.bearer() != m_access || !m_accessValid) {
-        reject(QStringLiteral("bad or missing bearer on ") + r.path);
+        if (r.bearer().isEmpty())
+            reject(QStringLiteral("missing bearer on ") + r.path);
         out = HttpResponse::json(401,
             QJsonObject { { QStringLiteral("error"),
                 QJsonObject { { QStringLiteral("code"), 401 },
