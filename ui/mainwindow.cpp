@@ -7,8 +7,12 @@
 #include "calendar/viewhelpers.h"
 #include "core/clock.h"
 #include "core/profile.h"
+#include "ics/icscontroller.h"
+#include "ics/subscription.h"
 #include "messagebox.h"
 #include "model/zonedtime.h"
+#include "settings/accountspage.h"
+#include "settings/reconnectbanner.h"
 #include "settings/settingsdialog.h"
 
 #include <QAction>
@@ -18,6 +22,7 @@
 #include <QCoreApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
 #include <QSettings>
@@ -114,6 +119,9 @@ MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidge
     m_stack->setObjectName(QStringLiteral("viewStack"));
     m_stack->addWidget(m_grid);
     m_stack->addWidget(m_month);
+    m_ics = new IcsController(m_calendar, m_profile, this);
+    m_ics->installDropTarget(m_grid->viewport());
+    m_ics->installDropTarget(m_month);
 
     buildActions();
     buildMenus();
@@ -126,7 +134,13 @@ MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidge
     splitter->addWidget(findChild<QWidget *>(QStringLiteral("sidePanel")));
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralArea"));
+    m_topLayout = new QVBoxLayout(central);
+    m_topLayout->setContentsMargins(0, 0, 0, 0);
+    m_topLayout->setSpacing(0);
+    m_topLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
@@ -139,6 +153,9 @@ MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidge
     connect(m_grid, &TimeGridView::createRequested, this, &MainWindow::newEventAt);
     connect(m_month, &MonthView::createRequested, this, &MainWindow::newEventAt);
     connect(m_grid, &TimeGridView::openRequested, this, &MainWindow::openEvent);
+    connect(m_grid, &TimeGridView::rescheduleRequested, this, &MainWindow::reschedule);
+    connect(m_ics, &IcsController::statusMessage, this,
+        [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_month, &MonthView::openRequested, this, &MainWindow::openEvent);
     connect(m_month, &MonthView::dayRequested, this, [this](QDate day) {
         m_date = day;
@@ -193,6 +210,36 @@ void MainWindow::buildActions()
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
+    m_accountsAction = new QAction(tr("&Accounts…"), this);
+    m_accountsAction->setObjectName(QStringLiteral("accountsAction"));
+    m_accountsAction->setToolTip(tr("Settings → Accounts: connect Google Calendar or Outlook"));
+    m_accountsAction->setEnabled(false); // until setAccountManager()
+    connect(m_accountsAction, &QAction::triggered, this, &MainWindow::showAccountSettings);
+
+    m_importAction = new QAction(tr("&Import…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import events from an .ics file"));
+    connect(m_importAction, &QAction::triggered, m_ics, &IcsController::importInteractive);
+
+    m_exportAction = new QAction(tr("&Export…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Save a calendar or a date range as an .ics file"));
+    connect(m_exportAction, &QAction::triggered, this,
+        [this]() { m_ics->exportInteractive(firstVisibleDay(), lastVisibleDay()); });
+
+    m_freeBusyAction = new QAction(tr("Export &Free/Busy…"), this);
+    m_freeBusyAction->setObjectName(QStringLiteral("exportFreeBusyAction"));
+    m_freeBusyAction->setToolTip(tr("Save when you are busy, without details, as an .ics file"));
+    connect(m_freeBusyAction, &QAction::triggered, this,
+        [this]() { m_ics->exportFreeBusyInteractive(firstVisibleDay(), lastVisibleDay()); });
+
+    m_subscribeAction = new QAction(tr("&Subscribe to Calendar…"), this);
+    m_subscribeAction->setObjectName(QStringLiteral("subscribeAction"));
+    m_subscribeAction->setToolTip(tr("Show a published calendar (webcal:// or https://)"));
+    connect(m_subscribeAction, &QAction::triggered, m_ics, &IcsController::subscribeInteractive);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -241,8 +288,9 @@ void MainWindow::buildActions()
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
 
     // Shortcuts work whichever widget of the window has focus.
-    addActions({ m_newAction, m_settingsAction, m_quitAction, m_todayAction, m_previousAction,
-        m_nextAction, m_dayAction, m_weekAction, m_monthAction, m_deleteAction });
+    addActions({ m_newAction, m_settingsAction, m_importAction, m_exportAction, m_quitAction,
+        m_todayAction, m_previousAction, m_nextAction, m_dayAction, m_weekAction, m_monthAction,
+        m_deleteAction });
 }
 
 void MainWindow::buildMenus()
@@ -252,7 +300,13 @@ void MainWindow::buildMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_newAction);
     file->addSeparator();
+    file->addAction(m_importAction);
+    file->addAction(m_exportAction);
+    file->addAction(m_freeBusyAction);
+    file->addAction(m_subscribeAction);
+    file->addSeparator();
     file->addAction(m_settingsAction);
+    file->addAction(m_accountsAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -353,6 +407,9 @@ void MainWindow::buildSidePanel()
     m_calendarList->setFrameShape(QFrame::NoFrame);
     m_calendarList->setFocusPolicy(Qt::ClickFocus);
     m_calendarList->viewport()->setAutoFillBackground(false);
+    m_calendarList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_calendarList, &QListWidget::customContextMenuRequested, this,
+        &MainWindow::showCalendarListMenu);
     connect(m_calendarList, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         const QString id = item->data(Qt::UserRole).toString();
         const bool visible = item->checkState() == Qt::Checked;
@@ -380,7 +437,10 @@ void MainWindow::reloadCalendarList()
         item->setData(Qt::UserRole, c.id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(c.visible ? Qt::Checked : Qt::Unchecked);
-        if (c.readOnly)
+        if (c.kind == CalendarKind::Subscription)
+            item->setToolTip(
+                tr("Subscribed, read-only: %1\nRight-click to unsubscribe").arg(c.sourceUrl));
+        else if (c.readOnly)
             item->setToolTip(tr("Read-only"));
     }
 }
@@ -585,6 +645,8 @@ void MainWindow::openDialog(const Event &event, bool isNew)
         = new EventDialog(event, isNew, m_calendar.calendars(), m_calendar.timeZone(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
+    connect(dialog, &EventDialog::downloadIcsRequested, this,
+        [this, dialog](const QString &id) { m_ics->saveInvitation(id, dialog); });
     connect(dialog, &QDialog::finished, this,
         [this, dialog](int result) { dialogFinished(dialog, result); });
     dialog->open();
@@ -644,7 +706,79 @@ void MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(m_profile, m_calendar, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_accounts) {
+        auto *page = new AccountsPage(*m_accounts, dialog);
+        page->setObjectName(QStringLiteral("accountsPage"));
+        dialog->addPage(page, tr("Accounts"));
+    }
     dialog->open();
+}
+
+void MainWindow::showAccountSettings()
+{
+    showSettings();
+    // The dialog just opened is the newest child.
+    const auto dialogs = findChildren<SettingsDialog *>(QStringLiteral("settingsDialog"));
+    if (dialogs.isEmpty())
+        return;
+    SettingsDialog *dialog = dialogs.last();
+    if (auto *page = dialog->findChild<QWidget *>(QStringLiteral("accountsPage")))
+        dialog->tabs()->setCurrentWidget(page);
+}
+
+void MainWindow::setAccountManager(AccountManager *manager)
+{
+    m_accounts = manager;
+    m_accountsAction->setEnabled(manager != nullptr);
+    if (m_banner) {
+        delete m_banner;
+        m_banner = nullptr;
+    }
+    if (!manager)
+        return;
+    m_banner = new ReconnectBanner(*manager, this);
+    m_topLayout->insertWidget(0, m_banner);
+}
+
+void MainWindow::showCalendarListMenu(const QPoint &pos)
+{
+    QListWidgetItem *item = m_calendarList->itemAt(pos);
+    if (!item)
+        return;
+    const QString id = item->data(Qt::UserRole).toString();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("calendarListMenu"));
+    if (ics::Subscription *sub = m_ics->subscription(id)) {
+        menu.addAction(tr("Refresh Now"), sub, &ics::Subscription::refresh);
+        menu.addAction(tr("Unsubscribe…"), this, [this, id]() { m_ics->unsubscribe(id); });
+    } else {
+        QAction *exportAction = menu.addAction(tr("Export…"), this,
+            [this]() { m_ics->exportInteractive(firstVisibleDay(), lastVisibleDay()); });
+        exportAction->setEnabled(true);
+    }
+    menu.exec(m_calendarList->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::reschedule(const QString &eventId, const QDateTime &start, const QDateTime &end)
+{
+    auto e = m_calendar.event(eventId);
+    if (!e || e->allDay) {
+        refresh();
+        return;
+    }
+    // Keep the event's own zone: a New York meeting stays in New York time.
+    const QTimeZone zone = e->start.timeZone();
+    e->start = start.toTimeZone(zone);
+    e->end = end.toTimeZone(zone);
+    auto saved = m_calendar.updateEvent(*e);
+    if (!saved) {
+        refresh();
+        showError(tr("Could not move the event"), saved.error());
+        return;
+    }
+    refresh();
+    m_grid->setSelectedEventId(eventId);
+    statusBar()->showMessage(tr("Event moved"), 4000);
 }
 
 void MainWindow::showError(const QString &what, const Error &error)

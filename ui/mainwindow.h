@@ -13,9 +13,13 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 class QTimer;
+class QVBoxLayout;
 
 namespace kairos {
+class AccountManager;
 class CalendarService;
+class IcsController;
+class ReconnectBanner;
 class EventDialog;
 class MonthView;
 class Profile;
@@ -59,6 +63,16 @@ public:
     //! Deletes the selected event after asking.
     void deleteSelected();
     void showSettings();
+    //! Settings opened on its Accounts tab (needs setAccountManager()).
+    void showAccountSettings();
+
+    //! Connects the profile's accounts: Accounts tab in Settings, Accounts action, the
+    //! reconnect banner at the top of the window. The manager must outlive the window.
+    void setAccountManager(AccountManager *manager);
+    AccountManager *accountManager() const { return m_accounts; }
+    ReconnectBanner *reconnectBanner() const { return m_banner; }
+    //! File → Import / Export / Export free/busy / Subscribe, drag and drop, Download .ics.
+    IcsController *ics() const { return m_ics; }
 
     //! Re-reads the visible range from the calendar service now.
     void refresh();
@@ -73,6 +87,9 @@ private:
     void openDialog(const Event &event, bool isNew);
     void dialogFinished(EventDialog *dialog, int result);
     void showError(const QString &what, const Error &error);
+    void showCalendarListMenu(const QPoint &pos);
+    //! The time grid moved or resized an event by dragging.
+    void reschedule(const QString &eventId, const QDateTime &start, const QDateTime &end);
     QDate today() const;
 
     CalendarService &m_calendar;
@@ -90,9 +107,18 @@ private:
     QLabel *m_zoneLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;
     QPointer<EventDialog> m_dialog;
+    QVBoxLayout *m_topLayout = nullptr; //!< banners above the views
+    AccountManager *m_accounts = nullptr;
+    ReconnectBanner *m_banner = nullptr;
+    IcsController *m_ics = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_accountsAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_freeBusyAction = nullptr;
+    QAction *m_subscribeAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_todayAction = nullptr;
     QAction *m_previousAction = nullptr;

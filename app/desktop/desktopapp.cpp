@@ -1,15 +1,20 @@
 #include "desktopapp.h"
 
+#include "auth/accountmanager.h"
+#include "auth/tokenvault.h"
 #include "calendar/calendarservice.h"
 #include "calendar/monthview.h"
 #include "calendar/timegridview.h"
 #include "core/logging.h"
 #include "core/profile.h"
+#include "ics/recurrence.h"
 #include "mainwindow.h"
+#include "settings/reconnectbanner.h"
 #include "store/database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
@@ -151,8 +156,25 @@ int runDesktopApp(QApplication &app)
 
     CalendarService calendar(*db, profile.timeZone());
     calendar.ensureLocalCalendar(QObject::tr("My calendar"));
+    // Series show every occurrence (RRULE / RDATE / EXDATE through libical).
+    ics::installRecurrenceExpander(calendar);
+
+    // Accounts: tokens only in the OS keychain; the system browser does the sign-in.
+    QtKeychainVault vault(profile);
+    AccountManager accounts(profile, calendar.store(), vault);
+    accounts.setSuccessPage(QObject::tr("Kairos is connected — you can close this tab"));
+    QObject::connect(&accounts, &AccountManager::authorizeWithBrowser, &app,
+        [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    // A disconnected account takes its calendars and events with it.
+    QObject::connect(&accounts, &AccountManager::accountsChanged, &calendar,
+        &CalendarService::notifyCalendarsChanged);
 
     MainWindow window(calendar, profile);
+    window.setAccountManager(&accounts);
+    QTimer::singleShot(0, &window, [&window, &vault]() {
+        if (ReconnectBanner *banner = window.reconnectBanner())
+            banner->probeKeychain(vault);
+    });
     if (qEnvironmentVariable("KAIROS_BENCH_FIRST_PAINT") == QLatin1String("1")) {
         auto *probe = new FirstPaintProbe(&window);
         window.timeGrid()->viewport()->installEventFilter(probe);

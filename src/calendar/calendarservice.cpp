@@ -73,6 +73,17 @@ Expected<void> CalendarService::saveCalendar(const Calendar &calendar)
     return r;
 }
 
+Expected<void> CalendarService::removeCalendar(const QString &id)
+{
+    auto r = m_store->removeCalendar(id);
+    m_calendarsLoaded = false;
+    if (r) {
+        Q_EMIT calendarsChanged();
+        Q_EMIT changed();
+    }
+    return r;
+}
+
 Expected<QList<Occurrence>> CalendarService::occurrences(QDate firstDay, QDate lastDay) const
 {
     const qint64 from = startOfDay(firstDay, m_zone).toMSecsSinceEpoch();

@@ -43,6 +43,8 @@ public:
 
     QList<Calendar> calendars() const;
     Expected<void> saveCalendar(const Calendar &calendar);
+    //! Removes a calendar and its events (e.g. unsubscribing from a feed).
+    Expected<void> removeCalendar(const QString &id);
     //! Occurrences overlapping the days [firstDay, lastDay] (inclusive) in the viewer's zone,
     //! from visible calendars, sorted by start; cancelled events are left out.
     Expected<QList<Occurrence>> occurrences(QDate firstDay, QDate lastDay) const;
@@ -60,6 +62,13 @@ public:
 
     //! Tells views that data changed underneath (sync, import).
     void notifyChanged() { Q_EMIT changed(); }
+    //! Calendars were added or removed underneath (an account disconnected): reload them.
+    void notifyCalendarsChanged()
+    {
+        m_calendarsLoaded = false;
+        Q_EMIT calendarsChanged();
+        Q_EMIT changed();
+    }
 
 Q_SIGNALS:
     void changed();

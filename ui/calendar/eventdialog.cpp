@@ -171,6 +171,17 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     connect(m_save, &QPushButton::clicked, this, &QDialog::accept);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_delete, &QPushButton::clicked, this, &EventDialog::confirmDelete);
+    m_download = new QPushButton(tr("Add to Apple Calendar…"), this);
+    m_download->setObjectName(QStringLiteral("downloadIcsButton"));
+    m_download->setIcon(QIcon::fromTheme(QStringLiteral("document-save")));
+    m_download->setToolTip(
+        tr("Download .ics: saves this event as an invitation file. Opening the file in Apple "
+           "Calendar (or Outlook, or Google Calendar) adds the event, and opening a newer file "
+           "later updates it instead of adding a second copy."));
+    m_download->setVisible(!isNew);
+    m_download->setAutoDefault(false);
+    connect(m_download, &QPushButton::clicked, this,
+        [this]() { Q_EMIT downloadIcsRequested(m_event.id); });
 
     auto *startRow = new QHBoxLayout;
     startRow->addWidget(m_startDate, 1);
@@ -199,6 +210,7 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     layout->addWidget(m_validation);
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addWidget(m_delete);
+    buttonRow->addWidget(m_download);
     buttonRow->addStretch(1);
     buttonRow->addWidget(buttons);
     layout->addLayout(buttonRow);

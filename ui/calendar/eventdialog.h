@@ -39,6 +39,10 @@ public:
     Event event() const;
     QTimeZone eventZone() const { return m_zone; }
 
+Q_SIGNALS:
+    //! "Download .ics / Add to Apple Calendar" for the stored event (existing events only).
+    void downloadIcsRequested(const QString &eventId);
+
 private:
     void updateState();
     void updateNote(const LocalTimeResolution &r, QDate date, QTime time, bool isStart,
@@ -70,6 +74,7 @@ private:
     QLabel *m_validation;
     QPushButton *m_save;
     QPushButton *m_delete;
+    QPushButton *m_download;
 };
 
 } // namespace kairos

@@ -32,6 +32,13 @@ int floorTo(int minutes, int step)
 {
     return minutes - minutes % step;
 }
+
+int roundTo(int minutes, int step)
+{
+    return (minutes + step / 2) / step * step;
+}
+
+constexpr int kResizeGrip = 6;
 } // namespace
 
 TimeGridView::TimeGridView(QWidget *parent)
@@ -44,7 +51,7 @@ TimeGridView::TimeGridView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    viewport()->setMouseTracking(false);
+    viewport()->setMouseTracking(true); // the resize cursor on an event's bottom edge
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     const QFontMetrics fm(font());
     m_hourHeight = qMax(48, fm.height() * 3);
@@ -83,6 +90,9 @@ void TimeGridView::setTimeZone(const QTimeZone &zone)
 void TimeGridView::setOccurrences(QList<Occurrence> occurrences)
 {
     m_occ = std::move(occurrences);
+    m_edit = EditMode::None; // indexes into the old list are stale
+    m_editMoved = false;
+    m_editOcc = -1;
     relayout();
 }
 
@@ -560,18 +570,23 @@ void TimeGridView::paintBody(QPainter &p, const QRect &r)
     }
 
     if (m_dragging) {
-        const int x = int(m_axisWidth + m_dragDay * cw) + 1;
-        const QRect dr(x, yForMinutes(m_dragFrom), int(cw) - 8,
-            yForMinutes(m_dragTo) - yForMinutes(m_dragFrom));
-        QColor c = pal.color(QPalette::Highlight);
-        p.setPen(c);
-        c.setAlpha(70);
-        p.setBrush(c);
-        p.drawRoundedRect(dr, 4, 4);
-        p.setPen(pal.color(QPalette::Text));
-        p.drawText(dr.adjusted(6, 2, -4, -2), Qt::AlignLeft | Qt::AlignTop,
+        paintPreview(p, m_dragDay, m_dragFrom, m_dragTo,
             tr("%1 – %2").arg(ui::shortTime(wallToDateTime(m_dragDay, m_dragFrom).time()),
                 ui::shortTime(wallToDateTime(m_dragDay, m_dragTo).time())));
+    }
+    if (m_edit != EditMode::None && m_editMoved) {
+        // The event's new place, one piece per day it touches.
+        const QString text
+            = tr("%1 – %2").arg(ui::shortTime(m_editStart.time()), ui::shortTime(m_editEnd.time()));
+        for (int d = 0; d < m_days; ++d) {
+            const QDateTime dayStart = startOfDay(m_first.addDays(d), m_zone);
+            const QDateTime dayEnd = startOfDay(m_first.addDays(d + 1), m_zone);
+            if (m_editEnd <= dayStart || m_editStart >= dayEnd)
+                continue;
+            const int from = m_editStart <= dayStart ? 0 : wallMinutes(m_editStart);
+            const int to = m_editEnd >= dayEnd ? kMinutesPerDay : wallMinutes(m_editEnd);
+            paintPreview(p, d, from, qMax(from + 15, to), text);
+        }
     }
 
     if (todayCol >= 0 && todayCol < m_days) {
@@ -586,6 +601,77 @@ void TimeGridView::paintBody(QPainter &p, const QRect &r)
         p.setBrush(red);
         p.drawEllipse(QPoint(x, y), 5, 5);
         p.setRenderHint(QPainter::Antialiasing, false);
+    }
+}
+
+void TimeGridView::paintPreview(QPainter &p, int day, int from, int to, const QString &text)
+{
+    const double cw = columnWidth();
+    const QPalette &pal = palette();
+    const int x = int(m_axisWidth + day * cw) + 1;
+    const QRect dr(x, yForMinutes(from), int(cw) - 8, yForMinutes(to) - yForMinutes(from));
+    QColor c = pal.color(QPalette::Highlight);
+    p.setPen(c);
+    c.setAlpha(70);
+    p.setBrush(c);
+    p.drawRoundedRect(dr, 4, 4);
+    p.setPen(pal.color(QPalette::Text));
+    p.drawText(dr.adjusted(6, 2, -4, -2), Qt::AlignLeft | Qt::AlignTop, text);
+}
+
+bool TimeGridView::canReschedule(int occ) const
+{
+    if (occ < 0 || occ >= m_occ.size())
+        return false;
+    const Occurrence &o = m_occ.at(occ);
+    return !o.allDay && !o.readOnly && !o.recurring;
+}
+
+int TimeGridView::resizeHandleAt(const QPoint &pos) const
+{
+    if (pos.y() < bodyTop())
+        return -1;
+    for (qsizetype k = m_timed.size() - 1; k >= 0; --k) {
+        const QRect r = timedRect(m_timed.at(k));
+        if (r.contains(pos)) {
+            const int occ = m_timed.at(k).occ;
+            return pos.y() >= r.bottom() - kResizeGrip && canReschedule(occ) ? occ : -1;
+        }
+    }
+    return -1;
+}
+
+void TimeGridView::updateReschedule(const QPoint &pos)
+{
+    const Occurrence &o = m_occ.at(m_editOcc);
+    const QDateTime start = inZone(o.start);
+    const QDateTime end = inZone(o.end);
+    int day = 0, minutes = 0;
+    if (!dayAndMinutesAt(pos, &day, &minutes)) {
+        day = 0;
+        minutes
+            = qBound(0, (pos.y() - bodyTop() + verticalScrollBar()->value()) * 60 / m_hourHeight,
+                kMinutesPerDay);
+    }
+    if (m_edit == EditMode::Move) {
+        int wall = roundTo(wallMinutes(start) + minutes - m_editPressMinutes, 15);
+        QDate date = start.date().addDays(day - m_editPressDay);
+        while (wall < 0) {
+            wall += kMinutesPerDay;
+            date = date.addDays(-1);
+        }
+        while (wall >= kMinutesPerDay) {
+            wall -= kMinutesPerDay;
+            date = date.addDays(1);
+        }
+        m_editStart = zonedDateTime(date, QTime(wall / 60, wall % 60), m_zone);
+        m_editEnd = m_editStart.addSecs(start.secsTo(end));
+    } else {
+        m_editStart = start;
+        QDateTime newEnd = wallToDateTime(day, roundTo(minutes, 15));
+        if (newEnd < start.addSecs(15 * 60))
+            newEnd = start.addSecs(15 * 60);
+        m_editEnd = newEnd;
     }
 }
 
@@ -647,6 +733,14 @@ void TimeGridView::mousePressEvent(QMouseEvent *event)
     const int hit = hitEvent(pos);
     if (hit >= 0) {
         setSelectedEventId(m_occ.at(hit).eventId);
+        if (pos.y() >= bodyTop() && canReschedule(hit)) {
+            const int handle = resizeHandleAt(pos);
+            m_edit = handle == hit ? EditMode::Resize : EditMode::Move;
+            m_editMoved = false;
+            m_editOcc = hit;
+            m_pressPos = pos;
+            dayAndMinutesAt(pos, &m_editPressDay, &m_editPressMinutes);
+        }
         return;
     }
     int day = 0, minutes = 0;
@@ -661,9 +755,27 @@ void TimeGridView::mousePressEvent(QMouseEvent *event)
 
 void TimeGridView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (!m_pressed)
-        return QAbstractScrollArea::mouseMoveEvent(event);
     const QPoint pos = event->position().toPoint();
+    if (m_edit != EditMode::None) {
+        if (!m_editMoved
+            && (pos - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+            return;
+        m_editMoved = true;
+        updateReschedule(pos);
+        viewport()->setCursor(
+            m_edit == EditMode::Resize ? Qt::SizeVerCursor : Qt::ClosedHandCursor);
+        viewport()->update();
+        return;
+    }
+    if (!m_pressed) {
+        if (event->buttons() == Qt::NoButton) {
+            if (resizeHandleAt(pos) >= 0)
+                viewport()->setCursor(Qt::SizeVerCursor);
+            else
+                viewport()->unsetCursor();
+        }
+        return QAbstractScrollArea::mouseMoveEvent(event);
+    }
     if (!m_dragging && (pos - m_pressPos).manhattanLength() < QApplication::startDragDistance())
         return;
     m_dragging = true;
@@ -685,6 +797,20 @@ void TimeGridView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return QAbstractScrollArea::mouseReleaseEvent(event);
+    if (m_edit != EditMode::None) {
+        const bool moved = m_editMoved;
+        m_edit = EditMode::None;
+        m_editMoved = false;
+        viewport()->unsetCursor();
+        viewport()->update();
+        if (moved && m_editOcc >= 0 && m_editOcc < m_occ.size()) {
+            const Occurrence &o = m_occ.at(m_editOcc);
+            if (m_editStart != o.start || m_editEnd != o.end)
+                Q_EMIT rescheduleRequested(o.eventId, m_editStart, m_editEnd);
+        }
+        m_editOcc = -1;
+        return;
+    }
     const bool dragged = m_dragging;
     const bool pressed = m_pressed;
     m_pressed = m_dragging = false;
@@ -702,6 +828,8 @@ void TimeGridView::mouseDoubleClickEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return;
     m_pressed = m_dragging = false;
+    m_edit = EditMode::None;
+    m_editMoved = false;
     const QPoint pos = event->position().toPoint();
     const int hit = hitEvent(pos);
     if (hit >= 0) {

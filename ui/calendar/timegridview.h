@@ -52,6 +52,9 @@ Q_SIGNALS:
     //! The user asked for a new event over [start, end) (double-click or drag).
     void createRequested(const QDateTime &start, const QDateTime &end, bool allDay);
     void openRequested(const QString &eventId);
+    //! The user dragged an event to a new time (move, also across days) or dragged its bottom
+    //! edge (resize); both snap to 15 minutes. Timed, writable, non-recurring events only.
+    void rescheduleRequested(const QString &eventId, const QDateTime &start, const QDateTime &end);
     void selectionChanged(const QString &eventId);
 
 protected:
@@ -102,6 +105,11 @@ private:
     void paintHeader(QPainter &p, const QRect &r);
     void paintBody(QPainter &p, const QRect &r);
     void paintTimedEvent(QPainter &p, const TimedItem &item, const QRect &rect);
+    void paintPreview(QPainter &p, int day, int from, int to, const QString &text);
+    bool canReschedule(int occ) const;
+    //! The timed item under `pos` whose bottom edge is within grabbing distance, or -1.
+    int resizeHandleAt(const QPoint &pos) const;
+    void updateReschedule(const QPoint &pos);
 
     QDate m_first;
     int m_days = 7;
@@ -140,6 +148,16 @@ private:
     int m_dragDay = -1;
     int m_dragFrom = 0;
     int m_dragTo = 0;
+
+    // Press-drag move / resize of an existing event.
+    enum class EditMode { None, Move, Resize };
+    EditMode m_edit = EditMode::None;
+    bool m_editMoved = false;
+    int m_editOcc = -1;
+    int m_editPressDay = 0;
+    int m_editPressMinutes = 0;
+    QDateTime m_editStart; //!< preview, in the view's zone
+    QDateTime m_editEnd;
 };
 
 } // namespace kairos

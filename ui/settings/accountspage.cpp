@@ -1,6 +1,7 @@
 #include "settings/accountspage.h"
 
 #include "auth/accountmanager.h"
+#include "messagebox.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -96,11 +97,12 @@ AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
         if (!account)
             return;
         const bool go = m_confirm ? m_confirm(account->email)
-                                  : QMessageBox::question(this, tr("Disconnect account"),
+                                  : MessageBox::question(this, tr("Disconnect account"),
                                         tr("Disconnect %1? Kairos revokes its access, deletes "
                                            "its sign-in from the keychain and removes its "
                                            "calendars and events from this computer.")
-                                            .arg(account->email))
+                                            .arg(account->email),
+                                        QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
                 == QMessageBox::Yes;
         if (!go)
             return;

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/expected.h"
+#include "ics/icsimport.h"
+
+#include <QDate>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QProgressDialog;
+class QTimer;
+class QWidget;
+
+namespace kairos {
+
+class CalendarService;
+class Profile;
+struct Calendar;
+
+namespace ics {
+class Subscription;
+}
+
+//! \brief The .ics features of the desktop app: File → Import (parsed off the GUI thread with a
+//! progress dialog and Cancel, then a target calendar, then a report), drag and drop of .ics
+//! files, File → Export (a calendar or a date range), File → Export free/busy, "Download .ics"
+//! of one event (an iTIP REQUEST), and subscribed feeds (refreshed on start and every
+//! 30 minutes with conditional requests; ETag / Last-Modified kept in the profile settings
+//! under "subscriptions/<calendar id>/").
+//!
+//! Dialogs go through FileDialog / DialogRunner / MessageBox so tests can answer them.
+class IcsController final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IcsController)
+public:
+    static constexpr int RefreshIntervalMs = 30 * 60 * 1000;
+
+    IcsController(CalendarService &calendar, const Profile &profile, QWidget *window);
+    ~IcsController() override;
+
+    void importInteractive();
+    //! Import flow for one file (menu and drag and drop).
+    void importFile(const QString &path);
+    bool isImporting() const { return m_importing; }
+    //! The summary of the last import that was applied (tests).
+    const ics::ImportSummary &lastSummary() const { return m_lastSummary; }
+
+    void exportInteractive(QDate suggestedFrom, QDate suggestedTo);
+    void exportFreeBusyInteractive(QDate suggestedFrom, QDate suggestedTo);
+    //! "Download .ics": saves an iTIP METHOD:REQUEST file for the event (and its series).
+    void saveInvitation(const QString &eventId, QWidget *parent);
+
+    void subscribeInteractive();
+    //! Creates the read-only calendar for `url` and starts its first refresh.
+    Expected<QString> subscribe(const QString &url, const QString &name);
+    //! Asks, then removes the subscription's calendar and events.
+    void unsubscribe(const QString &calendarId);
+    void refreshSubscriptions();
+    ics::Subscription *subscription(const QString &calendarId) const
+    {
+        return m_subscriptions.value(calendarId);
+    }
+    QNetworkAccessManager *network() const { return m_nam; }
+
+    //! Accepts .ics files dropped on `target` (a view or a scroll area's viewport).
+    void installDropTarget(QWidget *target);
+
+    //! Plain words for a failed subscription refresh.
+    static QString subscriptionErrorText(const Error &error);
+
+Q_SIGNALS:
+    void statusMessage(const QString &text, int timeoutMs);
+    void importFinished(bool applied);
+    void subscriptionRefreshed(const QString &calendarId, bool changed);
+    void subscriptionFailed(const QString &calendarId, const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onParsed(const QString &path, const Expected<ics::ParsedCalendar> &parsed);
+    void loadSubscriptions();
+    ics::Subscription *addSubscription(const Calendar &calendar);
+    bool writeFile(const QString &path, const QByteArray &data);
+    QString askSavePath(const QString &caption, const QString &suggestedName, QWidget *parent);
+
+    CalendarService &m_calendar;
+    const Profile &m_profile;
+    QPointer<QWidget> m_window;
+    QNetworkAccessManager *m_nam;
+    QTimer *m_timer;
+    QHash<QString, ics::Subscription *> m_subscriptions;
+    bool m_importing = false;
+    ics::ImportSummary m_lastSummary;
+};
+
+} // namespace kairos
