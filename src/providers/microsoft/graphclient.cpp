@@ -244,8 +244,9 @@ void GraphClient::pull(
 
 void GraphClient::pullPage(const QUrl &url, int requests, PageFn onPage, PullDone done)
 {
-    ApiRequest req = withPrefer(ApiRequest::get(url));
-    req.header("Prefer", "odata.maxpagesize=" + QByteArray::number(kPageSize));
+    // One Prefer header with both preferences (a second header would replace the first).
+    ApiRequest req = ApiRequest::get(url);
+    req.header("Prefer", kPreferUtc + ", odata.maxpagesize=" + QByteArray::number(kPageSize));
     send(req, [=, this](const Expected<ApiResponse> &r) mutable {
         ++requests;
         if (!r)
