@@ -18,6 +18,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <optional>
@@ -227,7 +228,7 @@ QJsonObject ToolResult::toJson() const
 {
     QJsonObject o;
     QString body = text;
-    if (!isError && !structured.isEmpty())
+    if (!isError && !structured.isEmpty() && textIncludesJson)
         body += QLatin1Char('\n') + compactJson(structured);
     o.insert(
         S("content"), QJsonArray { QJsonObject { { S("type"), S("text") }, { S("text"), body } } });
@@ -339,8 +340,6 @@ struct CalendarTools::Impl {
         o.insert(S("title"), e.title);
         if (!e.location.isEmpty())
             o.insert(S("location"), e.location);
-        if (!e.description.isEmpty())
-            o.insert(S("description"), e.description);
         o.insert(S("all_day"), e.allDay);
         if (e.allDay) {
             o.insert(S("start"), isoDate(startDate));
@@ -374,6 +373,8 @@ struct CalendarTools::Impl {
     {
         QJsonObject o = occurrenceJson(e, e.start, e.end, e.startDate, e.endDate, cal);
         o.remove(S("occurrence_start"));
+        if (!e.description.isEmpty())
+            o.insert(S("description"), e.description);
         if (!e.recurringEventId.isEmpty()) {
             o.insert(S("series_id"), e.recurringEventId);
             o.insert(S("occurrence_start"),
@@ -412,19 +413,46 @@ struct CalendarTools::Impl {
         qint64 sortKey = 0;
     };
 
+    //! Original starts of the changed occurrences of the series among `events`, in one query
+    //! (ics::storeOverrideLookup asks once per series, which dominates a month's listing).
+    QHash<QString, QList<QDateTime>> overrideStarts(const QList<Event> &events)
+    {
+        QHash<QString, QList<QDateTime>> out;
+        QStringList masters;
+        for (const Event &e : events)
+            if (e.isRecurring())
+                masters << e.id;
+        for (qsizetype at = 0; at < masters.size(); at += 500) {
+            const QStringList chunk = masters.mid(at, 500);
+            QSqlQuery q(t.m_db.db());
+            q.setForwardOnly(true);
+            q.prepare(S("SELECT recurring_event_id, original_start_ms FROM events WHERE "
+                        "original_start_ms IS NOT NULL AND recurring_event_id IN (")
+                + QStringList(chunk.size(), S("?")).join(QLatin1Char(',')) + QLatin1Char(')'));
+            for (const QString &id : chunk)
+                q.addBindValue(id);
+            if (!q.exec())
+                continue;
+            while (q.next())
+                out[q.value(0).toString()].append(
+                    QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC));
+        }
+        return out;
+    }
+
     Expected<QList<Occ>> occurrences(qint64 from, qint64 to, const QStringList &calendarIds)
     {
         auto events = store().eventsInRange(from, to, calendarIds);
         if (!events)
             return events.error();
-        const auto overrides = ics::storeOverrideLookup(store());
+        const QHash<QString, QList<QDateTime>> overrides = overrideStarts(*events);
         QList<Occ> out;
         out.reserve(events->size());
         for (Event &e : *events) {
             if (e.status == EventStatus::Cancelled)
                 continue;
             if (e.isRecurring()) {
-                const QList<QDateTime> skip = overrides(e);
+                const QList<QDateTime> skip = overrides.value(e.id);
                 const QList<QDateTime> starts = ics::expandRecurrence(e, from, to, skip);
                 for (const QDateTime &s : starts) {
                     Occ o { e, {}, {}, {}, {}, 0 };
@@ -603,6 +631,17 @@ struct CalendarTools::Impl {
                              ? S(" (first %1 returned; raise limit or narrow the range)")
                                    .arg(list.size())
                              : QString());
+        // A readable listing (the full data is in structuredContent).
+        constexpr qsizetype kTextLines = 100;
+        for (qsizetype i = 0; i < qMin(kTextLines, list.size()); ++i) {
+            const QJsonObject o = list.at(i).toObject();
+            r.text += S("\n- ") + o.value(S("start")).toString() + S(" – ")
+                + o.value(S("end")).toString() + S("  ") + quoted(o.value(S("title")).toString())
+                + S("  [") + o.value(S("event_id")).toString() + S("]");
+        }
+        if (list.size() > kTextLines)
+            r.text += S("\n… %1 more in structuredContent.").arg(list.size() - kTextLines);
+        r.textIncludesJson = false;
         return r;
     }
 

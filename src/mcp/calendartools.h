@@ -37,6 +37,9 @@ struct ToolResult {
     QJsonObject structured;
     QString text;
     bool isError = false;
+    //! Append the structured JSON to the text (MCP's advice for older clients). Large listings
+    //! carry a readable summary instead.
+    bool textIncludesJson = true;
 
     static ToolResult error(const QString &message);
     //! The MCP CallToolResult object ({content, structuredContent, isError}).
