@@ -67,16 +67,16 @@ std::unique_ptr<QSettings> Profile::settings() const
 
 QByteArray Profile::timeZoneOverride() const
 {
-    return settings()->value(QStringLiteral("general/timeZone")).toByteArray();
+    return settings()->value(QStringLiteral("profile/timeZone")).toByteArray();
 }
 
 void Profile::setTimeZoneOverride(const QByteArray &ianaId) const
 {
     auto s = settings();
     if (ianaId.isEmpty())
-        s->remove(QStringLiteral("general/timeZone"));
+        s->remove(QStringLiteral("profile/timeZone"));
     else
-        s->setValue(QStringLiteral("general/timeZone"), QString::fromLatin1(ianaId));
+        s->setValue(QStringLiteral("profile/timeZone"), QString::fromLatin1(ianaId));
 }
 
 QTimeZone Profile::timeZone() const
