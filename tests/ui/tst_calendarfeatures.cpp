@@ -1,0 +1,343 @@
+// .ics in the desktop app (import with report, export, free/busy, Download .ics, subscriptions)
+// and moving / resizing events by dragging in the time grid. Dialogs are answered through
+// FileDialog / DialogRunner / MessageBox hooks; everything runs offscreen.
+#include "calendar/calendarservice.h"
+#include "calendar/eventdialog.h"
+#include "calendar/timegridview.h"
+#include "core/profile.h"
+#include "ics/dialoghooks.h"
+#include "ics/icscontroller.h"
+#include "ics/icsdialogs.h"
+#include "ics/recurrence.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "model/zonedtime.h"
+#include "store/database.h"
+#include "store/eventstore.h"
+#include "support/mockclock.h"
+#include "support/testenv.h"
+#include "uitestutil.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace kairos;
+using namespace kairos::test;
+
+class TstCalendarFeatures : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void importDamagedFileListsSkipped();
+    void importTwiceUpdatesInsteadOfDuplicating();
+    void importCanBeCancelledAtTheChooser();
+    void exportWritesCalendar();
+    void exportFreeBusy();
+    void downloadIcsWritesRequest();
+    void subscriptionErrorAndUnsubscribe();
+    void recurringSeriesShowsEveryOccurrence();
+    void dragMovesEventAcrossDays();
+    void dragBottomEdgeResizes();
+
+private:
+    QString createStored(const QString &title, QDate day, QTime start, int minutes);
+    QByteArray readAll(const QString &path);
+    //! Runs the import action through the hooks; returns the report text.
+    QString runImport(const QString &file, bool acceptTarget = true);
+
+    const QTimeZone m_madrid { "Europe/Madrid" };
+    std::unique_ptr<TempHome> m_home;
+    std::unique_ptr<QTemporaryDir> m_out;
+    std::unique_ptr<MockClock> m_clock;
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<CalendarService> m_calendar;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_dialogs; //!< objectNames of the dialogs the hook saw
+    QString m_report;
+    int m_run = 0;
+};
+
+void TstCalendarFeatures::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+void TstCalendarFeatures::init()
+{
+    m_home = std::make_unique<TempHome>();
+    m_out = std::make_unique<QTemporaryDir>();
+    m_clock = std::make_unique<MockClock>(QDateTime(QDate(2026, 11, 21), QTime(12, 0), Qt::UTC));
+    m_profile = std::make_unique<Profile>(QStringLiteral("ics"));
+    QVERIFY(m_profile->ensureDirs());
+    auto db = Database::open(
+        m_profile->databasePath(), m_profile->backupDir(), QStringLiteral("ics%1").arg(++m_run));
+    QVERIFY(db);
+    m_db = std::move(db.value());
+    m_calendar = std::make_unique<CalendarService>(*m_db, m_madrid);
+    QVERIFY(m_calendar->ensureLocalCalendar(QStringLiteral("My calendar")));
+    ics::installRecurrenceExpander(*m_calendar);
+    m_window = std::make_unique<MainWindow>(*m_calendar, *m_profile);
+    m_window->resize(1200, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_dialogs.clear();
+    m_report.clear();
+    DialogRunner::setHook([this](QDialog &d) {
+        m_dialogs << d.objectName();
+        if (auto *report = qobject_cast<ImportReportDialog *>(&d))
+            m_report = report->reportText();
+        return int(QDialog::Accepted);
+    });
+}
+
+void TstCalendarFeatures::cleanup()
+{
+    DialogRunner::setHook({});
+    m_window.reset();
+    m_calendar.reset();
+    m_db.reset();
+    m_profile.reset();
+    m_clock.reset();
+    m_out.reset();
+    m_home.reset();
+}
+
+QString TstCalendarFeatures::createStored(const QString &title, QDate day, QTime start, int minutes)
+{
+    Event e;
+    e.calendarId = CalendarService::localCalendarId();
+    e.title = title;
+    e.start = zonedDateTime(day, start, m_madrid);
+    e.end = e.start.addSecs(minutes * 60);
+    auto saved = m_calendar->createEvent(e);
+    if (!saved)
+        return {};
+    m_window->refresh();
+    return saved->id;
+}
+
+QByteArray TstCalendarFeatures::readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString TstCalendarFeatures::runImport(const QString &file, bool acceptTarget)
+{
+    if (!acceptTarget) {
+        DialogRunner::setHook([this](QDialog &d) {
+            m_dialogs << d.objectName();
+            return int(QDialog::Rejected);
+        });
+    }
+    QSignalSpy done(m_window->ics(), &IcsController::importFinished);
+    FileDialog::setNextOpenFileName(testDataPath(file));
+    m_window->findChild<QAction *>(QStringLiteral("importAction"))->trigger();
+    if (!done.wait(10000))
+        return QStringLiteral("<no importFinished>");
+    return m_report;
+}
+
+void TstCalendarFeatures::importDamagedFileListsSkipped()
+{
+    const QString report = runImport(QStringLiteral("ics/damaged.ics"));
+    QCOMPARE(m_dialogs,
+        (QStringList {
+            QStringLiteral("importTargetDialog"), QStringLiteral("importReportDialog") }));
+    const ics::ImportSummary &s = m_window->ics()->lastSummary();
+    QVERIFY(s.imported >= 2);
+    QVERIFY(!s.skipped.isEmpty());
+    auto stored = m_calendar->store().eventsInCalendar(CalendarService::localCalendarId());
+    QVERIFY(stored);
+    QCOMPARE(int(stored->size()), s.imported);
+    bool valid = false;
+    for (const Event &e : std::as_const(*stored))
+        valid |= e.title == QStringLiteral("Valid one");
+    QVERIFY(valid);
+    // The report lists every skipped component with its line and the reason in plain words.
+    QVERIFY2(report.contains(QStringLiteral("imported")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("Not imported:")), qPrintable(report));
+    QVERIFY2(
+        report.contains(QStringLiteral("the event has no valid start time")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("not an event")), qPrintable(report));
+    for (const ics::ImportIssue &i : s.skipped)
+        QVERIFY2(report.contains(QStringLiteral("Line %1: ").arg(i.line)), qPrintable(report));
+    QVERIFY(!report.contains(QStringLiteral("missing_start"))); // no machine names
+
+    // The report dialog itself has the table.
+    ImportReportDialog dialog(s, QStringLiteral("damaged.ics"));
+    auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("skippedList"));
+    QVERIFY(list);
+    QCOMPARE(list->topLevelItemCount(), int(s.skipped.size()));
+    QVERIFY(!list->topLevelItem(0)->text(0).isEmpty());
+}
+
+void TstCalendarFeatures::importTwiceUpdatesInsteadOfDuplicating()
+{
+    runImport(QStringLiteral("ics/google-export.ics"));
+    const int first = m_window->ics()->lastSummary().imported;
+    QVERIFY(first > 0);
+    const int count = *m_calendar->eventCount();
+    runImport(QStringLiteral("ics/google-export.ics"));
+    QCOMPARE(m_window->ics()->lastSummary().imported, 0);
+    QCOMPARE(
+        m_window->ics()->lastSummary().unchanged + m_window->ics()->lastSummary().updated, first);
+    QCOMPARE(*m_calendar->eventCount(), count);
+}
+
+void TstCalendarFeatures::importCanBeCancelledAtTheChooser()
+{
+    runImport(QStringLiteral("ics/google-export.ics"), false);
+    QCOMPARE(m_dialogs, QStringList { QStringLiteral("importTargetDialog") });
+    QCOMPARE(*m_calendar->eventCount(), 0); // nothing touched
+}
+
+void TstCalendarFeatures::exportWritesCalendar()
+{
+    const QString id
+        = createStored(QStringLiteral("Café ☕ planning"), QDate(2026, 11, 18), QTime(10, 0), 60);
+    QVERIFY(!id.isEmpty());
+    const QString path = m_out->filePath(QStringLiteral("out.ics"));
+    FileDialog::setNextSaveFileName(path);
+    m_window->findChild<QAction *>(QStringLiteral("exportAction"))->trigger();
+    QCOMPARE(m_dialogs, QStringList { QStringLiteral("exportDialog") });
+    const QByteArray data = readAll(path);
+    QVERIFY2(data.startsWith("BEGIN:VCALENDAR\r\n"), data.constData());
+    const Event e = *m_calendar->event(id);
+    const QString uid = e.iCalUid.isEmpty() ? e.id + QStringLiteral("@kairos") : e.iCalUid;
+    QVERIFY2(data.contains(QByteArray("UID:" + uid.toUtf8())), data.constData());
+    QVERIFY(data.contains("TZID=Europe/Madrid"));
+    QVERIFY(data.contains("END:VCALENDAR"));
+}
+
+void TstCalendarFeatures::exportFreeBusy()
+{
+    createStored(QStringLiteral("Secret meeting"), QDate(2026, 11, 18), QTime(10, 0), 60);
+    const QString path = m_out->filePath(QStringLiteral("fb.ics"));
+    FileDialog::setNextSaveFileName(path);
+    m_window->findChild<QAction *>(QStringLiteral("exportFreeBusyAction"))->trigger();
+    QCOMPARE(m_dialogs, QStringList { QStringLiteral("freeBusyDialog") });
+    const QByteArray data = readAll(path);
+    QVERIFY2(data.contains("BEGIN:VFREEBUSY"), data.constData());
+    QVERIFY2(data.contains("20261118T090000Z/"), data.constData()); // 10:00 Madrid in UTC
+    QVERIFY(!data.contains("Secret"));
+}
+
+void TstCalendarFeatures::downloadIcsWritesRequest()
+{
+    const QString id
+        = createStored(QStringLiteral("Design review"), QDate(2026, 11, 18), QTime(10, 0), 60);
+    m_window->openEvent(id);
+    EventDialog *dialog = m_window->eventDialog();
+    QVERIFY(dialog);
+    auto *button = dialog->findChild<QPushButton *>(QStringLiteral("downloadIcsButton"));
+    QVERIFY(button && button->isVisible());
+    QVERIFY(button->toolTip().contains(QStringLiteral("Apple Calendar")));
+    const QString path = m_out->filePath(QStringLiteral("invite"));
+    FileDialog::setNextSaveFileName(path);
+    QTest::mouseClick(button, Qt::LeftButton);
+    const QByteArray data = readAll(path + QStringLiteral(".ics")); // suffix added
+    QVERIFY2(data.contains("METHOD:REQUEST"), data.constData());
+    QVERIFY(data.contains("SUMMARY:Design review"));
+    QVERIFY(data.contains("SEQUENCE:"));
+    dialog->reject();
+
+    // New events have nothing to download yet.
+    m_window->newEvent();
+    QTRY_VERIFY(m_window->eventDialog());
+    QVERIFY(!m_window->eventDialog()
+                 ->findChild<QPushButton *>(QStringLiteral("downloadIcsButton"))
+                 ->isVisible());
+    m_window->eventDialog()->reject();
+}
+
+void TstCalendarFeatures::subscriptionErrorAndUnsubscribe()
+{
+    IcsController *ics = m_window->ics();
+    QSignalSpy failed(ics, &IcsController::subscriptionFailed);
+    // Nothing listens on port 1: the refresh fails, and the status bar says so in plain words.
+    auto id = ics->subscribe(
+        QStringLiteral("webcal://127.0.0.1:1/holidays.ics"), QStringLiteral("Holidays"));
+    QVERIFY(id);
+    auto *list = m_window->findChild<QListWidget *>(QStringLiteral("calendarList"));
+    QTRY_COMPARE(list->count(), 2);
+    QVERIFY(failed.wait(10000) || failed.size() == 1);
+    const QString text = failed.first().at(1).toString();
+    QVERIFY2(text.contains(QStringLiteral("Could not refresh “Holidays”")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("HTTP")), qPrintable(text));
+    bool readOnly = false;
+    for (const Calendar &c : m_calendar->calendars())
+        readOnly |= c.id == *id && c.readOnly && c.kind == CalendarKind::Subscription;
+    QVERIFY(readOnly);
+
+    MessageBox::setNextAnswer(QMessageBox::No);
+    ics->unsubscribe(*id);
+    QVERIFY(ics->subscription(*id));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    ics->unsubscribe(*id);
+    QVERIFY(!ics->subscription(*id));
+    QTRY_COMPARE(list->count(), 1);
+}
+
+void TstCalendarFeatures::recurringSeriesShowsEveryOccurrence()
+{
+    Event e;
+    e.calendarId = CalendarService::localCalendarId();
+    e.title = QStringLiteral("Stand-up");
+    e.start = zonedDateTime(QDate(2026, 11, 16), QTime(9, 0), m_madrid);
+    e.end = e.start.addSecs(900);
+    e.recurrence = QStringList { QStringLiteral("RRULE:FREQ=DAILY;COUNT=10") };
+    QVERIFY(m_calendar->createEvent(e));
+    auto occ = m_calendar->occurrences(QDate(2026, 11, 16), QDate(2026, 11, 22));
+    QVERIFY(occ);
+    QCOMPARE(occ->size(), 7);
+}
+
+void TstCalendarFeatures::dragMovesEventAcrossDays()
+{
+    TimeGridView *grid = m_window->timeGrid();
+    const QDate day(2026, 11, 18);
+    const QString id = createStored(QStringLiteral("Move me"), day, QTime(10, 0), 60);
+    QVERIFY(!id.isEmpty());
+    grid->scrollToTime(QTime(8, 0));
+    QSignalSpy moved(grid, &TimeGridView::rescheduleRequested);
+    // Grab it half an hour in, drop it half an hour into 12:00 the next day.
+    drag(grid->viewport(), grid->pointForTime(day, QTime(10, 30)),
+        grid->pointForTime(day.addDays(1), QTime(12, 32)));
+    QCOMPARE(moved.size(), 1);
+    const Event e = *m_calendar->event(id);
+    QCOMPARE(e.start, zonedDateTime(day.addDays(1), QTime(12, 0), m_madrid));
+    QCOMPARE(e.end, zonedDateTime(day.addDays(1), QTime(13, 0), m_madrid));
+    QCOMPARE(grid->selectedEventId(), id);
+    QVERIFY(!m_window->eventDialog()); // a move is not a create
+}
+
+void TstCalendarFeatures::dragBottomEdgeResizes()
+{
+    TimeGridView *grid = m_window->timeGrid();
+    const QDate day(2026, 11, 18);
+    const QString id = createStored(QStringLiteral("Stretch me"), day, QTime(10, 0), 60);
+    grid->scrollToTime(QTime(8, 0));
+    const QList<QRect> rects = grid->eventRects(id);
+    QCOMPARE(rects.size(), 1);
+    const QPoint edge(rects.first().center().x(), rects.first().bottom() - 1);
+    drag(grid->viewport(), edge, QPoint(edge.x(), grid->pointForTime(day, QTime(12, 10)).y()));
+    const Event e = *m_calendar->event(id);
+    QCOMPARE(e.start, zonedDateTime(day, QTime(10, 0), m_madrid)); // start untouched
+    QCOMPARE(e.end, zonedDateTime(day, QTime(12, 15), m_madrid)); // snapped to 15 minutes
+    QVERIFY(!m_window->eventDialog());
+}
+
+QTEST_MAIN(TstCalendarFeatures)
+#include "tst_calendarfeatures.moc"
