@@ -1,4 +1,1535 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Kairos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid profile name. Use letters, digits, dots, dashes and underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos cannot create its data folder:
+%1
+
+Check that the disk is not full and that you may write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos cannot open its database:
+%1
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos is connected — you can close this tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your calendar database could not be read, so Kairos started with an empty one. The damaged file was kept, untouched, at:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your calendar database could not be read, so Kairos restored the latest automatic backup (%1). The damaged file was kept, untouched, at:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>List connected accounts and their status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli: invalid profile name &apos;%1&apos;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli: cannot open the database: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with: kairos-cli connect google|microsoft
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List occurrences between two dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day, inclusive (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli agenda: --from and --to must be dates (YYYY-MM-DD), from &lt;= to
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a Google or Microsoft calendar account (opens the system browser).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only print the URL; do not open a browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli connect: say google or microsoft
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli: this build has no %1 client ID; set KAIROS_%2_CLIENT_ID (see README and docs/accounts.md)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Kairos is connected&lt;/h1&gt;&lt;p&gt;You can close this tab.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:
+
+  %1
+
+Waiting for the browser (5 minutes)...
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected %1 (%2), account id %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli connect: %1 (%2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect an account: revoke its access, delete its token and cached data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli disconnect: no account &apos;%1&apos;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli disconnect: &apos;%1&apos; matches several accounts; use the id
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli disconnect: %1 (%2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the profile&apos;s calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronise connected calendars now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: synced
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: sync failed (%2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet; they are kept and sent at the next sync.
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kairos</name>
+    <message>
+        <source>This calendar is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar database could not be written. Check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::AccountsPage</name>
+    <message>
+        <source>Connect Google Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no Google client ID — see README.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no Microsoft client ID — see README.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1? Kairos revokes its access, deletes its sign-in from the keychain and removes its calendars and events from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered, so the sign-in could not be deleted. Start your keyring (e.g. GNOME Keyring or KWallet) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not disconnect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its sign-in is missing from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its sign-in in the keychain is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sign-in expired after a long time unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider asks you to sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access was revoked or has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider refused the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1). Kairos keeps sign-ins only in the system keychain, so nothing was saved. Start GNOME Keyring, KWallet or another Secret Service and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access was not granted in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in timed out. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in as a different account. Reconnect with the account shown in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no client ID for that provider — see README.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ChatController</name>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join a Room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host a Room on This Computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Kairos invite link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat — %1 (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: your member secret is kept in memory for this session only. After a restart this name may be refused in this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room is open to the network. Invite link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host a Room on This Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this link to the people you want in the room:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ChatPanel</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load older messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a message — Enter sends, Shift+Enter for a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invite key is not valid for this room. Ask for a new invite link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This name is already used in the room. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This name belongs to someone else in the room, or this device lost its key. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room does not exist on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a display name of 1 to 40 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room server is too old or too new for this version of Kairos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room server is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are sending too fast; your messages will go out in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsent messages cannot be saved on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room reported an error (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are offline — messages will be sent when the room is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 joined the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::EventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are in %1 (the event&apos;s time zone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to Apple Calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download .ics: saves this event as an invitation file. Opening the file in Apple Calendar (or Outlook, or Google Calendar) adds the event, and opening a newer file later updates it instead of adding a second copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 in %3 (clocks go forward); the event will start at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 in %3 (clocks go forward); the event will end at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 happens twice on %2 in %3 (clocks go back). Which one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event ends before it starts: pick an end date on or after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid start and end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event ends before it starts: pick an end after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no calendar you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A whole calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events in a date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::FreeBusyDialog</name>
+    <message>
+        <source>Export free/busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes when you are busy, without titles or details, for people outside your team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::IcsController</name>
+    <message>
+        <source>Import calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a calendar file (.ics): it holds no calendar data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no calendar you can add events to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported “%1”: %n new event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calendar %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export free/busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free-busy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free-busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free/busy saved to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download .ics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”. Open it in Apple Calendar, Outlook or Google Calendar to add the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not refresh “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is not a webcal:// or https:// link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address does not lead to a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server has a problem; Kairos will try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the calendar is no longer at that address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not let Kairos read this calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server could not be reached; check your connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe to calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed to “%1”; loading its events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe from “%1”? Its events are removed from Kairos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed from “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::IcsDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event has no valid start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry is cut off (BEGIN without END)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an event (tasks and journal entries are not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the calendar already has a newer version of this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event had no identifier; one was made from its contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Windows time-zone name was converted to its standard name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown time zone: the times were read as UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time zone defined only in the file: the times were converted to UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not describe its time zone; the standard zone of that name was used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the times had no time zone and were read in yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a badly wrapped line was joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an all-day event without a valid end was given one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” holds %n event(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) cannot be imported; the report lists them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ImportReportDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ImportTargetDialog</name>
+    <message>
+        <source>Import into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::MainWindow</name>
+    <message>
+        <source>Kairos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings → Accounts: connect Google Calendar or Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import events from an .ics file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a calendar or a date range as an .ics file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Free/Busy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save when you are busy, without details, as an .ics file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe to Calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a published calendar (webcal:// or https://)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to today (T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous (←, Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next (→, Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed, read-only: %1
+Right-click to unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::MonthView</name>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ReconnectBanner</name>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this message until the account&apos;s status changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1), so Kairos cannot read or save your sign-ins. Start GNOME Keyring, KWallet or another Secret Service and restart Kairos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 account %2 needs to be reconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 account %2 needs to be reconnected: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more account(s) too)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::RoomHostDialog</name>
+    <message>
+        <source>Host a Room on This Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Anyone on this network who has the invite link can join the room and read its history.&lt;/b&gt; Without a TLS certificate, messages travel unencrypted. Only do this on a network you trust, and keep Kairos running while others use the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional — PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no network address other than its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open to the Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both the certificate and its private key, or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate or the key could not be read (PEM expected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::RoomJoinDialog</name>
+    <message>
+        <source>Join a Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the invite link you were given. It looks like kairos://host:port/room?invite=KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Kairos invite link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events are shown in this time zone. Each event keeps the zone it was created in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SubscribeDialog</name>
+    <message>
+        <source>Subscribe to calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webcal://example.com/holidays.ics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in the calendar list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A subscribed calendar is read-only and is refreshed every 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::TimeGridView</name>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ui</name>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>Separator between the two ends of a date range in the title bar.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

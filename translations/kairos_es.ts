@@ -1,4 +1,1565 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Kairos</source>
+        <translation>Kairos</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid profile name. Use letters, digits, dots, dashes and underscores.</source>
+        <translation>«%1» no es un nombre de perfil válido. Usa letras, dígitos, puntos, guiones y guiones bajos.</translation>
+    </message>
+    <message>
+        <source>Kairos cannot create its data folder:
+%1
+
+Check that the disk is not full and that you may write there.</source>
+        <translation>Kairos no puede crear su carpeta de datos:
+%1
+
+Comprueba que el disco no esté lleno y que tienes permiso para escribir en ella.</translation>
+    </message>
+    <message>
+        <source>Kairos cannot open its database:
+%1
+
+%2</source>
+        <translation>Kairos no puede abrir su base de datos:
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>My calendar</source>
+        <translation>Mi calendario</translation>
+    </message>
+    <message>
+        <source>Kairos is connected — you can close this tab</source>
+        <translation>Kairos está conectado: ya puedes cerrar esta pestaña</translation>
+    </message>
+    <message>
+        <source>Your calendar database could not be read, so Kairos started with an empty one. The damaged file was kept, untouched, at:
+%1</source>
+        <translation>No se ha podido leer la base de datos de tu calendario, así que Kairos ha empezado con una vacía. El archivo dañado se ha conservado, sin modificar, en:
+%1</translation>
+    </message>
+    <message>
+        <source>Your calendar database could not be read, so Kairos restored the latest automatic backup (%1). The damaged file was kept, untouched, at:
+%2</source>
+        <translation>No se ha podido leer la base de datos de tu calendario, así que Kairos ha restaurado la copia de seguridad automática más reciente (%1). El archivo dañado se ha conservado, sin modificar, en:
+%2</translation>
+    </message>
+    <message>
+        <source>Database recovered</source>
+        <translation>Base de datos recuperada</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>List connected accounts and their status.</source>
+        <translation>Muestra las cuentas conectadas y su estado.</translation>
+    </message>
+    <message>
+        <source>Profile name.</source>
+        <translation>Nombre del perfil.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Imprime en formato JSON.</translation>
+    </message>
+    <message>
+        <source>kairos-cli: invalid profile name &apos;%1&apos;
+</source>
+        <translation>kairos-cli: nombre de perfil no válido «%1»
+</translation>
+    </message>
+    <message>
+        <source>kairos-cli: cannot open the database: %1
+</source>
+        <translation>kairos-cli: no se puede abrir la base de datos: %1
+</translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with: kairos-cli connect google|microsoft
+</source>
+        <translation>No hay cuentas. Añade una con: kairos-cli connect google|microsoft
+</translation>
+    </message>
+    <message>
+        <source>List occurrences between two dates.</source>
+        <translation>Muestra las repeticiones de eventos entre dos fechas.</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation>Primer día (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day, inclusive (YYYY-MM-DD).</source>
+        <translation>Último día, incluido (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>kairos-cli agenda: --from and --to must be dates (YYYY-MM-DD), from &lt;= to
+</source>
+        <translation>kairos-cli agenda: --from y --to deben ser fechas (AAAA-MM-DD), con from &lt;= to
+</translation>
+    </message>
+    <message>
+        <source>Connect a Google or Microsoft calendar account (opens the system browser).</source>
+        <translation>Conecta una cuenta de calendario de Google o Microsoft (abre el navegador del sistema).</translation>
+    </message>
+    <message>
+        <source>Only print the URL; do not open a browser.</source>
+        <translation>Solo imprime la URL; no abre ningún navegador.</translation>
+    </message>
+    <message>
+        <source>kairos-cli connect: say google or microsoft
+</source>
+        <translation>kairos-cli connect: indica google o microsoft
+</translation>
+    </message>
+    <message>
+        <source>kairos-cli: this build has no %1 client ID; set KAIROS_%2_CLIENT_ID (see README and docs/accounts.md)
+</source>
+        <translation>kairos-cli: esta compilación no tiene ID de cliente de %1; define KAIROS_%2_CLIENT_ID (consulta README y docs/accounts.md)
+</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Kairos is connected&lt;/h1&gt;&lt;p&gt;You can close this tab.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Kairos está conectado&lt;/h1&gt;&lt;p&gt;Ya puedes cerrar esta pestaña.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:
+
+  %1
+
+Waiting for the browser (5 minutes)...
+</source>
+        <translation>Abre esta dirección en un navegador para iniciar sesión:
+
+  %1
+
+Esperando al navegador (5 minutos)...
+</translation>
+    </message>
+    <message>
+        <source>Connected %1 (%2), account id %3
+</source>
+        <translation>Se ha conectado %1 (%2), ID de cuenta %3
+</translation>
+    </message>
+    <message>
+        <source>kairos-cli connect: %1 (%2)
+</source>
+        <translation>kairos-cli connect: %1 (%2)
+</translation>
+    </message>
+    <message>
+        <source>Disconnect an account: revoke its access, delete its token and cached data.</source>
+        <translation>Desconecta una cuenta: revoca su acceso y elimina su token y sus datos en caché.</translation>
+    </message>
+    <message>
+        <source>kairos-cli disconnect: no account &apos;%1&apos;
+</source>
+        <translation>kairos-cli disconnect: no existe la cuenta «%1»
+</translation>
+    </message>
+    <message>
+        <source>kairos-cli disconnect: &apos;%1&apos; matches several accounts; use the id
+</source>
+        <translation>kairos-cli disconnect: «%1» coincide con varias cuentas; usa el ID
+</translation>
+    </message>
+    <message>
+        <source>Disconnected %1
+</source>
+        <translation>Se ha desconectado %1
+</translation>
+    </message>
+    <message>
+        <source>kairos-cli disconnect: %1 (%2)
+</source>
+        <translation>kairos-cli disconnect: %1 (%2)
+</translation>
+    </message>
+    <message>
+        <source>Serve the profile&apos;s calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
+        <translation>Ofrece los calendarios del perfil a un asistente de IA mediante el Model Context Protocol (stdio). Consulta docs/mcp.md para configurar el cliente.</translation>
+    </message>
+    <message>
+        <source>Local calendar</source>
+        <translation>Calendario local</translation>
+    </message>
+    <message>
+        <source>Synchronise connected calendars now.</source>
+        <translation>Sincroniza ahora los calendarios conectados.</translation>
+    </message>
+    <message>
+        <source>%1: synced
+</source>
+        <translation>%1: sincronización completada
+</translation>
+    </message>
+    <message>
+        <source>%1: sync failed (%2)
+</source>
+        <translation>%1: error de sincronización (%2)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet; they are kept and sent at the next sync.
+</source>
+        <translation>
+            <numerusform>%n cambio aún no enviado; se conserva y se enviará en la próxima sincronización.
+</numerusform>
+            <numerusform>%n cambios aún no enviados; se conservan y se enviarán en la próxima sincronización.
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kairos</name>
+    <message>
+        <source>This calendar is read-only.</source>
+        <translation>Este calendario es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation>El evento ya no existe.</translation>
+    </message>
+    <message>
+        <source>The event ends before it starts.</source>
+        <translation>El evento termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>The calendar database could not be written. Check that the disk is not full.</source>
+        <translation>No se ha podido escribir en la base de datos del calendario. Comprueba que el disco no esté lleno.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Algo ha salido mal (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::AccountsPage</name>
+    <message>
+        <source>Connect Google Calendar</source>
+        <translation>Conectar Google Calendar</translation>
+    </message>
+    <message>
+        <source>Connect Outlook</source>
+        <translation>Conectar Outlook</translation>
+    </message>
+    <message>
+        <source>This build has no Google client ID — see README.</source>
+        <translation>Esta compilación no tiene ID de cliente de Google; consulta el README.</translation>
+    </message>
+    <message>
+        <source>This build has no Microsoft client ID — see README.</source>
+        <translation>Esta compilación no tiene ID de cliente de Microsoft; consulta el README.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>Esperando a que inicies sesión en el navegador…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Volver a conectar</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Desconectar…</translation>
+    </message>
+    <message>
+        <source>Disconnect account</source>
+        <translation>Desconectar cuenta</translation>
+    </message>
+    <message>
+        <source>Disconnect %1? Kairos revokes its access, deletes its sign-in from the keychain and removes its calendars and events from this computer.</source>
+        <translation>¿Quieres desconectar %1? Kairos revocará su acceso, eliminará su inicio de sesión del llavero y quitará sus calendarios y eventos de este ordenador.</translation>
+    </message>
+    <message>
+        <source>No keychain service answered, so the sign-in could not be deleted. Start your keyring (e.g. GNOME Keyring or KWallet) and try again.</source>
+        <translation>Ningún servicio de llavero ha respondido, así que no se ha podido eliminar el inicio de sesión. Inicia tu llavero (por ejemplo, GNOME Keyring o KWallet) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not disconnect: %1</source>
+        <translation>No se ha podido desconectar: %1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectada</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Actualizando…</translation>
+    </message>
+    <message>
+        <source>Needs reconnect</source>
+        <translation>Hay que volver a conectar</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>its sign-in is missing from the keychain</source>
+        <translation>su inicio de sesión no está en el llavero</translation>
+    </message>
+    <message>
+        <source>its sign-in in the keychain is damaged</source>
+        <translation>su inicio de sesión en el llavero está dañado</translation>
+    </message>
+    <message>
+        <source>the sign-in expired after a long time unused</source>
+        <translation>el inicio de sesión ha caducado tras mucho tiempo sin usarse</translation>
+    </message>
+    <message>
+        <source>the provider asks you to sign in again</source>
+        <translation>el proveedor te pide que vuelvas a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>access was revoked or has expired</source>
+        <translation>el acceso se ha revocado o ha caducado</translation>
+    </message>
+    <message>
+        <source>the provider refused the sign-in</source>
+        <translation>el proveedor ha rechazado el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Account connected.</source>
+        <translation>Cuenta conectada.</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1). Kairos keeps sign-ins only in the system keychain, so nothing was saved. Start GNOME Keyring, KWallet or another Secret Service and try again.</source>
+        <translation>Ningún servicio de llavero ha respondido (%1). Kairos solo guarda los inicios de sesión en el llavero del sistema, así que no se ha guardado nada. Inicia GNOME Keyring, KWallet u otro servicio Secret Service y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Access was not granted in the browser.</source>
+        <translation>No se ha concedido el acceso en el navegador.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Inicio de sesión cancelado.</translation>
+    </message>
+    <message>
+        <source>The sign-in timed out. Try again.</source>
+        <translation>Se ha agotado el tiempo para iniciar sesión. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>You signed in as a different account. Reconnect with the account shown in the list.</source>
+        <translation>Has iniciado sesión con otra cuenta. Vuelve a conectar con la cuenta que aparece en la lista.</translation>
+    </message>
+    <message>
+        <source>This build has no client ID for that provider — see README.</source>
+        <translation>Esta compilación no tiene ID de cliente para ese proveedor; consulta el README.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>No se ha podido conectar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ChatController</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Room…</source>
+        <translation>&amp;Unirse a una sala…</translation>
+    </message>
+    <message>
+        <source>&amp;Host a Room on This Computer…</source>
+        <translation>&amp;Alojar una sala en este ordenador…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Room</source>
+        <translation>&amp;Salir de la sala</translation>
+    </message>
+    <message>
+        <source>Leave Room</source>
+        <translation>Salir de la sala</translation>
+    </message>
+    <message>
+        <source>This is not a Kairos invite link.</source>
+        <translation>No es un enlace de invitación de Kairos.</translation>
+    </message>
+    <message>
+        <source>The room could not be started: %1</source>
+        <translation>No se ha podido iniciar la sala: %1</translation>
+    </message>
+    <message>
+        <source>Chat — %1 (this computer)</source>
+        <translation>Chat — %1 (este ordenador)</translation>
+    </message>
+    <message>
+        <source>Chat — %1</source>
+        <translation>Chat — %1</translation>
+    </message>
+    <message>
+        <source>No keychain is available: your member secret is kept in memory for this session only. After a restart this name may be refused in this room.</source>
+        <translation>No hay ningún llavero disponible: tu secreto de miembro solo se guarda en memoria durante esta sesión. Después de reiniciar, es posible que esta sala rechace este nombre.</translation>
+    </message>
+    <message>
+        <source>This room is open to the network. Invite link: %1</source>
+        <translation>Esta sala está abierta a la red. Enlace de invitación: %1</translation>
+    </message>
+    <message>
+        <source>Join a Room</source>
+        <translation>Unirse a una sala</translation>
+    </message>
+    <message>
+        <source>Host a Room on This Computer</source>
+        <translation>Alojar una sala en este ordenador</translation>
+    </message>
+    <message>
+        <source>Invite Link</source>
+        <translation>Enlace de invitación</translation>
+    </message>
+    <message>
+        <source>Send this link to the people you want in the room:</source>
+        <translation>Envía este enlace a las personas que quieras en la sala:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ChatPanel</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Calendar connected</source>
+        <translation>Calendario conectado</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Load older messages</source>
+        <translation>Cargar mensajes anteriores</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Write a message — Enter sends, Shift+Enter for a new line</source>
+        <translation>Escribe un mensaje: Enter envía, Shift+Enter para una línea nueva</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>The invite key is not valid for this room. Ask for a new invite link.</source>
+        <translation>La clave de invitación no es válida para esta sala. Pide un enlace de invitación nuevo.</translation>
+    </message>
+    <message>
+        <source>This name is already used in the room. Choose another name.</source>
+        <translation>Este nombre ya se usa en la sala. Elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>This name belongs to someone else in the room, or this device lost its key. Choose another name.</source>
+        <translation>Este nombre pertenece a otra persona de la sala, o este dispositivo ha perdido su clave. Elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>This room does not exist on the server.</source>
+        <translation>Esta sala no existe en el servidor.</translation>
+    </message>
+    <message>
+        <source>Choose a display name of 1 to 40 characters.</source>
+        <translation>Elige un nombre visible de entre 1 y 40 caracteres.</translation>
+    </message>
+    <message>
+        <source>The room server is too old or too new for this version of Kairos.</source>
+        <translation>El servidor de la sala es demasiado antiguo o demasiado nuevo para esta versión de Kairos.</translation>
+    </message>
+    <message>
+        <source>The room is full.</source>
+        <translation>La sala está llena.</translation>
+    </message>
+    <message>
+        <source>The room server is busy.</source>
+        <translation>El servidor de la sala está ocupado.</translation>
+    </message>
+    <message>
+        <source>You are sending too fast; your messages will go out in a moment.</source>
+        <translation>Estás enviando demasiado rápido; tus mensajes saldrán en un momento.</translation>
+    </message>
+    <message>
+        <source>Unsent messages cannot be saved on this computer.</source>
+        <translation>Los mensajes no enviados no se pueden guardar en este ordenador.</translation>
+    </message>
+    <message>
+        <source>The room reported an error (%1).</source>
+        <translation>La sala ha informado de un error (%1).</translation>
+    </message>
+    <message>
+        <source>Not connected to the room.</source>
+        <translation>Sin conexión con la sala.</translation>
+    </message>
+    <message>
+        <source>You are offline — messages will be sent when the room is back</source>
+        <translation>No tienes conexión: los mensajes se enviarán cuando la sala vuelva a estar disponible</translation>
+    </message>
+    <message>
+        <source>Connecting to the room…</source>
+        <translation>Conectando con la sala…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s…</source>
+        <translation>Volviendo a conectar en %1 s…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message could not be saved: %1</source>
+        <translation>No se ha podido guardar el mensaje: %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>%1 joined the room</source>
+        <translation>%1 se ha unido a la sala</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::EventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>Nuevo evento</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Editar evento</translation>
+    </message>
+    <message>
+        <source>Add a title</source>
+        <translation>Añade un título</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Todo el día</translation>
+    </message>
+    <message>
+        <source>Times are in %1 (the event&apos;s time zone).</source>
+        <translation>Las horas están en %1 (la zona horaria del evento).</translation>
+    </message>
+    <message>
+        <source>Add a location</source>
+        <translation>Añade una ubicación</translation>
+    </message>
+    <message>
+        <source>Add a description</source>
+        <translation>Añade una descripción</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Add to Apple Calendar…</source>
+        <translation>Añadir a Apple Calendar…</translation>
+    </message>
+    <message>
+        <source>Download .ics: saves this event as an invitation file. Opening the file in Apple Calendar (or Outlook, or Google Calendar) adds the event, and opening a newer file later updates it instead of adding a second copy.</source>
+        <translation>Descargar .ics: guarda este evento como archivo de invitación. Al abrir el archivo en Apple Calendar (o en Outlook o Google Calendar) se añade el evento, y si más adelante abres un archivo más reciente, se actualiza en lugar de añadirse una segunda copia.</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Termina</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 in %3 (clocks go forward); the event will start at %4.</source>
+        <translation>La hora %1 no existe el %2 en %3 (se adelantan los relojes); el evento empezará a las %4.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 in %3 (clocks go forward); the event will end at %4.</source>
+        <translation>La hora %1 no existe el %2 en %3 (se adelantan los relojes); el evento terminará a las %4.</translation>
+    </message>
+    <message>
+        <source>%1 happens twice on %2 in %3 (clocks go back). Which one?</source>
+        <translation>La hora %1 se repite el %2 en %3 (se atrasan los relojes). ¿Cuál quieres?</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>first %1 (%2)</source>
+        <translation>%1 la primera vez (%2)</translation>
+    </message>
+    <message>
+        <source>second %1 (%2)</source>
+        <translation>%1 la segunda vez (%2)</translation>
+    </message>
+    <message>
+        <source>The event ends before it starts: pick an end date on or after the start.</source>
+        <translation>El evento termina antes de empezar: elige una fecha de fin igual o posterior a la de inicio.</translation>
+    </message>
+    <message>
+        <source>Enter a valid start and end.</source>
+        <translation>Introduce un inicio y un fin válidos.</translation>
+    </message>
+    <message>
+        <source>The event ends before it starts: pick an end after the start.</source>
+        <translation>El evento termina antes de empezar: elige un fin posterior al inicio.</translation>
+    </message>
+    <message>
+        <source>There is no calendar you can write to.</source>
+        <translation>No hay ningún calendario en el que puedas escribir.</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Eliminar evento</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>¿Quieres eliminar «%1»? No se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exportar calendario</translation>
+    </message>
+    <message>
+        <source>A whole calendar</source>
+        <translation>Un calendario completo</translation>
+    </message>
+    <message>
+        <source>Events in a date range</source>
+        <translation>Eventos de un intervalo de fechas</translation>
+    </message>
+    <message>
+        <source>All calendars</source>
+        <translation>Todos los calendarios</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::FreeBusyDialog</name>
+    <message>
+        <source>Export free/busy</source>
+        <translation>Exportar disponibilidad</translation>
+    </message>
+    <message>
+        <source>Writes when you are busy, without titles or details, for people outside your team.</source>
+        <translation>Guarda cuándo estás ocupado, sin títulos ni detalles, para personas ajenas a tu equipo.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::IcsController</name>
+    <message>
+        <source>Import calendar file</source>
+        <translation>Importar archivo de calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>Archivos iCalendar (*.ics);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>Ya hay una importación en curso.</translation>
+    </message>
+    <message>
+        <source>Reading “%1”…</source>
+        <translation>Leyendo «%1»…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>Importación cancelada.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>No se ha podido abrir «%1».</translation>
+    </message>
+    <message>
+        <source>“%1” is not a calendar file (.ics): it holds no calendar data.</source>
+        <translation>«%1» no es un archivo de calendario (.ics): no contiene datos de calendario.</translation>
+    </message>
+    <message>
+        <source>There is no calendar you can add events to.</source>
+        <translation>No hay ningún calendario al que puedas añadir eventos.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>No se ha importado nada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported “%1”: %n new event(s)</source>
+        <translation>
+            <numerusform>Se ha importado «%1»: %n evento nuevo</numerusform>
+            <numerusform>Se ha importado «%1»: %n eventos nuevos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Archivos iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Could not save the file</source>
+        <translation>No se ha podido guardar el archivo</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>No se ha podido escribir «%1»: %2</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>calendario</translation>
+    </message>
+    <message>
+        <source>calendar %1 to %2</source>
+        <translation>calendario %1 a %2</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exportar calendario</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to “%1”</source>
+        <translation>
+            <numerusform>Se ha exportado %n evento a «%1»</numerusform>
+            <numerusform>Se han exportado %n eventos a «%1»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export free/busy</source>
+        <translation>Exportar disponibilidad</translation>
+    </message>
+    <message>
+        <source>free-busy %1</source>
+        <translation>disponibilidad %1</translation>
+    </message>
+    <message>
+        <source>free-busy</source>
+        <translation>disponibilidad</translation>
+    </message>
+    <message>
+        <source>Free/busy saved to “%1”</source>
+        <translation>Disponibilidad guardada en «%1»</translation>
+    </message>
+    <message>
+        <source>Download .ics</source>
+        <translation>Descargar .ics</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>evento</translation>
+    </message>
+    <message>
+        <source>Saved “%1”. Open it in Apple Calendar, Outlook or Google Calendar to add the event.</source>
+        <translation>Se ha guardado «%1». Ábrelo en Apple Calendar, Outlook o Google Calendar para añadir el evento.</translation>
+    </message>
+    <message>
+        <source>“%1” is up to date</source>
+        <translation>«%1» está al día</translation>
+    </message>
+    <message>
+        <source>Could not refresh “%1”: %2</source>
+        <translation>No se ha podido actualizar «%1»: %2</translation>
+    </message>
+    <message>
+        <source>the address is not a webcal:// or https:// link</source>
+        <translation>la dirección no es un enlace webcal:// ni https://</translation>
+    </message>
+    <message>
+        <source>the address does not lead to a calendar file</source>
+        <translation>la dirección no lleva a un archivo de calendario</translation>
+    </message>
+    <message>
+        <source>the server has a problem; Kairos will try again later</source>
+        <translation>el servidor tiene un problema; Kairos lo volverá a intentar más tarde</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>el servidor no ha respondido a tiempo</translation>
+    </message>
+    <message>
+        <source>the calendar is no longer at that address</source>
+        <translation>el calendario ya no está en esa dirección</translation>
+    </message>
+    <message>
+        <source>the server does not let Kairos read this calendar</source>
+        <translation>el servidor no permite que Kairos lea este calendario</translation>
+    </message>
+    <message>
+        <source>the server could not be reached; check your connection</source>
+        <translation>no se ha podido contactar con el servidor; comprueba tu conexión</translation>
+    </message>
+    <message>
+        <source>the server answered with an error</source>
+        <translation>el servidor ha respondido con un error</translation>
+    </message>
+    <message>
+        <source>Subscribe to calendar</source>
+        <translation>Suscribirse a un calendario</translation>
+    </message>
+    <message>
+        <source>Subscribed to “%1”; loading its events…</source>
+        <translation>Te has suscrito a «%1»; cargando sus eventos…</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Cancelar suscripción</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from “%1”? Its events are removed from Kairos.</source>
+        <translation>¿Quieres cancelar la suscripción a «%1»? Sus eventos se quitarán de Kairos.</translation>
+    </message>
+    <message>
+        <source>Unsubscribed from “%1”</source>
+        <translation>Has cancelado la suscripción a «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::IcsDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>the entry could not be read</source>
+        <translation>no se ha podido leer la entrada</translation>
+    </message>
+    <message>
+        <source>the event has no valid start time</source>
+        <translation>el evento no tiene una hora de inicio válida</translation>
+    </message>
+    <message>
+        <source>the event ends before it starts</source>
+        <translation>el evento termina antes de empezar</translation>
+    </message>
+    <message>
+        <source>the entry is cut off (BEGIN without END)</source>
+        <translation>la entrada está cortada (BEGIN sin END)</translation>
+    </message>
+    <message>
+        <source>not an event (tasks and journal entries are not imported)</source>
+        <translation>no es un evento (las tareas y las entradas de diario no se importan)</translation>
+    </message>
+    <message>
+        <source>the calendar already has a newer version of this event</source>
+        <translation>el calendario ya tiene una versión más reciente de este evento</translation>
+    </message>
+    <message>
+        <source>the event had no identifier; one was made from its contents</source>
+        <translation>el evento no tenía identificador; se ha creado uno a partir de su contenido</translation>
+    </message>
+    <message>
+        <source>a Windows time-zone name was converted to its standard name</source>
+        <translation>se ha convertido un nombre de zona horaria de Windows a su nombre estándar</translation>
+    </message>
+    <message>
+        <source>unknown time zone: the times were read as UTC</source>
+        <translation>zona horaria desconocida: las horas se han leído como UTC</translation>
+    </message>
+    <message>
+        <source>a time zone defined only in the file: the times were converted to UTC</source>
+        <translation>zona horaria definida solo en el archivo: las horas se han convertido a UTC</translation>
+    </message>
+    <message>
+        <source>the file does not describe its time zone; the standard zone of that name was used</source>
+        <translation>el archivo no describe su zona horaria; se ha usado la zona estándar con ese nombre</translation>
+    </message>
+    <message>
+        <source>the times had no time zone and were read in yours</source>
+        <translation>las horas no tenían zona horaria y se han leído en la tuya</translation>
+    </message>
+    <message>
+        <source>a badly wrapped line was joined</source>
+        <translation>se ha unido una línea mal partida</translation>
+    </message>
+    <message>
+        <source>an all-day event without a valid end was given one day</source>
+        <translation>a un evento de todo el día sin un fin válido se le ha asignado un día</translation>
+    </message>
+    <message>
+        <source>unknown problem</source>
+        <translation>problema desconocido</translation>
+    </message>
+    <message>
+        <source>Import calendar file</source>
+        <translation>Importar archivo de calendario</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” holds %n event(s).</source>
+        <translation>
+            <numerusform>«%1» contiene %n evento.</numerusform>
+            <numerusform>«%1» contiene %n eventos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) cannot be imported; the report lists them.</source>
+        <translation>
+            <numerusform>%n entrada no se puede importar; aparece en el informe.</numerusform>
+            <numerusform>%n entradas no se pueden importar; aparecen en el informe.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n imported</source>
+        <translation>
+            <numerusform>%n importado</numerusform>
+            <numerusform>%n importados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n actualizado</numerusform>
+            <numerusform>%n actualizados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n sin cambios</numerusform>
+            <numerusform>%n sin cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n omitido</numerusform>
+            <numerusform>%n omitidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ImportReportDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>No importados:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ImportTargetDialog</name>
+    <message>
+        <source>Import into</source>
+        <translation>Importar en</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::MainWindow</name>
+    <message>
+        <source>Kairos</source>
+        <translation>Kairos</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>&amp;New Event…</source>
+        <translation>&amp;Nuevo evento…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Cuentas…</translation>
+    </message>
+    <message>
+        <source>Settings → Accounts: connect Google Calendar or Outlook</source>
+        <translation>Ajustes → Cuentas: conecta Google Calendar u Outlook</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import events from an .ics file</source>
+        <translation>Importa eventos de un archivo .ics</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Save a calendar or a date range as an .ics file</source>
+        <translation>Guarda un calendario o un intervalo de fechas como archivo .ics</translation>
+    </message>
+    <message>
+        <source>Export &amp;Free/Busy…</source>
+        <translation>Exportar &amp;disponibilidad…</translation>
+    </message>
+    <message>
+        <source>Save when you are busy, without details, as an .ics file</source>
+        <translation>Guarda cuándo estás ocupado, sin detalles, como archivo .ics</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe to Calendar…</source>
+        <translation>Suscri&amp;birse a un calendario…</translation>
+    </message>
+    <message>
+        <source>Show a published calendar (webcal:// or https://)</source>
+        <translation>Muestra un calendario publicado (webcal:// o https://)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Go to today (T)</source>
+        <translation>Ir a hoy (T)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Anterior</translation>
+    </message>
+    <message>
+        <source>Previous (←, Page Up)</source>
+        <translation>Anterior (←, Page Up)</translation>
+    </message>
+    <message>
+        <source>N&amp;ext</source>
+        <translation>Si&amp;guiente</translation>
+    </message>
+    <message>
+        <source>Next (→, Page Down)</source>
+        <translation>Siguiente (→, Page Down)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semana</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mes</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Event</source>
+        <translation>&amp;Eliminar evento</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nuevo evento</translation>
+    </message>
+    <message>
+        <source>Calendars</source>
+        <translation>Calendarios</translation>
+    </message>
+    <message>
+        <source>Could not change the calendar</source>
+        <translation>No se ha podido cambiar el calendario</translation>
+    </message>
+    <message>
+        <source>Subscribed, read-only: %1
+Right-click to unsubscribe</source>
+        <translation>Suscrito, de solo lectura: %1
+Haz clic derecho para cancelar la suscripción</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month year</comment>
+        <translation>%1 de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open the event</source>
+        <translation>No se ha podido abrir el evento</translation>
+    </message>
+    <message>
+        <source>Could not save the event</source>
+        <translation>No se ha podido guardar el evento</translation>
+    </message>
+    <message>
+        <source>Event saved</source>
+        <translation>Evento guardado</translation>
+    </message>
+    <message>
+        <source>Could not delete the event</source>
+        <translation>No se ha podido eliminar el evento</translation>
+    </message>
+    <message>
+        <source>Event deleted</source>
+        <translation>Evento eliminado</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Eliminar evento</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>¿Quieres eliminar «%1»? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Refresh Now</source>
+        <translation>Actualizar ahora</translation>
+    </message>
+    <message>
+        <source>Unsubscribe…</source>
+        <translation>Cancelar suscripción…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Could not move the event</source>
+        <translation>No se ha podido mover el evento</translation>
+    </message>
+    <message>
+        <source>Event moved</source>
+        <translation>Evento movido</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::MonthView</name>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n más</numerusform>
+            <numerusform>+%n más</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ReconnectBanner</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>Volver a conectar</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Hide this message until the account&apos;s status changes</source>
+        <translation>Oculta este mensaje hasta que cambie el estado de la cuenta</translation>
+    </message>
+    <message>
+        <source>No keychain service answered (%1), so Kairos cannot read or save your sign-ins. Start GNOME Keyring, KWallet or another Secret Service and restart Kairos.</source>
+        <translation>Ningún servicio de llavero ha respondido (%1), así que Kairos no puede leer ni guardar tus inicios de sesión. Inicia GNOME Keyring, KWallet u otro servicio Secret Service y reinicia Kairos.</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>Your %1 account %2 needs to be reconnected.</source>
+        <translation>Tienes que volver a conectar tu cuenta de %1 %2.</translation>
+    </message>
+    <message>
+        <source>Your %1 account %2 needs to be reconnected: %3</source>
+        <translation>Tienes que volver a conectar tu cuenta de %1 %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more account(s) too)</source>
+        <translation>
+            <numerusform>(y %n cuenta más)</numerusform>
+            <numerusform>(y %n cuentas más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation>Esperando al navegador…</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::RoomHostDialog</name>
+    <message>
+        <source>Host a Room on This Computer</source>
+        <translation>Alojar una sala en este ordenador</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Anyone on this network who has the invite link can join the room and read its history.&lt;/b&gt; Without a TLS certificate, messages travel unencrypted. Only do this on a network you trust, and keep Kairos running while others use the room.</source>
+        <translation>&lt;b&gt;Cualquier persona de esta red que tenga el enlace de invitación puede unirse a la sala y leer su historial.&lt;/b&gt; Sin un certificado TLS, los mensajes viajan sin cifrar. Hazlo solo en una red de confianza y mantén Kairos abierto mientras otras personas usen la sala.</translation>
+    </message>
+    <message>
+        <source>Optional — PEM file</source>
+        <translation>Opcional: archivo PEM</translation>
+    </message>
+    <message>
+        <source>Network address:</source>
+        <translation>Dirección de red:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>TLS certificate:</source>
+        <translation>Certificado TLS:</translation>
+    </message>
+    <message>
+        <source>TLS private key:</source>
+        <translation>Clave privada TLS:</translation>
+    </message>
+    <message>
+        <source>This computer has no network address other than its own.</source>
+        <translation>Este ordenador no tiene ninguna dirección de red aparte de la suya propia.</translation>
+    </message>
+    <message>
+        <source>Open to the Network</source>
+        <translation>Abrir a la red</translation>
+    </message>
+    <message>
+        <source>Give both the certificate and its private key, or neither.</source>
+        <translation>Indica el certificado y su clave privada, o ninguno de los dos.</translation>
+    </message>
+    <message>
+        <source>The certificate or the key could not be read (PEM expected).</source>
+        <translation>No se ha podido leer el certificado o la clave (se esperaba formato PEM).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>Elige un archivo PEM</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key)</source>
+        <translation>Archivos PEM (*.pem *.crt *.key)</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::RoomJoinDialog</name>
+    <message>
+        <source>Join a Room</source>
+        <translation>Unirse a una sala</translation>
+    </message>
+    <message>
+        <source>Paste the invite link you were given. It looks like kairos://host:port/room?invite=KEY.</source>
+        <translation>Pega el enlace de invitación que te han dado. Tiene este aspecto: kairos://host:port/room?invite=KEY.</translation>
+    </message>
+    <message>
+        <source>Invite link:</source>
+        <translation>Enlace de invitación:</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Nombre visible:</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirse</translation>
+    </message>
+    <message>
+        <source>This is not a Kairos invite link.</source>
+        <translation>No es un enlace de invitación de Kairos.</translation>
+    </message>
+    <message>
+        <source>Choose a display name.</source>
+        <translation>Elige un nombre visible.</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Predeterminada del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Events are shown in this time zone. Each event keeps the zone it was created in.</source>
+        <translation>Los eventos se muestran en esta zona horaria. Cada evento conserva la zona en la que se creó.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SubscribeDialog</name>
+    <message>
+        <source>Subscribe to calendar</source>
+        <translation>Suscribirse a un calendario</translation>
+    </message>
+    <message>
+        <source>webcal://example.com/holidays.ics</source>
+        <translation>webcal://example.com/festivos.ics</translation>
+    </message>
+    <message>
+        <source>Name in the calendar list</source>
+        <translation>Nombre en la lista de calendarios</translation>
+    </message>
+    <message>
+        <source>A subscribed calendar is read-only and is refreshed every 30 minutes.</source>
+        <translation>Un calendario suscrito es de solo lectura y se actualiza cada 30 minutos.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Suscribirse</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::TimeGridView</name>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n más</numerusform>
+            <numerusform>+%n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ui</name>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>Separator between the two ends of a date range in the title bar.</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>Provisional</translation>
+    </message>
+</context>
 </TS>
