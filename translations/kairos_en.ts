@@ -184,9 +184,11 @@ Waiting for the browser (5 minutes)...
     <message numerus="yes">
         <source>%n change(s) not sent yet; they are kept and sent at the next sync.
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change not sent yet; it is kept and sent at the next sync.
+</numerusform>
+            <numerusform>%n changes not sent yet; they are kept and sent at the next sync.
+</numerusform>
         </translation>
     </message>
 </context>
@@ -786,9 +788,9 @@ Waiting for the browser (5 minutes)...
     </message>
     <message numerus="yes">
         <source>Imported “%1”: %n new event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported “%1”: %n new event</numerusform>
+            <numerusform>Imported “%1”: %n new events</numerusform>
         </translation>
     </message>
     <message>
@@ -817,9 +819,9 @@ Waiting for the browser (5 minutes)...
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n event to “%1”</numerusform>
+            <numerusform>Exported %n events to “%1”</numerusform>
         </translation>
     </message>
     <message>
@@ -983,16 +985,16 @@ Waiting for the browser (5 minutes)...
     </message>
     <message numerus="yes">
         <source>“%1” holds %n event(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“%1” holds %n event.</numerusform>
+            <numerusform>“%1” holds %n events.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s) cannot be imported; the report lists them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry cannot be imported; the report lists it.</numerusform>
+            <numerusform>%n entries cannot be imported; the report lists them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1224,9 +1226,9 @@ Right-click to unsubscribe</source>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message>
@@ -1332,9 +1334,9 @@ Right-click to unsubscribe</source>
     </message>
     <message numerus="yes">
         <source>(%n more account(s) too)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n more account too)</numerusform>
+            <numerusform>(%n more accounts too)</numerusform>
         </translation>
     </message>
     <message>
