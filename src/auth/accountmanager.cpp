@@ -37,6 +37,9 @@ AccountManager::AccountManager(
     , m_nam(new QNetworkAccessManager(this))
 {
     m_nam->setTransferTimeout(30000);
+    // Other processes on this profile (desktop app, kairos-cli mcp / sync) refresh the same
+    // accounts: one refresh at a time per account, across processes.
+    m_client->setRefreshLockDir(m_profile.dataDir());
     for (Provider p : { Provider::Google, Provider::Microsoft })
         m_configs.insert(int(p), ProviderConfig::load(p, m_profile));
     connect(m_client, &AuthorizedClient::statusChanged, this, &AccountManager::onClientStatus);

@@ -1,6 +1,7 @@
 #include "auth/authorizedclient.h"
 
 #include "auth/oauthflow.h"
+#include "auth/refreshlock.h"
 #include "auth/tokenvault.h"
 #include "core/clock.h"
 #include "core/logging.h"
@@ -36,6 +37,8 @@ struct AuthorizedClient::Session {
     QString reason;
     Account::Status status = Account::Status::Connected;
     int refreshes = 0;
+    int adopted = 0;
+    RefreshLock *lock = nullptr; //!< created on the first refresh when a lock folder is set
     bool removed = false;
 };
 
@@ -108,6 +111,8 @@ void AuthorizedClient::removeAccount(const QString &accountId)
     if (!s)
         return;
     s->removed = true;
+    delete s->lock; // releases the file lock if held
+    s->lock = nullptr;
     const Error gone = makeError(Error::Code::NotFound, QStringLiteral("account removed"));
     finishTokenWait(s, gone);
     while (!s->queue.isEmpty()) {
@@ -152,6 +157,12 @@ int AuthorizedClient::refreshCount(const QString &accountId) const
 {
     auto s = session(accountId);
     return s ? s->refreshes : 0;
+}
+
+int AuthorizedClient::adoptedCount(const QString &accountId) const
+{
+    auto s = session(accountId);
+    return s ? s->adopted : 0;
 }
 
 void AuthorizedClient::setStatus(
@@ -281,8 +292,80 @@ void AuthorizedClient::finishTokenWait(
 void AuthorizedClient::startRefresh(const std::shared_ptr<Session> &s)
 {
     s->refreshing = true;
-    ++s->refreshes;
     setStatus(s, Account::Status::Refreshing, {});
+    if (m_lockDir.isEmpty()) {
+        runRefresh(s);
+        return;
+    }
+    if (!s->lock)
+        s->lock = new RefreshLock(m_lockDir, s->id, this);
+    s->lock->acquire(m_lockWaitMs, [this, s](const Expected<void> &held) {
+        if (s->removed)
+            return;
+        if (!held) {
+            if (held.error().code == Error::Code::Timeout) {
+                qCWarning(lcAuth) << "refresh lock for" << s->id << "still held elsewhere";
+                s->refreshing = false;
+                setStatus(s, Account::Status::Connected, {});
+                finishTokenWait(s, held.error());
+                return;
+            }
+            // The folder is not writable: refreshing without the lock beats not refreshing.
+            qCWarning(lcAuth) << "no refresh lock for" << s->id << "- refreshing without it";
+            runRefresh(s);
+            return;
+        }
+        refreshUnderLock(s);
+    });
+}
+
+void AuthorizedClient::refreshUnderLock(const std::shared_ptr<Session> &s)
+{
+    // Another process may have refreshed while we waited (or before we looked): its tokens
+    // are in the vault. Using our copy of a rotated refresh token would fail (and could make
+    // the provider revoke the whole chain).
+    m_vault.read(s->key).then(this, [this, s](const Expected<QByteArray> &r) {
+        if (s->removed)
+            return;
+        if (!r && r.error().code == Error::Code::NotFound) {
+            // Disconnected by another process.
+            endRefresh(s);
+            s->needsReconnect = true;
+            s->reason = QStringLiteral("no_stored_token");
+            setStatus(s, Account::Status::NeedsReconnect, s->reason);
+            finishTokenWait(s, makeError(Error::Code::NeedsReconnect, s->reason));
+            return;
+        }
+        if (r) {
+            const auto stored = TokenSet::fromJson(*r);
+            if (stored && stored->isValid() && (!s->tokens || *stored != *s->tokens)) {
+                s->tokens = *stored;
+                if (!stored->expiresWithin(Clock::nowUtc(), m_skewSecs)) {
+                    ++s->adopted;
+                    qCDebug(lcAuth) << "account" << s->id << "was refreshed by another process";
+                    endRefresh(s);
+                    setStatus(s, Account::Status::Connected, {});
+                    Q_EMIT tokensRefreshed(s->id);
+                    finishTokenWait(s, {});
+                    return;
+                }
+                // Stale access token, but maybe a newer refresh token: refresh with that.
+            }
+        }
+        runRefresh(s);
+    });
+}
+
+void AuthorizedClient::endRefresh(const std::shared_ptr<Session> &s)
+{
+    s->refreshing = false;
+    if (s->lock)
+        s->lock->release();
+}
+
+void AuthorizedClient::runRefresh(const std::shared_ptr<Session> &s)
+{
+    ++s->refreshes;
     qCDebug(lcAuth) << "refreshing account" << s->id;
     auto *flow = new OAuthFlow(s->config, this);
     flow->setTokenTimeoutMs(m_tokenTimeoutMs);
@@ -291,7 +374,7 @@ void AuthorizedClient::startRefresh(const std::shared_ptr<Session> &s)
         if (s->removed)
             return;
         if (!r) {
-            s->refreshing = false;
+            endRefresh(s);
             const Error e = r.error();
             if (e.code == Error::Code::NeedsReconnect) {
                 s->needsReconnect = true;
@@ -308,14 +391,15 @@ void AuthorizedClient::startRefresh(const std::shared_ptr<Session> &s)
         TokenSet t = *r;
         if (t.refreshToken.isEmpty() && s->tokens)
             t.refreshToken = s->tokens->refreshToken;
-        // Store at once: Microsoft rotates refresh tokens, and the old one may stop working.
+        // Store at once (still under the lock): Microsoft rotates refresh tokens, and the old
+        // one stops working.
         m_vault.write(s->key, t.toJson()).then(this, [this, s, t](const Expected<void> &w) {
             if (!w)
                 qCWarning(lcAuth) << "could not store refreshed tokens for" << s->id
                                   << w.error().codeName();
-            s->refreshing = false;
             if (s->removed)
                 return;
+            endRefresh(s);
             s->tokens = t;
             setStatus(s, Account::Status::Connected, {});
             Q_EMIT tokensRefreshed(s->id);

@@ -104,13 +104,25 @@ public:
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     void setTokenTimeoutMs(int ms) { m_tokenTimeoutMs = ms; }
     void setBackoff(BackoffFunction f) { m_backoff = std::move(f); }
+    //! Folder of the cross-process refresh locks (the profile's data folder; AccountManager
+    //! sets it). Empty = no cross-process lock (single-process tests). With a folder, every
+    //! refresh runs under RefreshLock and re-reads the vault first: when another process has
+    //! refreshed meanwhile (a different refresh token, or a different unexpired access token)
+    //! its tokens are used and no refresh request is made.
+    void setRefreshLockDir(const QString &dir) { m_lockDir = dir; }
+    QString refreshLockDir() const { return m_lockDir; }
+    //! How long a refresh waits for another process's lock before failing with Timeout.
+    void setRefreshLockWaitMs(int ms) { m_lockWaitMs = ms; }
     //! Default: Retry-After + up to 20 % jitter, else 1 s·2^(attempt-1) with full jitter, ≤ 60 s.
     static int defaultBackoff(int attempt, qint64 retryAfterMs);
     //! Parses Retry-After (delta seconds or HTTP date); -1 if absent or invalid.
     static qint64 parseRetryAfter(const QByteArray &value);
 
     Account::Status status(const QString &accountId) const;
+    //! Refresh requests this client sent to the token endpoint for the account.
     int refreshCount(const QString &accountId) const;
+    //! Times the account took tokens another process had just refreshed (instead of refreshing).
+    int adoptedCount(const QString &accountId) const;
 
 Q_SIGNALS:
     void statusChanged(
@@ -130,6 +142,9 @@ private:
         const std::shared_ptr<Session> &s, bool force, const QString &usedToken, TokenCallback cb);
     void loadTokens(const std::shared_ptr<Session> &s);
     void startRefresh(const std::shared_ptr<Session> &s);
+    void refreshUnderLock(const std::shared_ptr<Session> &s);
+    void runRefresh(const std::shared_ptr<Session> &s);
+    void endRefresh(const std::shared_ptr<Session> &s);
     void finishTokenWait(const std::shared_ptr<Session> &s, const Expected<void> &result);
     void transmit(const std::shared_ptr<Session> &s, const std::shared_ptr<Pending> &p);
     void complete(const std::shared_ptr<Session> &s, const std::shared_ptr<Pending> &p,
@@ -146,6 +161,8 @@ private:
     int m_requestTimeoutMs = 60000;
     int m_tokenTimeoutMs = 30000;
     BackoffFunction m_backoff = &AuthorizedClient::defaultBackoff;
+    QString m_lockDir;
+    int m_lockWaitMs = 45000;
 };
 
 } // namespace kairos
