@@ -346,6 +346,15 @@ void SyncEngine::storePage(const Calendar &cal, bool google, ChangePage page, QS
     t.start();
     auto pendingR = m_sync.pendingEventIds(cal.id);
     const QSet<QString> pending = pendingR ? *pendingR : QSet<QString>();
+    // Google instances share their master's iCalUID (the expander finds overridden and
+    // cancelled instances by it), but a cancelled instance is listed without one.
+    QHash<QString, QString> masterUids;
+    if (google) {
+        for (const Event &e : std::as_const(page.upserts)) {
+            if (e.isRecurring() && !e.iCalUid.isEmpty())
+                masterUids.insert(e.providerId, e.iCalUid);
+        }
+    }
     QList<Event> upserts;
     upserts.reserve(page.upserts.size());
     for (Event &e : page.upserts) {
@@ -353,8 +362,16 @@ void SyncEngine::storePage(const Calendar &cal, bool google, ChangePage page, QS
         e.id = localIdFor(cal.id, e.providerId);
         if (seen)
             seen->insert(e.id);
-        if (google && !e.recurringEventId.isEmpty())
+        if (google && !e.recurringEventId.isEmpty()) {
+            auto uid = masterUids.constFind(e.recurringEventId);
+            if (uid == masterUids.constEnd()) {
+                auto master = m_store->event(localIdFor(cal.id, e.recurringEventId));
+                uid = masterUids.insert(e.recurringEventId, master ? master->iCalUid : e.iCalUid);
+            }
+            if (!uid->isEmpty())
+                e.iCalUid = *uid;
             e.recurringEventId = localIdFor(cal.id, e.recurringEventId);
+        }
         if (pending.contains(e.id))
             continue; // a local write is queued: it wins until the server answers it
         if (!e.isValid()) {
