@@ -564,6 +564,138 @@ Waiting for the browser (5 minutes)...
     </message>
 </context>
 <context>
+    <name>kairos::CommandAssistant</name>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only you can see this. Create this event?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2–%3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— no time was given; change it with Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No day or time was given — choose them with Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Duration: %n hour(s)</source>
+        <translation>
+            <numerusform>Duration: %n hour</numerusform>
+            <numerusform>Duration: %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duration: %n minute(s)</source>
+        <translation>
+            <numerusform>Duration: %n minute</numerusform>
+            <numerusform>Duration: %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants: just you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time does not exist on that day (clocks change).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time happens twice on that day (clocks change).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This date does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone named is not a member of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added “%1” to your calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agenda, %1 (only you can see this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your calendar could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  All day  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1–%2  %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on your calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar commands (only you see the answers):
+  Schedule a meeting tomorrow at 3pm — a card to create the event
+  What do I have tomorrow? — your agenda
+  /schedule, /agenda, /free, /help — explicit commands, not sent to the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kairos::EventDialog</name>
     <message>
         <source>New event</source>

@@ -591,6 +591,141 @@ Esperando al navegador (5 minutos)...
     </message>
 </context>
 <context>
+    <name>kairos::CommandAssistant</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>Con %1</translation>
+    </message>
+    <message>
+        <source>My calendar</source>
+        <translation>Mi calendario</translation>
+    </message>
+    <message>
+        <source>Only you can see this. Create this event?</source>
+        <translation>Solo tú puedes ver esto. ¿Quieres crear este evento?</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3 (%4)</source>
+        <translation>%1, %2–%3 (%4)</translation>
+    </message>
+    <message>
+        <source>— no time was given; change it with Edit…</source>
+        <translation>— no se ha indicado la hora; cámbiala con Editar…</translation>
+    </message>
+    <message>
+        <source>No day or time was given — choose them with Edit…</source>
+        <translation>No se ha indicado el día ni la hora — elígelos con Editar…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duration: %n hour(s)</source>
+        <translation>
+            <numerusform>Duración: %n hora</numerusform>
+            <numerusform>Duración: %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duration: %n minute(s)</source>
+        <translation>
+            <numerusform>Duración: %n minuto</numerusform>
+            <numerusform>Duración: %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants: just you</source>
+        <translation>Participantes: solo tú</translation>
+    </message>
+    <message>
+        <source>Participants: %1</source>
+        <translation>Participantes: %1</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>Calendario: %1</translation>
+    </message>
+    <message>
+        <source>This time is in the past.</source>
+        <translation>Esta hora ya ha pasado.</translation>
+    </message>
+    <message>
+        <source>This time does not exist on that day (clocks change).</source>
+        <translation>Esta hora no existe ese día (cambio de hora).</translation>
+    </message>
+    <message>
+        <source>This time happens twice on that day (clocks change).</source>
+        <translation>Esta hora se repite ese día (cambio de hora).</translation>
+    </message>
+    <message>
+        <source>This date does not exist.</source>
+        <translation>Esta fecha no existe.</translation>
+    </message>
+    <message>
+        <source>Someone named is not a member of this room.</source>
+        <translation>Alguna de las personas mencionadas no es miembro de esta sala.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Added “%1” to your calendar.</source>
+        <translation>Se ha añadido «%1» a tu calendario.</translation>
+    </message>
+    <message>
+        <source>The event could not be created: %1</source>
+        <translation>No se ha podido crear el evento: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Your agenda, %1 (only you can see this)</source>
+        <translation>Tu agenda, %1 (solo tú puedes ver esto)</translation>
+    </message>
+    <message>
+        <source>Your calendar could not be read: %1</source>
+        <translation>No se ha podido leer tu calendario: %1</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>  All day  %1</source>
+        <translation>  Todo el día  %1</translation>
+    </message>
+    <message>
+        <source>  %1–%2  %3</source>
+        <translation>  %1–%2  %3</translation>
+    </message>
+    <message>
+        <source>Nothing on your calendar.</source>
+        <translation>No tienes nada en el calendario.</translation>
+    </message>
+    <message>
+        <source>Calendar commands (only you see the answers):
+  Schedule a meeting tomorrow at 3pm — a card to create the event
+  What do I have tomorrow? — your agenda
+  /schedule, /agenda, /free, /help — explicit commands, not sent to the room</source>
+        <translation>Comandos de calendario (solo tú ves las respuestas):
+  Programa una reunión mañana a las 15:00 — una tarjeta para crear el evento
+  ¿Qué tengo mañana? — tu agenda
+  /schedule, /agenda, /free, /help — comandos explícitos, no se envían a la sala</translation>
+    </message>
+</context>
+<context>
     <name>kairos::EventDialog</name>
     <message>
         <source>New event</source>
