@@ -2,12 +2,16 @@
 // docs/mcp.md). stdout carries JSON-RPC messages only; every log line goes to stderr.
 #include "clicommand.h"
 
+#include "auth/accountmanager.h"
+#include "auth/tokenvault.h"
 #include "calendar/calendarservice.h"
 #include "core/profile.h"
 #include "mcp/calendartools.h"
 #include "mcp/mcpserver.h"
 #include "mcp/stdiotransport.h"
 #include "store/database.h"
+#include "store/eventstore.h"
+#include "sync/syncengine.h"
 
 #include <QCommandLineParser>
 
@@ -56,6 +60,30 @@ int runMcp(const QStringList &args)
         = tools.service().ensureLocalCalendar(QCoreApplication::translate("cli", "Local calendar"));
         !r)
         cli::err(QStringLiteral("kairos-cli mcp: %1\n").arg(r.error().message));
+    // The profile's accounts: the same keychain entries and refresh path as the desktop app
+    // (refreshes run under the cross-process lock), writes to provider calendars through the
+    // sync engine's outbox. No periodic sync: writes and sync_calendars start runs.
+    QtKeychainVault vault(profile);
+    vault.setTimeoutMs(10000);
+    EventStore store(**db);
+    AccountManager accounts(profile, store, vault);
+    SyncEngine engine(**db, *accounts.client());
+    engine.setSyncInterval(0);
+    engine.setCalendarService(&tools.service());
+    const QList<Account> connected = accounts.accounts();
+    for (const Account &a : connected)
+        engine.addAccount(a);
+    tools.setSyncEngine(&engine);
+    tools.setAccountAdder([&accounts, &engine](const Account &a) {
+        AuthorizedClient *client = accounts.client();
+        if (!client->hasAccount(a.id)) {
+            client->addAccount(a.id, accounts.providerConfig(a.provider));
+            if (a.status == Account::Status::NeedsReconnect)
+                client->markNeedsReconnect(a.id, a.statusReason);
+        }
+        engine.addAccount(a);
+        return true;
+    });
     mcp::McpServer server(tools);
     server.setServerVersion(QCoreApplication::applicationVersion());
     mcp::StdioTransport transport(

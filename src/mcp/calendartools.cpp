@@ -14,11 +14,14 @@
 #include "scheduling/slotfinder.h"
 #include "store/database.h"
 #include "store/eventstore.h"
+#include "sync/syncengine.h"
 
+#include <QEventLoop>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QTimer>
 
 #include <algorithm>
 #include <optional>
@@ -271,7 +274,8 @@ struct CalendarTools::Impl {
             + t.m_profile.name() + S("\". ") + connectHint(p ? toString(*p) : S("google")));
     }
 
-    //! The account a provider calendar belongs to, or the tool error to return.
+    //! The tool error for writing to a provider calendar, or nullopt when its account is
+    //! connected and the sync engine (outbox) can take the write.
     std::optional<ToolResult> providerWriteError(const Calendar &c)
     {
         const Provider p = c.kind == CalendarKind::Google ? Provider::Google : Provider::Microsoft;
@@ -286,11 +290,75 @@ struct CalendarTools::Impl {
                 + S(" needs to be reconnected (") + account->statusReason
                 + S("). Run `kairos-cli connect ") + toString(p)
                 + S("` or use Settings → Accounts in the Kairos app."));
+        if (t.m_sync && adopt(*account))
+            return std::nullopt;
         return ToolResult::error(S("Calendar \"") + c.id + S("\" belongs to the ")
             + providerTitle(p) + S(" account ") + account->email
-            + S(". Changes to provider calendars are sent by the sync engine's outbox, which this "
-                "build of kairos-cli does not include yet, so nothing was changed. Use the local "
-                "calendar (calendar_id \"local\") or make the change in the Kairos app."));
+            + S(", which this server cannot write to (no sync engine), so nothing was changed. "
+                "Use the local calendar (calendar_id \"local\") or make the change in the "
+                "Kairos app."));
+    }
+
+    //! Whether the sync engine has the account (adding one connected since we started).
+    bool adopt(const Account &account)
+    {
+        if (!t.m_sync)
+            return false;
+        if (t.m_sync->accountIds().contains(account.id))
+            return true;
+        return t.m_addAccount && t.m_addAccount(account)
+            && t.m_sync->accountIds().contains(account.id);
+    }
+
+    bool isProvider(const QString &calendarId)
+    {
+        const auto cals = calendarsById();
+        const auto it = cals.constFind(calendarId);
+        return it != cals.constEnd()
+            && (it->kind == CalendarKind::Google || it->kind == CalendarKind::Microsoft);
+    }
+    bool isMicrosoft(const QString &calendarId)
+    {
+        const auto cals = calendarsById();
+        const auto it = cals.constFind(calendarId);
+        return it != cals.constEnd() && it->kind == CalendarKind::Microsoft;
+    }
+    static WriteOptions writeOptions(const QJsonObject &a)
+    {
+        WriteOptions o;
+        o.sendUpdates = a.value(S("send_invitations")).toBool(false);
+        return o;
+    }
+    //! Outlook notifies the attendees of every write (Graph has no switch): refuse unless the
+    //! caller asked for invitations.
+    std::optional<ToolResult> graphWouldNotify(const Event &e, const QJsonObject &a)
+    {
+        if (!isMicrosoft(e.calendarId) || e.attendees.isEmpty() || writeOptions(a).sendUpdates)
+            return std::nullopt;
+        return ToolResult::error(S("Outlook sends invitations / updates to the attendees of every "
+                                   "change and has no way to turn that off; pass "
+                                   "send_invitations: true to go ahead. Nothing was changed."));
+    }
+    // Writes: provider calendars through the sync engine's outbox, the rest through the service.
+    Expected<Event> writeCreate(const Event &e, const QJsonObject &a)
+    {
+        if (t.m_sync && isProvider(e.calendarId))
+            return t.m_sync->createEvent(e, writeOptions(a));
+        return t.m_service->createEvent(e);
+    }
+    Expected<Event> writeUpdate(const Event &e, const QJsonObject &a)
+    {
+        if (t.m_sync && isProvider(e.calendarId))
+            return t.m_sync->updateEvent(e, writeOptions(a));
+        return t.m_service->updateEvent(e);
+    }
+    Expected<void> writeDelete(const QString &id, const QJsonObject &a)
+    {
+        if (t.m_sync) {
+            if (auto e = store().event(id); e && isProvider(e->calendarId))
+                return t.m_sync->deleteEvent(id, writeOptions(a));
+        }
+        return t.m_service->deleteEvent(id);
     }
 
     //! Resolves a calendar id for writing: "local" (default), an id, or "google" / "microsoft"
@@ -316,7 +384,9 @@ struct CalendarTools::Impl {
                 return ToolResult::error(S("The ") + providerTitle(p)
                     + S(" account has no calendars in the cache yet; open the Kairos app to sync "
                         "it first."));
-            return *providerWriteError(*best);
+            if (auto err = providerWriteError(*best))
+                return *err;
+            return *best;
         }
         if (!cals.contains(id))
             return ToolResult::error(
@@ -325,7 +395,8 @@ struct CalendarTools::Impl {
         if (c.kind == CalendarKind::Subscription || c.readOnly)
             return ToolResult::error(S("Calendar ") + quoted(c.id) + S(" is read-only."));
         if (c.kind == CalendarKind::Google || c.kind == CalendarKind::Microsoft)
-            return *providerWriteError(c);
+            if (auto err = providerWriteError(c))
+                return *err;
         return c;
     }
 
@@ -794,6 +865,17 @@ struct CalendarTools::Impl {
         for (const Event &e : series)
             hasAttendees = hasAttendees || !e.attendees.isEmpty();
         QJsonObject o { { S("sent"), false } };
+        if (t.m_sync && !series.isEmpty() && isProvider(series.first().calendarId)) {
+            // The provider mails them when the queued write reaches it.
+            if (!want)
+                o.insert(S("reason"), S("send_invitations was not true"));
+            else if (!hasAttendees)
+                o.insert(S("reason"), S("the event has no attendees"));
+            else
+                o = { { S("sent"), true },
+                    { S("reason"), S("the provider sends them with the change") } };
+            return o;
+        }
         if (!want) {
             o.insert(S("reason"), S("send_invitations was not true"));
         } else if (!hasAttendees) {
@@ -817,7 +899,9 @@ struct CalendarTools::Impl {
         e.calendarId = std::get<Calendar>(cal).id;
         if (QString err = applyFields(e, a, true); !err.isEmpty())
             return ToolResult::error(err);
-        auto created = t.m_service->createEvent(e);
+        if (auto r = graphWouldNotify(e, a))
+            return *r;
+        auto created = writeCreate(e, a);
         if (!created)
             return ToolResult::error(S("Could not create the event: ") + created.error().message);
         const Calendar c = std::get<Calendar>(cal);
@@ -826,6 +910,12 @@ struct CalendarTools::Impl {
             { S("invitations"), invitations(a, { *created }, false) } };
         r.text = S("Created event ") + created->id + S(" in calendar ") + c.id + S(": ")
             + quoted(created->title) + S(" (invitations not sent).");
+        if (r.structured.value(S("invitations")).toObject().value(S("sent")).toBool())
+            r.text.replace(S("(invitations not sent)"), S("(invitations sent by the provider)"));
+        if (t.m_sync && isProvider(c.id)) {
+            r.structured.insert(S("queued"), true);
+            r.text += S(" Queued for the provider; it is sent in the background.");
+        }
         if (r.structured.value(S("invitations")).toObject().contains(S("invitation_ics")))
             r.text.replace(
                 S("(invitations not sent)"), S("(no mail transport: invitation .ics returned)"));
@@ -934,8 +1024,17 @@ struct CalendarTools::Impl {
         }
         if (QString err = applyFields(target, a, false); !err.isEmpty())
             return ToolResult::error(err);
-        Expected<Event> saved = creatingOverride ? t.m_service->createEvent(target)
-                                                 : t.m_service->updateEvent(target);
+        if (auto r = graphWouldNotify(target, a))
+            return *r;
+        Expected<Event> saved = makeError(Error::Code::Internal, QString());
+        if (t.m_sync && isProvider(target.calendarId)) {
+            // "This occurrence" the first time: the engine makes the instance (no id yet).
+            if (creatingOverride)
+                target.id.clear();
+            saved = writeUpdate(target, a);
+        } else {
+            saved = creatingOverride ? writeCreate(target, a) : writeUpdate(target, a);
+        }
         if (!saved)
             return ToolResult::error(S("Could not update the event: ") + saved.error().message);
         const auto cals = calendarsById();
@@ -959,6 +1058,9 @@ struct CalendarTools::Impl {
         const Event e = std::get<Event>(loaded);
         if (auto r = checkEventWritable(e))
             return *r;
+        if (auto r = graphWouldNotify(e, a))
+            return *r;
+        const bool provider = t.m_sync && isProvider(e.calendarId);
         const QString scope = str(a, "scope");
         const bool partOfSeries = e.isRecurring() || !e.recurringEventId.isEmpty();
         if (partOfSeries && scope.isEmpty())
@@ -971,7 +1073,7 @@ struct CalendarTools::Impl {
             master.recurrence << (master.allDay
                     ? S("EXDATE;VALUE=DATE:") + os.date().toString(S("yyyyMMdd"))
                     : S("EXDATE:") + os.toUTC().toString(S("yyyyMMdd'T'HHmmss'Z'")));
-            if (auto u = t.m_service->updateEvent(master); !u)
+            if (auto u = writeUpdate(master, a); !u)
                 return ToolResult::error(
                     S("Could not delete the occurrence: ") + u.error().message);
             return std::nullopt;
@@ -986,8 +1088,7 @@ struct CalendarTools::Impl {
                         ids << o.id;
             ids << e.id;
             for (const QString &id : ids)
-                if (auto d = t.m_service->deleteEvent(id);
-                    !d && d.error().code != Error::Code::NotFound)
+                if (auto d = writeDelete(id, a); !d && d.error().code != Error::Code::NotFound)
                     return ToolResult::error(
                         S("Could not delete ") + id + S(": ") + d.error().message);
             deleted = ids;
@@ -999,12 +1100,13 @@ struct CalendarTools::Impl {
                 + S(" is one changed occurrence; to delete the whole series pass its series_id ")
                 + e.recurringEventId + S(" as event_id"));
         } else if (!e.recurringEventId.isEmpty()) {
-            // A changed occurrence: remove it and exclude its original start from the series.
+            // A changed occurrence: remove it and exclude its original start from the series
+            // (a provider cancels the occurrence when its instance is deleted).
             auto master = loadEvent(e.recurringEventId);
-            if (auto *m = std::get_if<Event>(&master))
+            if (auto *m = std::get_if<Event>(&master); m && !provider)
                 if (auto r = exclude(*m, e.originalStart))
                     return *r;
-            if (auto d = t.m_service->deleteEvent(e.id); !d)
+            if (auto d = writeDelete(e.id, a); !d)
                 return ToolResult::error(
                     S("Could not delete ") + e.id + S(": ") + d.error().message);
             deleted << e.id;
@@ -1019,7 +1121,7 @@ struct CalendarTools::Impl {
                 return *r;
             const QDateTime os = std::get<QDateTime>(occ);
             if (auto existing = overrideAt(e, os)) {
-                if (auto d = t.m_service->deleteEvent(existing->id); !d)
+                if (auto d = writeDelete(existing->id, a); !d)
                     return ToolResult::error(S("Could not delete: ") + d.error().message);
                 deleted << existing->id;
             }
@@ -1299,15 +1401,64 @@ struct CalendarTools::Impl {
         const auto accounts = store().accounts().valueOr({});
         if (accounts.isEmpty())
             return noAccount(std::nullopt);
-        QStringList parts;
+        if (!t.m_sync)
+            return ToolResult::error(S("This server has no sync engine, so it cannot sync now; "
+                                       "the Kairos app keeps the cache up to date."));
+        SyncEngine &engine = *t.m_sync;
         for (const Account &acc : accounts)
-            parts << acc.email + S(" (last synced ")
-                    + (acc.lastSyncedAt.isValid() ? iso(acc.lastSyncedAt, zone()) : S("never"))
-                    + S(")");
-        return ToolResult::error(
-            S("This build of kairos-cli has no sync engine yet, so it cannot "
-              "sync now; the Kairos app keeps the cache up to date. Accounts: ")
-            + parts.join(S(", ")));
+            adopt(acc);
+        QHash<QString, QPair<bool, QString>> results;
+        {
+            // Wait here (the transport holds later requests back until this answer is out).
+            QEventLoop loop;
+            QObject context;
+            QObject::connect(&engine, &SyncEngine::syncFinished, &context,
+                [&results](const QString &id, bool ok, const QString &code) {
+                    results.insert(id, { ok, code });
+                });
+            QObject::connect(&engine, &SyncEngine::idle, &loop, &QEventLoop::quit);
+            QTimer::singleShot(t.m_syncTimeoutMs, &loop, &QEventLoop::quit);
+            engine.syncNow();
+            if (engine.isSyncing())
+                loop.exec();
+        }
+        QJsonArray out;
+        QStringList parts;
+        int failed = 0;
+        for (const Account &acc : accounts) {
+            QJsonObject o { { S("account_id"), acc.id }, { S("provider"), toString(acc.provider) },
+                { S("email"), acc.email } };
+            QString state;
+            if (!engine.accountIds().contains(acc.id)) {
+                o.insert(S("ok"), false);
+                o.insert(S("error"), S("not_syncing"));
+                state = S("not synced (") + acc.statusReason + S(")");
+                ++failed;
+            } else if (!results.contains(acc.id)) {
+                o.insert(S("ok"), false);
+                o.insert(S("error"), engine.isSyncing(acc.id) ? S("timeout") : S("not_run"));
+                state = S("still running");
+                ++failed;
+            } else {
+                const auto [ok, code] = results.value(acc.id);
+                o.insert(S("ok"), ok);
+                if (!ok)
+                    o.insert(S("error"), code);
+                state = ok ? S("synced") : S("failed (") + code + S(")");
+                failed += ok ? 0 : 1;
+            }
+            const QDateTime last = engine.lastSynced(acc.id);
+            if (last.isValid())
+                o.insert(S("last_synced"), iso(last, zone()));
+            o.insert(S("pending_writes"), engine.pendingWrites(acc.id));
+            out.append(o);
+            parts << acc.email + S(": ") + state;
+        }
+        ToolResult r;
+        r.structured = { { S("accounts"), out } };
+        r.text = S("Sync: ") + parts.join(S("; ")) + S(".");
+        r.isError = failed == accounts.size();
+        return r;
     }
 };
 
@@ -1582,10 +1733,21 @@ QList<ToolDefinition> makeDefinitions()
         ToolDefinition t;
         t.name = S("sync_calendars");
         t.title = S("Sync calendars");
-        t.description = S("Asks for a sync of the connected Google / Microsoft accounts. Needs a "
-                          "connected account.");
+        t.description = S("Syncs the connected Google / Microsoft accounts now (sends queued "
+                          "changes, fetches remote ones) and returns each account's result. "
+                          "Needs a connected account.");
         t.inputSchema = object({});
+        t.readOnly = false;
         t.idempotent = true;
+        t.outputSchema
+            = object({ { S("accounts"),
+                         array(object({ { S("account_id"), str({}) }, { S("provider"), str({}) },
+                                          { S("email"), str({}) }, { S("ok"), boolean({}) },
+                                          { S("error"), str({}) }, { S("last_synced"), str({}) },
+                                          { S("pending_writes"), integer({}, 0, 1 << 30) } },
+                                   { S("account_id"), S("ok") }, false),
+                             {}) } },
+                { S("accounts") }, false);
         d << t;
     }
     return d;

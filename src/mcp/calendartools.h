@@ -7,11 +7,14 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <functional>
 #include <memory>
 
 namespace kairos {
 class CalendarService;
 class Database;
+class SyncEngine;
+struct Account;
 struct Calendar;
 struct Event;
 } // namespace kairos
@@ -50,8 +53,8 @@ struct ToolResult {
 //!
 //! Reads come from the store (occurrences of recurring series expanded with libical); writes go
 //! through CalendarService for the local calendar. Provider calendars (Google / Microsoft) are
-//! written by the sync engine's outbox, which this build does not have yet: writes to them are
-//! refused with a tool error that says so; with no account connected the error says how to
+//! written through the SyncEngine's persistent outbox (setSyncEngine(); without one, writes to
+//! them are refused with a tool error); with no account connected the error says how to
 //! connect one. Calendar text (titles, descriptions, locations) is only ever returned inside
 //! data fields. Times are ISO-8601 with the offset of the profile's zone.
 class CalendarTools {
@@ -68,6 +71,17 @@ public:
     ToolResult call(const QString &name, const QJsonObject &arguments);
 
     QTimeZone timeZone() const { return m_zone; }
+    //! The profile's sync engine (its accounts added): provider writes go to its outbox
+    //! (send_invitations → WriteOptions::sendUpdates) and sync_calendars runs syncNow().
+    void setSyncEngine(SyncEngine *engine) { m_sync = engine; }
+    //! Called for an account that is in the database but not in the sync engine (connected by
+    //! the desktop app after this server started): adds it to the engine; false = cannot.
+    void setAccountAdder(std::function<bool(const Account &)> adder)
+    {
+        m_addAccount = std::move(adder);
+    }
+    //! How long sync_calendars waits for the runs to finish (default 60 s).
+    void setSyncTimeoutMs(int ms) { m_syncTimeoutMs = ms; }
     CalendarService &service() { return *m_service; }
 
 private:
@@ -77,6 +91,9 @@ private:
     QTimeZone m_zone;
     std::unique_ptr<CalendarService> m_service;
     QList<ToolDefinition> m_defs;
+    SyncEngine *m_sync = nullptr;
+    std::function<bool(const Account &)> m_addAccount;
+    int m_syncTimeoutMs = 60000;
 };
 
 } // namespace kairos::mcp

@@ -89,7 +89,7 @@ void StdioTransport::start()
             QCoreApplication::instance(),
             [cell]() {
                 if (StdioTransport *t = *cell)
-                    Q_EMIT t->finished();
+                    t->onEnd();
             },
             Qt::QueuedConnection);
     });
@@ -97,9 +97,26 @@ void StdioTransport::start()
 
 void StdioTransport::onLine(const QByteArray &line)
 {
-    const QByteArray answer = m_handler(line);
-    if (!answer.isEmpty())
-        writeMessage(answer);
+    m_backlog.append(line);
+    if (m_busy)
+        return; // the running handler's loop delivered it; handled after that answer
+    m_busy = true;
+    while (!m_backlog.isEmpty()) {
+        const QByteArray next = m_backlog.takeFirst();
+        const QByteArray answer = m_handler(next);
+        if (!answer.isEmpty())
+            writeMessage(answer);
+    }
+    m_busy = false;
+    if (m_ended)
+        Q_EMIT finished();
+}
+
+void StdioTransport::onEnd()
+{
+    m_ended = true;
+    if (!m_busy)
+        Q_EMIT finished();
 }
 
 void StdioTransport::writeMessage(const QByteArray &message)
