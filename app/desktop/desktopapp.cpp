@@ -5,6 +5,7 @@
 #include "calendar/calendarservice.h"
 #include "calendar/monthview.h"
 #include "calendar/timegridview.h"
+#include "chat/chatcontroller.h"
 #include "core/logging.h"
 #include "core/profile.h"
 #include "ics/recurrence.h"
@@ -171,6 +172,11 @@ int runDesktopApp(QApplication &app)
 
     MainWindow window(calendar, profile);
     window.setAccountManager(&accounts);
+    // The team room: the configured one, else a room hosted in-process on 127.0.0.1. Started
+    // once the window is up so that the first paint does not wait for it.
+    ChatController chat(&window, profile, &vault);
+    chat.setCalendar(&calendar);
+    QTimer::singleShot(0, &chat, [&chat]() { chat.start(); });
     QTimer::singleShot(0, &window, [&window, &vault]() {
         if (ReconnectBanner *banner = window.reconnectBanner())
             banner->probeKeychain(vault);

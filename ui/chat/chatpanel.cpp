@@ -128,6 +128,13 @@ ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent) : QWidget(parent
     bannerRow->setPalette(bp);
     layout->addWidget(bannerRow);
 
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("chatNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setContentsMargins(8, 4, 8, 4);
+    m_notice->setVisible(false);
+    layout->addWidget(m_notice);
+
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_members = new QListView(split);
     m_members->setObjectName(QStringLiteral("memberList"));
@@ -153,6 +160,12 @@ ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent) : QWidget(parent
     m_view->setOpenExternalLinks(true);
     m_view->setAccessibleName(tr("Messages"));
     rl->addWidget(m_view, 1);
+    m_cardArea = new QWidget(right);
+    m_cardArea->setObjectName(QStringLiteral("cardArea"));
+    m_cards = new QVBoxLayout(m_cardArea);
+    m_cards->setContentsMargins(0, 0, 0, 0);
+    m_cardArea->setVisible(false);
+    rl->addWidget(m_cardArea);
     auto *composerRow = new QHBoxLayout;
     m_composer = new QPlainTextEdit(right);
     m_composer->setObjectName(QStringLiteral("composer"));
@@ -306,6 +319,43 @@ bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void ChatPanel::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString ChatPanel::notice() const
+{
+    return m_notice->isVisibleTo(this) ? m_notice->text() : QString();
+}
+
+void ChatPanel::setSubmitHook(std::function<bool(const QString &)> hook)
+{
+    m_submitHook = std::move(hook);
+}
+
+void ChatPanel::addCard(QWidget *card)
+{
+    card->setParent(m_cardArea);
+    m_cards->addWidget(card);
+    m_cardArea->setVisible(true);
+    connect(card, &QObject::destroyed, this, [this]() {
+        // The layout item is gone once the widget is: hide the area when nothing is left.
+        QTimer::singleShot(0, this, [this]() { m_cardArea->setVisible(m_cards->count() > 0); });
+    });
+}
+
+QList<QWidget *> ChatPanel::cards() const
+{
+    QList<QWidget *> list;
+    for (int i = 0; i < m_cards->count(); ++i) {
+        if (QWidget *w = m_cards->itemAt(i)->widget())
+            list << w;
+    }
+    return list;
+}
+
 void ChatPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -319,6 +369,10 @@ void ChatPanel::sendComposer()
     const QString text = m_composer->toPlainText();
     if (text.trimmed().isEmpty())
         return;
+    if (m_submitHook && !m_submitHook(text)) {
+        m_composer->clear(); // a slash command: answered locally, not sent to the room
+        return;
+    }
     auto id = m_client->send(text);
     if (!id) {
         m_banner->setText(tr("The message could not be saved: %1").arg(id.error().message));

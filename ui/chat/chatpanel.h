@@ -5,12 +5,15 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
 class QTimer;
+class QVBoxLayout;
 
 namespace kairos {
 
@@ -20,7 +23,7 @@ namespace kairos {
 //! starts a new line). Self-contained: give it a RoomClient (not owned) and show it.
 //!
 //! Object names for tests: connectionBanner, retryButton, memberList, messageView, composer,
-//! sendButton, unreadBadge, loadOlderButton.
+//! sendButton, unreadBadge, loadOlderButton, chatNotice.
 class ChatPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatPanel)
@@ -32,6 +35,17 @@ public:
     //! The banner text now (empty when the room is connected).
     QString bannerText() const;
     int unreadCount() const;
+    //! A standing note under the banner (e.g. "secret kept in memory only"); empty hides it.
+    void setNotice(const QString &text);
+    QString notice() const;
+
+    //! Called with the composer's text before it is sent; returning false keeps the message
+    //! from the room (a slash command answered locally). The composer is cleared either way.
+    void setSubmitHook(std::function<bool(const QString &)> hook);
+    //! Shows a widget seen only by this user above the composer (confirmation cards, agenda
+    //! answers). The panel takes ownership; deleting the widget removes it.
+    void addCard(QWidget *card);
+    QList<QWidget *> cards() const;
 
     //! User-visible text for a protocol error code.
     static QString errorText(const QString &code);
@@ -52,6 +66,10 @@ private:
 
     QPointer<room::RoomClient> m_client;
     QLabel *m_banner = nullptr;
+    QLabel *m_notice = nullptr;
+    QWidget *m_cardArea = nullptr;
+    QVBoxLayout *m_cards = nullptr;
+    std::function<bool(const QString &)> m_submitHook;
     QPushButton *m_retry = nullptr;
     QListView *m_members = nullptr;
     QTextBrowser *m_view = nullptr;

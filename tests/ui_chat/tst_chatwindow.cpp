@@ -1,0 +1,224 @@
+// The main window with the team room: embedded default, chat dock, keychain adapter, Room menu.
+#include "calendar/calendarservice.h"
+#include "chat/chatcontroller.h"
+#include "chat/chatpanel.h"
+#include "chat/vaultsecretstore.h"
+#include "core/profile.h"
+#include "mainwindow.h"
+#include "room/messagelistmodel.h"
+#include "store/database.h"
+#include "support/inmemoryvault.h"
+#include "support/testenv.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTest>
+#include <QTextBrowser>
+
+static QStringList userTexts(kairos::room::RoomClient *c)
+{
+    QStringList texts;
+    const auto *m = c->messages();
+    for (int i = 0; i < m->rowCount(); ++i) {
+        const QModelIndex index = m->index(i, 0);
+        if (index.data(kairos::room::MessageListModel::KindRole).toString()
+            == QLatin1String("user"))
+            texts << index.data(kairos::room::MessageListModel::TextRole).toString();
+    }
+    return texts;
+}
+
+using namespace kairos;
+using namespace kairos::room;
+using namespace kairos::test;
+
+class TstChatWindow : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TempHome> m_home;
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<CalendarService> m_calendar;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<InMemoryVault> m_vault;
+    std::unique_ptr<ChatController> m_chat;
+    int m_run = 0;
+
+    static bool online(RoomClient *c)
+    {
+        return c
+            && QTest::qWaitFor([c]() { return c->state() == RoomClient::State::Online; }, 5000);
+    }
+
+    void startChat()
+    {
+        m_chat = std::make_unique<ChatController>(m_window.get(), *m_profile, m_vault.get());
+        m_chat->start();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<TempHome>();
+        m_profile = std::make_unique<Profile>(QStringLiteral("chat"));
+        QVERIFY(m_profile->ensureDirs());
+        m_profile->settings()->setValue(QStringLiteral("room/name"), QStringLiteral("Ana"));
+        auto db = Database::open(m_profile->databasePath(), m_profile->backupDir(),
+            QStringLiteral("chatwin%1").arg(++m_run));
+        QVERIFY(db);
+        m_db = std::move(db.value());
+        m_calendar = std::make_unique<CalendarService>(*m_db, QTimeZone("Europe/Madrid"));
+        QVERIFY(m_calendar->ensureLocalCalendar(QStringLiteral("My calendar")));
+        m_window = std::make_unique<MainWindow>(*m_calendar, *m_profile);
+        m_window->resize(1300, 800);
+        m_vault = std::make_unique<InMemoryVault>();
+    }
+    void cleanup()
+    {
+        m_chat.reset();
+        m_window.reset();
+        m_calendar.reset();
+        m_db.reset();
+        m_profile.reset();
+        m_vault.reset();
+        m_home.reset();
+    }
+
+    void embeddedRoomShowsChatDock()
+    {
+        startChat();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("chatDock"));
+        QVERIFY(dock);
+        QVERIFY(dock->isVisible());
+        QCOMPARE(m_window->dockWidgetArea(dock), Qt::RightDockWidgetArea);
+        QVERIFY(m_chat->embeddedRoom());
+        QCOMPARE(m_chat->embeddedRoom()->join().host, QStringLiteral("127.0.0.1"));
+        QVERIFY(online(m_chat->client()));
+        QCOMPARE(m_chat->client()->selfName(), QStringLiteral("Ana"));
+        QVERIFY(dock->findChild<ChatPanel *>(QStringLiteral("chatPanel")));
+        QVERIFY(m_chat->panel()->notice().isEmpty());
+
+        // View → Chat (Ctrl+Shift+C) toggles the dock.
+        auto *view = m_window->findChild<QMenu *>(QStringLiteral("viewMenu"));
+        QVERIFY(view);
+        QVERIFY(view->actions().contains(m_chat->toggleAction()));
+        QCOMPARE(
+            m_chat->toggleAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        m_chat->toggleAction()->trigger();
+        QVERIFY(!dock->isVisible());
+        m_chat->toggleAction()->trigger();
+        QVERIFY(dock->isVisible());
+        QVERIFY(m_window->menuBar()->actions().contains(m_chat->roomMenu()->menuAction()));
+    }
+
+    void sendAppearsInPanelAndReachesSecondClient()
+    {
+        startChat();
+        m_window->show();
+        QVERIFY(online(m_chat->client()));
+
+        RoomClient::Config c;
+        const InviteLink link = m_chat->embeddedRoom()->join();
+        c.url = link.webSocketUrl();
+        c.room = link.room;
+        c.invite = link.invite;
+        c.name = QStringLiteral("Bo");
+        MemorySecretStore boSecrets;
+        c.secrets = &boSecrets;
+        RoomClient bo(c);
+        bo.start();
+        QVERIFY(online(&bo));
+
+        auto *composer = m_chat->panel()->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
+        QVERIFY(composer);
+        composer->setFocus();
+        QTest::keyClicks(composer, QStringLiteral("hello from the dock"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QVERIFY(composer->toPlainText().isEmpty());
+        auto *view = m_chat->panel()->findChild<QTextBrowser *>(QStringLiteral("messageView"));
+        QTRY_VERIFY(view->toPlainText().contains(QStringLiteral("hello from the dock")));
+        QTRY_COMPARE(userTexts(&bo), QStringList { QStringLiteral("hello from the dock") });
+        bo.stop();
+    }
+
+    void secretKeptInKeychainUnderStableKey()
+    {
+        startChat();
+        QVERIFY(online(m_chat->client()));
+        QTRY_VERIFY(!m_vault->keys().isEmpty());
+        const QStringList keys = m_vault->keys();
+        QCOMPARE(keys.size(), 1);
+        QVERIFY2(
+            keys.first().startsWith(QStringLiteral("room/local/team/")), qPrintable(keys.first()));
+        // Nothing secret in the settings file.
+        QFile ini(m_profile->settingsPath());
+        if (ini.open(QIODevice::ReadOnly))
+            QVERIFY(!ini.readAll().contains(m_vault->value(keys.first())));
+
+        // Restart (new ephemeral port): the same name is accepted again with the kept secret.
+        m_chat.reset();
+        startChat();
+        QVERIFY(online(m_chat->client()));
+    }
+
+    void noKeychainKeepsSecretInMemoryAndSaysSo()
+    {
+        m_vault->setUnavailable(true);
+        startChat();
+        QVERIFY(online(m_chat->client()));
+        QTRY_VERIFY(m_chat->secretStore()->usingMemoryFallback());
+        QTRY_VERIFY(m_chat->panel()->notice().contains(QStringLiteral("memory")));
+        QVERIFY(m_vault->keys().isEmpty());
+    }
+
+    void joinAndLeave()
+    {
+        startChat();
+        QVERIFY(online(m_chat->client()));
+        // Join "another" room (here: the same server through its invite link) as a new name.
+        QVERIFY(!m_chat->joinRoom(QStringLiteral("not a link"), QStringLiteral("X")));
+        // The embedded server stops when joining elsewhere, so keep a second one up.
+        auto other = EmbeddedRoom::start(
+            m_profile->dataDir() + QStringLiteral("/other"), QStringLiteral("crew"));
+        QVERIFY(other);
+        QVERIFY(m_chat->joinRoom((*other)->join().toString(), QStringLiteral("Carla")));
+        QVERIFY(!m_chat->embeddedRoom());
+        QVERIFY(online(m_chat->client()));
+        QCOMPARE(m_chat->client()->selfName(), QStringLiteral("Carla"));
+        QCOMPARE(m_chat->configuredLink(), (*other)->join().toString());
+        QCOMPARE(m_profile->settings()->value(QStringLiteral("room/name")).toString(),
+            QStringLiteral("Carla"));
+
+        QVERIFY(m_chat->leaveRoom());
+        QVERIFY(m_chat->configuredLink().isEmpty());
+        QVERIFY(m_chat->embeddedRoom());
+        QVERIFY(online(m_chat->client()));
+    }
+
+    void hostOnNetworkGivesInviteLink()
+    {
+        startChat();
+        QVERIFY(online(m_chat->client()));
+        // The opt-in path with a fixed address (tests cannot rely on a LAN interface).
+        QVERIFY(m_chat->hostRoom(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+        QVERIFY(m_chat->isHostingOnNetwork());
+        auto parsed = InviteLink::parse(m_chat->invitation());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->room, QStringLiteral("team"));
+        QVERIFY(online(m_chat->client()));
+        QTRY_VERIFY(m_chat->panel()->notice().contains(m_chat->invitation()));
+        QVERIFY(m_chat->leaveRoom());
+        QVERIFY(!m_chat->isHostingOnNetwork());
+        QVERIFY(m_chat->invitation().isEmpty());
+    }
+};
+
+QTEST_MAIN(TstChatWindow)
+#include "tst_chatwindow.moc"

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "chat/chatpanel.h"
+#include "chat/commandassistant.h"
+#include "core/expected.h"
+#include "room/embeddedroom.h"
+#include "room/roomclient.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+
+namespace kairos {
+
+class CalendarService;
+class ITokenVault;
+class Profile;
+class VaultSecretStore;
+
+//! \brief Puts the team room into the main window (issue 5, "embedded default").
+//!
+//! With no room in the profile settings it hosts an EmbeddedRoom on 127.0.0.1 (data in
+//! `<profile data>/room`) and joins it with the profile's display name. The ChatPanel lives in
+//! a dock on the right ("chatDock"), toggled by View → Chat (Ctrl+Shift+C). A Room menu
+//! ("roomMenu") offers Join a room…, Host a room on this computer… and Leave room.
+//!
+//! Member secrets go to the keychain through VaultSecretStore; without a keychain they stay in
+//! memory for the session (the panel says so). Settings keep the invite link and display name
+//! under [room], never the secret.
+class ChatController final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatController)
+public:
+    //! \a vault may be null (secrets in memory only). Nothing starts until start().
+    ChatController(
+        QMainWindow *window, const Profile &profile, ITokenVault *vault, QObject *parent = nullptr);
+    ~ChatController() override;
+
+    //! Calendar commands in the composer (cards, agenda) act on \a calendar. Call before start().
+    void setCalendar(CalendarService *calendar) { m_calendar = calendar; }
+    CommandAssistant *commandAssistant() const { return m_assistant; }
+
+    //! Joins the room in the settings, or starts the embedded one.
+    void start();
+
+    //! The display name: settings, else the OS user name.
+    QString displayName() const;
+    //! The configured room's invite link (empty: the embedded room).
+    QString configuredLink() const;
+
+    //! Joins \a link as \a name and remembers both in the profile settings.
+    Expected<void> joinRoom(const QString &link, const QString &name);
+    //! Reopens the embedded room on \a address:\a port (TLS when \a tls is set) and joins it.
+    //! The invite link to share is invitation().
+    Expected<void> hostRoom(const QHostAddress &address, quint16 port,
+        std::optional<QSslConfiguration> tls = std::nullopt);
+    //! Forgets the configured room and goes back to the embedded one on 127.0.0.1.
+    Expected<void> leaveRoom();
+
+    //! The invite link of the room this computer hosts (empty when it hosts none).
+    QString invitation() const;
+    bool isHostingOnNetwork() const { return m_hostingOnNetwork; }
+
+    room::RoomClient *client() const { return m_client.get(); }
+    room::EmbeddedRoom *embeddedRoom() const { return m_embedded.get(); }
+    ChatPanel *panel() const { return m_panel; }
+    QDockWidget *dock() const { return m_dock; }
+    QAction *toggleAction() const { return m_toggle; }
+    QMenu *roomMenu() const { return m_roomMenu; }
+    VaultSecretStore *secretStore() const { return m_secrets; }
+
+    void showJoinDialog();
+    void showHostDialog();
+
+    //! Text for a failure to start or join, for message boxes.
+    static QString errorText(const Error &error);
+
+Q_SIGNALS:
+    void roomChanged();
+
+private:
+    void buildUi();
+    Expected<void> startEmbedded(
+        const QHostAddress &address, quint16 port, std::optional<QSslConfiguration> tls);
+    void connectTo(const room::InviteLink &link, const QString &name, bool ownRoom);
+    void stopClient();
+    void updateNotice();
+
+    QMainWindow *m_window;
+    const Profile &m_profile;
+    VaultSecretStore *m_secrets = nullptr;
+    std::unique_ptr<room::EmbeddedRoom> m_embedded;
+    std::unique_ptr<room::RoomClient> m_client;
+    QPointer<ChatPanel> m_panel;
+    CalendarService *m_calendar = nullptr;
+    QPointer<CommandAssistant> m_assistant;
+    QDockWidget *m_dock = nullptr;
+    QAction *m_toggle = nullptr;
+    QMenu *m_roomMenu = nullptr;
+    QAction *m_leave = nullptr;
+    QString m_ownPrefix; //!< "room/HOST:PORT/" of the room this computer hosts
+    bool m_hostingOnNetwork = false;
+    QString m_startError;
+};
+
+} // namespace kairos
