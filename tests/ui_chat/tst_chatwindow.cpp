@@ -178,6 +178,22 @@ private Q_SLOTS:
         QVERIFY(m_vault->keys().isEmpty());
     }
 
+    void nameTakenAfterRestartWithoutKeychainOffersRename()
+    {
+        m_vault->setUnavailable(true);
+        startChat();
+        QVERIFY(online(m_chat->client()));
+        // A restart loses the in-memory secret: the room refuses the name, the panel says
+        // what to do, and a new name gets in.
+        m_chat.reset();
+        startChat();
+        QTRY_COMPARE(m_chat->client()->lastErrorCode(), QStringLiteral("name_taken"));
+        QTRY_VERIFY(m_chat->panel()->notice().contains(QStringLiteral("Change Display Name")));
+        QVERIFY(m_chat->rename(QStringLiteral("Ana 2")));
+        QVERIFY(online(m_chat->client()));
+        QCOMPARE(m_chat->displayName(), QStringLiteral("Ana 2"));
+    }
+
     void joinAndLeave()
     {
         startChat();

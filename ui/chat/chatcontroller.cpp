@@ -5,6 +5,7 @@
 #include "chat/vaultsecretstore.h"
 #include "core/logging.h"
 #include "core/profile.h"
+#include "room/protocol.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -279,6 +281,7 @@ void ChatController::buildUi()
     m_dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     m_window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    m_window->resizeDocks({ m_dock }, { 460 }, Qt::Horizontal);
 
     m_toggle = m_dock->toggleViewAction();
     m_toggle->setObjectName(QStringLiteral("chatToggleAction"));
@@ -300,6 +303,9 @@ void ChatController::buildUi()
     QAction *host = m_roomMenu->addAction(
         tr("&Host a Room on This Computer…"), this, &ChatController::showHostDialog);
     host->setObjectName(QStringLiteral("hostRoomAction"));
+    QAction *rename = m_roomMenu->addAction(
+        tr("Change &Display Name…"), this, &ChatController::showRenameDialog);
+    rename->setObjectName(QStringLiteral("renameAction"));
     m_roomMenu->addSeparator();
     m_leave = m_roomMenu->addAction(tr("&Leave Room"), this, [this]() {
         if (auto r = leaveRoom(); !r)
@@ -409,10 +415,18 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
     if (m_calendar)
         m_assistant = new CommandAssistant(m_panel, *m_calendar, this);
     m_dock->setWidget(m_panel);
+    if (!m_sized) { // the first panel: give the calendar most of the window
+        m_sized = true;
+        m_window->resizeDocks({ m_dock }, { 460 }, Qt::Horizontal);
+    }
     m_dock->setWindowTitle(ownRoom && !m_hostingOnNetwork
             ? tr("Chat — %1 (this computer)").arg(link.room)
             : tr("Chat — %1").arg(link.room));
     m_leave->setEnabled(!ownRoom || m_hostingOnNetwork);
+    connect(m_client.get(), &room::RoomClient::errorReceived, this, [this](const QString &code) {
+        if (code == QLatin1String(room::code::NameTaken))
+            updateNotice();
+    });
     m_client->start();
     updateNotice();
     Q_EMIT roomChanged();
@@ -447,6 +461,8 @@ void ChatController::updateNotice()
     if (m_secrets->usingMemoryFallback())
         notes << tr("No keychain is available: your member secret is kept in memory for this "
                     "session only. After a restart this name may be refused in this room.");
+    if (m_client && m_client->lastErrorCode() == QLatin1String(room::code::NameTaken))
+        notes << tr("Pick another name with Room → Change Display Name….");
     if (m_hostingOnNetwork && m_embedded)
         notes << tr("This room is open to the network. Invite link: %1")
                      .arg(m_embedded->join().toString());
@@ -489,6 +505,29 @@ Expected<void> ChatController::leaveRoom()
     m_profile.settings()->remove(kLinkKey);
     m_hostingOnNetwork = false;
     return startEmbedded(QHostAddress(QHostAddress::LocalHost), 0, std::nullopt);
+}
+
+Expected<void> ChatController::rename(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return makeError(Error::Code::InvalidInput, QStringLiteral("empty name"));
+    m_profile.settings()->setValue(kNameKey, trimmed);
+    const QString link = configuredLink();
+    if (!link.isEmpty())
+        return joinRoom(link, trimmed);
+    if (m_embedded)
+        connectTo(m_embedded->join(), trimmed, true);
+    return {};
+}
+
+void ChatController::showRenameDialog()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("Change Display Name"),
+        tr("Your name in the room:"), QLineEdit::Normal, displayName(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        (void)rename(name);
 }
 
 void ChatController::showJoinDialog()

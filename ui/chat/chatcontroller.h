@@ -78,7 +78,11 @@ public:
     QMenu *roomMenu() const { return m_roomMenu; }
     VaultSecretStore *secretStore() const { return m_secrets; }
 
+    //! Saves \a name as the display name and joins the current room again under it.
+    Expected<void> rename(const QString &name);
+
     void showJoinDialog();
+    void showRenameDialog();
     void showHostDialog();
 
     //! Text for a failure to start or join, for message boxes.
@@ -109,6 +113,7 @@ private:
     QAction *m_leave = nullptr;
     QString m_ownPrefix; //!< "room/HOST:PORT/" of the room this computer hosts
     bool m_hostingOnNetwork = false;
+    bool m_sized = false;
     QString m_startError;
 };
 

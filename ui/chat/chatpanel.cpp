@@ -180,7 +180,10 @@ ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent) : QWidget(parent
     rl->addLayout(composerRow);
     split->addWidget(m_members);
     split->addWidget(right);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({ 140, 360 }); // members narrow, messages take the rest
+    m_members->setMinimumWidth(100);
     layout->addWidget(split, 1);
 
     m_tick = new QTimer(this);
