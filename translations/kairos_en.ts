@@ -436,6 +436,22 @@ Waiting for the browser (5 minutes)...
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change &amp;Display Name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick another name with Room → Change Display Name….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Display Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name in the room:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::ChatPanel</name>
@@ -593,20 +609,6 @@ Waiting for the browser (5 minutes)...
         <source>No day or time was given — choose them with Edit…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Duration: %n hour(s)</source>
-        <translation>
-            <numerusform>Duration: %n hour</numerusform>
-            <numerusform>Duration: %n hours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Duration: %n minute(s)</source>
-        <translation>
-            <numerusform>Duration: %n minute</numerusform>
-            <numerusform>Duration: %n minutes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Participants: just you</source>
         <translation type="unfinished"></translation>
@@ -692,6 +694,22 @@ Waiting for the browser (5 minutes)...
   Schedule a meeting tomorrow at 3pm — a card to create the event
   What do I have tomorrow? — your agenda
   /schedule, /agenda, /free, /help — explicit commands, not sent to the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

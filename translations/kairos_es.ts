@@ -463,6 +463,22 @@ Esperando al navegador (5 minutos)...
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
+    <message>
+        <source>Change &amp;Display Name…</source>
+        <translation>Cambiar &amp;nombre visible…</translation>
+    </message>
+    <message>
+        <source>Pick another name with Room → Change Display Name….</source>
+        <translation>Elige otro nombre en Sala → Cambiar nombre visible….</translation>
+    </message>
+    <message>
+        <source>Change Display Name</source>
+        <translation>Cambiar nombre visible</translation>
+    </message>
+    <message>
+        <source>Your name in the room:</source>
+        <translation>Tu nombre en la sala:</translation>
+    </message>
 </context>
 <context>
     <name>kairos::ChatPanel</name>
@@ -620,20 +636,6 @@ Esperando al navegador (5 minutos)...
         <source>No day or time was given — choose them with Edit…</source>
         <translation>No se ha indicado el día ni la hora — elígelos con Editar…</translation>
     </message>
-    <message numerus="yes">
-        <source>Duration: %n hour(s)</source>
-        <translation>
-            <numerusform>Duración: %n hora</numerusform>
-            <numerusform>Duración: %n horas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Duration: %n minute(s)</source>
-        <translation>
-            <numerusform>Duración: %n minuto</numerusform>
-            <numerusform>Duración: %n minutos</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Participants: just you</source>
         <translation>Participantes: solo tú</translation>
@@ -723,6 +725,22 @@ Esperando al navegador (5 minutos)...
   Programa una reunión mañana a las 15:00 — una tarjeta para crear el evento
   ¿Qué tengo mañana? — tu agenda
   /schedule, /agenda, /free, /help — comandos explícitos, no se envían a la sala</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Duración: %1</translation>
     </message>
 </context>
 <context>
@@ -891,7 +909,7 @@ Esperando al navegador (5 minutos)...
     </message>
     <message>
         <source>Writes when you are busy, without titles or details, for people outside your team.</source>
-        <translation>Guarda cuándo estás ocupado, sin títulos ni detalles, para personas ajenas a tu equipo.</translation>
+        <translation>Guarda tus horas ocupadas, sin títulos ni detalles, para personas ajenas a tu equipo.</translation>
     </message>
     <message>
         <source>From</source>
@@ -1290,7 +1308,7 @@ Esperando al navegador (5 minutos)...
     </message>
     <message>
         <source>Save when you are busy, without details, as an .ics file</source>
-        <translation>Guarda cuándo estás ocupado, sin detalles, como archivo .ics</translation>
+        <translation>Guarda tus horas ocupadas, sin detalles, como archivo .ics</translation>
     </message>
     <message>
         <source>&amp;Subscribe to Calendar…</source>
