@@ -13,6 +13,7 @@ namespace kairos::ics {
 namespace {
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kRoughSlackSecs = 26LL * 3600; // > the widest UTC offset + a DST gap
 
 //! The zone a TZID parameter of an RDATE / EXDATE names, or `fallback`.
 icaltimezone *zoneOfParameter(icalproperty *p, icaltimezone *fallback)
@@ -90,10 +91,25 @@ QList<QDateTime> expandRecurrence(
         icalrecur_iterator *it = icalrecur_iterator_new(rule, dtstart);
         if (!it)
             continue;
+        // Without COUNT the iterator can start near the range instead of at DTSTART (libical
+        // steps with ICU calendars: a year of weekly steps per master costs milliseconds).
+        const qint64 skipTo = firstWanted - kRoughSlackSecs;
+        if (rule.count == 0 && !master.allDay
+            && skipTo > icaltime_as_timet_with_zone(dtstart, izone))
+            icalrecur_iterator_set_start(
+                it, icaltime_from_timet_with_zone(time_t(skipTo), 0, izone));
         for (int guard = 0; guard < 1000000; ++guard) {
             const icaltimetype t = icalrecur_iterator_next(it);
             if (icaltime_is_null_time(t))
                 break;
+            // The wall time read as UTC is within a day of the instant and needs no zone
+            // lookup: instances far outside the range are skipped without one.
+            const qint64 rough = QDateTime(dateOf(t), QTime(t.hour, t.minute, t.second), Qt::UTC)
+                                     .toSecsSinceEpoch();
+            if (rough > lastWanted + kRoughSlackSecs)
+                break;
+            if (rough < firstWanted - kRoughSlackSecs)
+                continue;
             const qint64 s = instant(t);
             if (s > lastWanted)
                 break;

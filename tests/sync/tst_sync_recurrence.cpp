@@ -99,7 +99,7 @@ private Q_SLOTS:
         SyncFixture f(Provider::Google, QStringLiteral("weekly"));
         const QDateTime first(QDate(2026, 1, 5), QTime(9, 0), tz); // a Monday
         QJsonObject m = gEvent(QStringLiteral("Weekly"), first, 60,
-            { QStringLiteral("RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=52") });
+            { QStringLiteral("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231T235959Z") });
         m.insert(QStringLiteral("id"), masterPid());
         syncGoogle(f, { m });
         f.service->setTimeZone(vz);
