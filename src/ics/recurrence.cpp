@@ -87,17 +87,34 @@ QList<QDateTime> expandRecurrence(
     const qint64 lastWanted = toMs / 1000 + 1;
     for (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_RRULE_PROPERTY); p;
          p = icalcomponent_get_next_property(comp.get(), ICAL_RRULE_PROPERTY)) {
-        const icalrecurrencetype rule = icalproperty_get_rrule(p);
-        icalrecur_iterator *it = icalrecur_iterator_new(rule, dtstart);
+        icalrecurrencetype rule = icalproperty_get_rrule(p);
+        // A UTC (or zoned) UNTIL compared with floating wall times must be a wall time too.
+        if (!master.allDay && !icaltime_is_null_time(rule.until) && !rule.until.is_date
+            && rule.until.zone) {
+            icaltimetype u = icaltime_convert_to_zone(
+                rule.until, izone ? izone : icaltimezone_get_utc_timezone());
+            u.zone = nullptr;
+            rule.until = u;
+        }
+        // Step in floating wall time: with a zoned DTSTART libical keeps the wall time it
+        // normalised a DST-gap instance to (02:30 -> 03:30), and every later instance would be
+        // an hour late. instant() converts each wall time in the series' zone itself.
+        icaltimetype wallStart = dtstart;
+        if (!master.allDay)
+            wallStart.zone = nullptr;
+        icalrecur_iterator *it = icalrecur_iterator_new(rule, wallStart);
         if (!it)
             continue;
         // Without COUNT the iterator can start near the range instead of at DTSTART (libical
         // steps with ICU calendars: a year of weekly steps per master costs milliseconds).
         const qint64 skipTo = firstWanted - kRoughSlackSecs;
         if (rule.count == 0 && !master.allDay
-            && skipTo > icaltime_as_timet_with_zone(dtstart, izone))
-            icalrecur_iterator_set_start(
-                it, icaltime_from_timet_with_zone(time_t(skipTo), 0, izone));
+            && skipTo > icaltime_as_timet_with_zone(dtstart, izone)) {
+            // skipTo already has a day of slack, so reading it as a floating wall time is safe.
+            icaltimetype from = icaltime_from_timet_with_zone(time_t(skipTo), 0, nullptr);
+            from.zone = nullptr;
+            icalrecur_iterator_set_start(it, from);
+        }
         for (int guard = 0; guard < 1000000; ++guard) {
             const icaltimetype t = icalrecur_iterator_next(it);
             if (icaltime_is_null_time(t))
