@@ -714,6 +714,45 @@ Waiting for the browser (5 minutes)...
     </message>
 </context>
 <context>
+    <name>kairos::ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep server version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no sync conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event was deleted on the server since you loaded it. Your edit was kept aside and was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server&apos;s version is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s version: “%1”, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edit: “%1”, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kairos::EventDialog</name>
     <message>
         <source>New event</source>
@@ -833,6 +872,26 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Delete “%1”? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail addresses, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail the attendees about this change (Google Calendar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1433,6 +1492,22 @@ Right-click to unsubscribe</source>
         <source>Event moved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync the connected accounts&apos; calendars now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event was changed on the server since you loaded it; your edit was kept aside. See View → Sync Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::MonthView</name>
@@ -1643,6 +1718,67 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SyncIndicator</name>
+    <message>
+        <source>Syncing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1… %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You seem to be offline; Kairos will sync when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account needs to be reconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar service asked Kairos to slow down; it will retry shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar service had a problem; Kairos will retry shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos cannot read the account&apos;s sign-in from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); Kairos will retry shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -744,6 +744,45 @@ Esperando al navegador (5 minutos)...
     </message>
 </context>
 <context>
+    <name>kairos::ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Keep server version</source>
+        <translation>Conservar la versión del servidor</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>There are no sync conflicts.</source>
+        <translation>No hay conflictos de sincronización.</translation>
+    </message>
+    <message>
+        <source>This event was deleted on the server since you loaded it. Your edit was kept aside and was not sent.</source>
+        <translation>Este evento se ha eliminado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte y no se ha enviado.</translation>
+    </message>
+    <message>
+        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server&apos;s version is shown.</source>
+        <translation>Este evento ha cambiado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
+    </message>
+    <message>
+        <source>Server&apos;s version: “%1”, %2</source>
+        <translation>Versión del servidor: «%1», %2</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Ubicación: %1</translation>
+    </message>
+    <message>
+        <source>Your edit: “%1”, %2</source>
+        <translation>Tu cambio: «%1», %2</translation>
+    </message>
+</context>
+<context>
     <name>kairos::EventDialog</name>
     <message>
         <source>New event</source>
@@ -864,6 +903,26 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Delete “%1”? This cannot be undone.</source>
         <translation>¿Quieres eliminar «%1»? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>E-mail addresses, separated by commas</source>
+        <translation>Direcciones de correo electrónico, separadas por comas</translation>
+    </message>
+    <message>
+        <source>Send invitations</source>
+        <translation>Enviar invitaciones</translation>
+    </message>
+    <message>
+        <source>E-mail the attendees about this change (Google Calendar)</source>
+        <translation>Avisa por correo electrónico a los asistentes de este cambio (Google Calendar)</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>«%1» no es una dirección de correo electrónico.</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1523,22 @@ Haz clic derecho para cancelar la suscripción</translation>
         <source>Event moved</source>
         <translation>Evento movido</translation>
     </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>Si&amp;ncronizar ahora</translation>
+    </message>
+    <message>
+        <source>Sync the connected accounts&apos; calendars now</source>
+        <translation>Sincroniza ahora los calendarios de las cuentas conectadas</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Conflicts…</source>
+        <translation>Con&amp;flictos de sincronización…</translation>
+    </message>
+    <message>
+        <source>An event was changed on the server since you loaded it; your edit was kept aside. See View → Sync Conflicts…</source>
+        <translation>Un evento ha cambiado en el servidor después de que lo cargaras; tu cambio se ha guardado aparte. Consulta Ver → Conflictos de sincronización…</translation>
+    </message>
 </context>
 <context>
     <name>kairos::MonthView</name>
@@ -1675,6 +1750,67 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>Subscribe</source>
         <translation>Suscribirse</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SyncIndicator</name>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>Sincronizando %1…</translation>
+    </message>
+    <message>
+        <source>Syncing %1… %2/%3</source>
+        <translation>Sincronizando %1… %2/%3</translation>
+    </message>
+    <message>
+        <source>You seem to be offline; Kairos will sync when the network is back.</source>
+        <translation>Parece que no tienes conexión; Kairos sincronizará cuando vuelva la red.</translation>
+    </message>
+    <message>
+        <source>The account needs to be reconnected.</source>
+        <translation>Tienes que volver a conectar la cuenta.</translation>
+    </message>
+    <message>
+        <source>The calendar service asked Kairos to slow down; it will retry shortly.</source>
+        <translation>El servicio de calendario ha pedido a Kairos que vaya más despacio; volverá a intentarlo en breve.</translation>
+    </message>
+    <message>
+        <source>The calendar service had a problem; Kairos will retry shortly.</source>
+        <translation>El servicio de calendario ha tenido un problema; Kairos volverá a intentarlo en breve.</translation>
+    </message>
+    <message>
+        <source>Kairos cannot read the account&apos;s sign-in from the keychain.</source>
+        <translation>Kairos no puede leer del llavero el inicio de sesión de la cuenta.</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); Kairos will retry shortly.</source>
+        <translation>La sincronización ha fallado (%1); Kairos volverá a intentarlo en breve.</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Última sincronización: hace un momento</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n min ago</source>
+        <translation>
+            <numerusform>Última sincronización: hace %n min</numerusform>
+            <numerusform>Última sincronización: hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n h ago</source>
+        <translation>
+            <numerusform>Última sincronización: hace %n h</numerusform>
+            <numerusform>Última sincronización: hace %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced on %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún no se ha sincronizado</translation>
     </message>
 </context>
 <context>
