@@ -14,6 +14,9 @@
 #include "settings/accountspage.h"
 #include "settings/reconnectbanner.h"
 #include "settings/settingsdialog.h"
+#include "sync/conflictsdialog.h"
+#include "sync/syncengine.h"
+#include "sync/syncindicator.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -214,6 +217,20 @@ void MainWindow::buildActions()
     m_accountsAction->setObjectName(QStringLiteral("accountsAction"));
     m_accountsAction->setToolTip(tr("Settings → Accounts: connect Google Calendar or Outlook"));
     m_accountsAction->setEnabled(false); // until setAccountManager()
+
+    m_syncAction = new QAction(tr("S&ync Now"), this);
+    m_syncAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncAction->setToolTip(tr("Sync the connected accounts' calendars now"));
+    m_syncAction->setEnabled(false); // until setSyncEngine()
+    connect(m_syncAction, &QAction::triggered, this, [this]() {
+        if (m_sync)
+            m_sync->syncNow();
+    });
+    m_conflictsAction = new QAction(tr("Sync &Conflicts…"), this);
+    m_conflictsAction->setObjectName(QStringLiteral("conflictsAction"));
+    m_conflictsAction->setEnabled(false);
+    connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
     connect(m_accountsAction, &QAction::triggered, this, &MainWindow::showAccountSettings);
 
     m_importAction = new QAction(tr("&Import…"), this);
@@ -323,6 +340,9 @@ void MainWindow::buildMenus()
     view->addAction(m_todayAction);
     view->addAction(m_previousAction);
     view->addAction(m_nextAction);
+    view->addSeparator();
+    view->addAction(m_syncAction);
+    view->addAction(m_conflictsAction);
 }
 
 void MainWindow::buildToolBar()
@@ -656,7 +676,15 @@ void MainWindow::dialogFinished(EventDialog *dialog, int result)
 {
     if (result == QDialog::Accepted) {
         const Event e = dialog->event();
-        auto saved = dialog->isNew() ? m_calendar.createEvent(e) : m_calendar.updateEvent(e);
+        Expected<Event> saved = makeError(Error::Code::Internal, QString());
+        if (dialog->isProviderCalendar() && m_sync) {
+            WriteOptions options;
+            options.sendUpdates = dialog->sendInvitations();
+            saved = dialog->isNew() ? m_sync->createEvent(e, options)
+                                    : m_sync->updateEvent(e, options);
+        } else {
+            saved = dialog->isNew() ? m_calendar.createEvent(e) : m_calendar.updateEvent(e);
+        }
         if (!saved) {
             showError(tr("Could not save the event"), saved.error());
             return;
@@ -668,8 +696,13 @@ void MainWindow::dialogFinished(EventDialog *dialog, int result)
             m_grid->setSelectedEventId(saved->id);
         statusBar()->showMessage(tr("Event saved"), 4000);
     } else if (result == EventDialog::DeleteResult) {
-        const QString id = dialog->event().id;
-        if (auto r = m_calendar.deleteEvent(id); !r) {
+        const Event e = dialog->event();
+        const QString id = e.id;
+        WriteOptions options;
+        options.sendUpdates = dialog->sendInvitations();
+        if (auto r = syncsCalendar(e.calendarId) ? m_sync->deleteEvent(id, options)
+                                                 : m_calendar.deleteEvent(id);
+            !r) {
             showError(tr("Could not delete the event"), r.error());
             return;
         }
@@ -692,7 +725,9 @@ void MainWindow::deleteSelected()
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
-    if (auto r = m_calendar.deleteEvent(id); !r) {
+    if (auto r
+        = syncsCalendar(e->calendarId) ? m_sync->deleteEvent(id) : m_calendar.deleteEvent(id);
+        !r) {
         showError(tr("Could not delete the event"), r.error());
         return;
     }
@@ -736,8 +771,67 @@ void MainWindow::setAccountManager(AccountManager *manager)
     }
     if (!manager)
         return;
+    if (m_syncIndicator)
+        m_syncIndicator->setAccountManager(manager);
     m_banner = new ReconnectBanner(*manager, this);
     m_topLayout->insertWidget(0, m_banner);
+}
+
+bool MainWindow::syncsCalendar(const QString &calendarId) const
+{
+    if (!m_sync)
+        return false;
+    const QList<Calendar> calendars = m_calendar.calendars();
+    for (const Calendar &c : calendars) {
+        if (c.id == calendarId)
+            return !c.accountId.isEmpty();
+    }
+    return false;
+}
+
+void MainWindow::setSyncEngine(SyncEngine *engine)
+{
+    m_sync = engine;
+    m_syncAction->setEnabled(engine != nullptr);
+    m_conflictsAction->setEnabled(engine != nullptr);
+    if (m_syncIndicator) {
+        delete m_syncIndicator;
+        m_syncIndicator = nullptr;
+    }
+    if (!engine)
+        return;
+    m_syncIndicator = new SyncIndicator(*engine, this);
+    m_syncIndicator->setAccountManager(m_accounts);
+    statusBar()->insertPermanentWidget(0, m_syncIndicator);
+    connect(engine, &SyncEngine::calendarsChanged, &m_calendar,
+        &CalendarService::notifyCalendarsChanged);
+    connect(engine, &SyncEngine::conflictAdded, this, [this](qint64, const QString &) {
+        statusBar()->showMessage(tr("An event was changed on the server since you loaded it; "
+                                    "your edit was kept aside. See View → Sync Conflicts…"),
+            15000);
+        if (m_conflicts)
+            m_conflicts->reload();
+    });
+    connect(engine, &SyncEngine::eventIdChanged, this,
+        [this](const QString &oldId, const QString &newId) {
+            if (m_grid->selectedEventId() == oldId)
+                m_grid->setSelectedEventId(newId);
+            if (m_month->selectedEventId() == oldId)
+                m_month->setSelectedEventId(newId);
+        });
+}
+
+void MainWindow::showConflicts()
+{
+    if (!m_sync)
+        return;
+    if (!m_conflicts) {
+        m_conflicts = new ConflictsDialog(*m_sync, this);
+        m_conflicts->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_conflicts->show();
+    m_conflicts->raise();
+    m_conflicts->activateWindow();
 }
 
 void MainWindow::showCalendarListMenu(const QPoint &pos)

@@ -20,6 +20,9 @@ class AccountManager;
 class CalendarService;
 class IcsController;
 class ReconnectBanner;
+class ConflictsDialog;
+class SyncEngine;
+class SyncIndicator;
 class EventDialog;
 class MonthView;
 class Profile;
@@ -74,6 +77,14 @@ public:
     //! File → Import / Export / Export free/busy / Subscribe, drag and drop, Download .ics.
     IcsController *ics() const { return m_ics; }
 
+    //! Calendar sync: View → Sync Now (F5), the status-bar indicator, Conflicts…, and event
+    //! writes to provider calendars through the engine's outbox. The engine must outlive the
+    //! window.
+    void setSyncEngine(SyncEngine *engine);
+    SyncEngine *syncEngine() const { return m_sync; }
+    SyncIndicator *syncIndicator() const { return m_syncIndicator; }
+    void showConflicts();
+
     //! Re-reads the visible range from the calendar service now.
     void refresh();
 
@@ -87,6 +98,8 @@ private:
     void openDialog(const Event &event, bool isNew);
     void dialogFinished(EventDialog *dialog, int result);
     void showError(const QString &what, const Error &error);
+    //! The event lives in a calendar of a connected account and an engine is set.
+    bool syncsCalendar(const QString &calendarId) const;
     void showCalendarListMenu(const QPoint &pos);
     //! The time grid moved or resized an event by dragging.
     void reschedule(const QString &eventId, const QDateTime &start, const QDateTime &end);
@@ -111,6 +124,11 @@ private:
     AccountManager *m_accounts = nullptr;
     ReconnectBanner *m_banner = nullptr;
     IcsController *m_ics = nullptr;
+    SyncEngine *m_sync = nullptr;
+    SyncIndicator *m_syncIndicator = nullptr;
+    QPointer<ConflictsDialog> m_conflicts;
+    QAction *m_syncAction = nullptr;
+    QAction *m_conflictsAction = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_settingsAction = nullptr;

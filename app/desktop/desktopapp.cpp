@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "settings/reconnectbanner.h"
 #include "store/database.h"
+#include "sync/syncengine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +23,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QNetworkInformation>
 #include <QTimer>
 #include <QTranslator>
 
@@ -170,8 +172,57 @@ int runDesktopApp(QApplication &app)
     QObject::connect(&accounts, &AccountManager::accountsChanged, &calendar,
         &CalendarService::notifyCalendarsChanged);
 
+    // Calendar sync: one engine for every connected account, through the manager's client.
+    SyncEngine sync(*db, *accounts.client());
+    sync.setCalendarService(&calendar);
+    auto reconcileAccounts = [&sync, &accounts]() {
+        const QList<Account> list = accounts.accounts();
+        QStringList present;
+        QStringList added;
+        for (const Account &a : list) {
+            present.append(a.id);
+            if (!sync.accountIds().contains(a.id)) {
+                sync.addAccount(a);
+                added.append(a.id);
+            }
+        }
+        const QStringList known = sync.accountIds();
+        for (const QString &id : known) {
+            if (!present.contains(id))
+                sync.removeAccount(id);
+        }
+        return added;
+    };
+    reconcileAccounts();
+    QObject::connect(
+        &accounts, &AccountManager::accountsChanged, &sync, [&sync, reconcileAccounts]() {
+            const QStringList added = reconcileAccounts();
+            for (const QString &id : added)
+                sync.syncAccount(id);
+        });
+
     MainWindow window(calendar, profile);
     window.setAccountManager(&accounts);
+    window.setSyncEngine(&sync);
+    // Sync when the window comes to the front (the engine skips it when a run is recent).
+    QObject::connect(&app, &QGuiApplication::applicationStateChanged, &sync,
+        [&sync](Qt::ApplicationState state) {
+            if (state == Qt::ApplicationActive)
+                sync.onApplicationActivated();
+        });
+    // The first sync and the network watch start after the first paint: start-up stays fast.
+    QTimer::singleShot(0, &sync, [&sync]() {
+        sync.syncNow();
+        if (QNetworkInformation::loadBackendByFeatures(
+                QNetworkInformation::Feature::Reachability)) {
+            QObject::connect(QNetworkInformation::instance(),
+                &QNetworkInformation::reachabilityChanged, &sync,
+                [&sync](QNetworkInformation::Reachability r) {
+                    if (r == QNetworkInformation::Reachability::Online)
+                        sync.onNetworkOnline();
+                });
+        }
+    });
     // The team room: the configured one, else a room hosted in-process on 127.0.0.1. Started
     // once the window is up so that the first paint does not wait for it.
     ChatController chat(&window, profile, &vault);

@@ -19,6 +19,8 @@
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kairos {
 
 namespace {
@@ -144,10 +146,24 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
             p.drawEllipse(0, 0, 12, 12);
         }
         m_calendar->addItem(QIcon(swatch), c.name, c.id);
+        m_calendar->setItemData(m_calendar->count() - 1, !c.accountId.isEmpty(), Qt::UserRole + 1);
     }
     const int calIndex = m_calendar->findData(event.calendarId);
     if (calIndex >= 0)
         m_calendar->setCurrentIndex(calIndex);
+
+    QStringList attendeeEmails;
+    for (const Attendee &a : event.attendees) {
+        if (!a.organizer && !a.self)
+            attendeeEmails.append(a.email);
+    }
+    m_attendees = new QLineEdit(attendeeEmails.join(QStringLiteral(", ")), this);
+    m_attendees->setObjectName(QStringLiteral("attendeesEdit"));
+    m_attendees->setPlaceholderText(tr("E-mail addresses, separated by commas"));
+    m_sendInvitations = new QCheckBox(tr("Send invitations"), this);
+    m_sendInvitations->setObjectName(QStringLiteral("sendInvitationsCheck"));
+    m_sendInvitations->setToolTip(tr("E-mail the attendees about this change (Google Calendar)"));
+    m_sendInvitations->setChecked(false);
 
     m_validation = new QLabel(this);
     m_validation->setObjectName(QStringLiteral("validationLabel"));
@@ -202,6 +218,9 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     form->addRow(QString(), m_zoneLabel);
     form->addRow(tr("Location"), m_location);
     form->addRow(tr("Calendar"), m_calendar);
+    m_attendeesLabel = new QLabel(tr("Attendees"), this);
+    form->addRow(m_attendeesLabel, m_attendees);
+    form->addRow(QString(), m_sendInvitations);
     form->addRow(tr("Description"), m_description);
 
     auto *layout = new QVBoxLayout(this);
@@ -219,7 +238,8 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
         for (QWidget *w : { static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_allDay),
                  static_cast<QWidget *>(m_startDate), static_cast<QWidget *>(m_startTime),
                  static_cast<QWidget *>(m_endDate), static_cast<QWidget *>(m_endTime),
-                 static_cast<QWidget *>(m_location), static_cast<QWidget *>(m_calendar) })
+                 static_cast<QWidget *>(m_location), static_cast<QWidget *>(m_calendar),
+                 static_cast<QWidget *>(m_attendees), static_cast<QWidget *>(m_sendInvitations) })
             w->setEnabled(false);
         m_description->setReadOnly(true);
     }
@@ -250,6 +270,8 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     connect(m_allDay, &QCheckBox::toggled, this, &EventDialog::updateState);
     connect(m_startFold, &QComboBox::currentIndexChanged, this, &EventDialog::updateState);
     connect(m_endFold, &QComboBox::currentIndexChanged, this, &EventDialog::updateState);
+    connect(m_calendar, &QComboBox::currentIndexChanged, this, &EventDialog::updateState);
+    connect(m_attendees, &QLineEdit::textChanged, this, &EventDialog::updateState);
 
     updateState();
     // An existing event stored at the second of two equal wall times keeps that choice.
@@ -362,6 +384,22 @@ void EventDialog::updateState()
         else if (chosen(re, m_endFold) < chosen(rs, m_startFold))
             error = tr("The event ends before it starts: pick an end after the start.");
     }
+    const bool provider = isProviderCalendar();
+    m_attendeesLabel->setVisible(provider);
+    m_attendees->setVisible(provider);
+    m_sendInvitations->setVisible(provider);
+    if (error.isEmpty() && provider) {
+        static const QRegularExpression mail(
+            QStringLiteral("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$"));
+        const QStringList parts = m_attendees->text().split(QLatin1Char(','));
+        for (const QString &part : parts) {
+            const QString address = part.trimmed();
+            if (!address.isEmpty() && !mail.match(address).hasMatch()) {
+                error = tr("“%1” is not an e-mail address.").arg(address);
+                break;
+            }
+        }
+    }
     if (m_calendar->count() == 0)
         error = tr("There is no calendar you can write to.");
     m_validation->setText(error);
@@ -376,6 +414,32 @@ Event EventDialog::event() const
     e.location = m_location->text().trimmed();
     e.description = m_description->toPlainText();
     e.calendarId = m_calendar->currentData().toString();
+    if (isProviderCalendar()) {
+        QList<Attendee> kept;
+        for (const Attendee &a : std::as_const(e.attendees)) {
+            if (a.organizer || a.self)
+                kept.append(a);
+        }
+        const QStringList parts = m_attendees->text().split(QLatin1Char(','));
+        for (const QString &part : parts) {
+            const QString address = part.trimmed();
+            if (address.isEmpty())
+                continue;
+            auto old = std::find_if(
+                e.attendees.cbegin(), e.attendees.cend(), [&address](const Attendee &a) {
+                    return a.email.compare(address, Qt::CaseInsensitive) == 0;
+                });
+            if (old != e.attendees.cend()) {
+                if (!old->organizer && !old->self)
+                    kept.append(*old);
+            } else {
+                Attendee a;
+                a.email = address;
+                kept.append(a);
+            }
+        }
+        e.attendees = kept;
+    }
     e.allDay = m_allDay->isChecked();
     if (e.allDay) {
         e.startDate = m_startDate->date();
@@ -388,6 +452,16 @@ Event EventDialog::event() const
         e.startDate = e.endDate = QDate();
     }
     return e;
+}
+
+bool EventDialog::isProviderCalendar() const
+{
+    return m_calendar->currentData(Qt::UserRole + 1).toBool();
+}
+
+bool EventDialog::sendInvitations() const
+{
+    return isProviderCalendar() && m_sendInvitations->isChecked();
 }
 
 void EventDialog::confirmDelete()

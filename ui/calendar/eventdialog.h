@@ -38,6 +38,10 @@ public:
     //! The edited event (valid when Save is enabled).
     Event event() const;
     QTimeZone eventZone() const { return m_zone; }
+    //! The chosen calendar belongs to a connected account (Google / Microsoft).
+    bool isProviderCalendar() const;
+    //! "Send invitations" is ticked (only meaningful for provider calendars).
+    bool sendInvitations() const;
 
 Q_SIGNALS:
     //! "Download .ics / Add to Apple Calendar" for the stored event (existing events only).
@@ -71,6 +75,9 @@ private:
     QLineEdit *m_location;
     QPlainTextEdit *m_description;
     QComboBox *m_calendar;
+    QLabel *m_attendeesLabel;
+    QLineEdit *m_attendees;
+    QCheckBox *m_sendInvitations;
     QLabel *m_validation;
     QPushButton *m_save;
     QPushButton *m_delete;
