@@ -802,7 +802,8 @@ void MainWindow::setSyncEngine(SyncEngine *engine)
         return;
     m_syncIndicator = new SyncIndicator(*engine, this);
     m_syncIndicator->setAccountManager(m_accounts);
-    statusBar()->insertPermanentWidget(0, m_syncIndicator);
+    m_syncIndicator->setEventStore(&m_calendar.store());
+    statusBar()->addPermanentWidget(m_syncIndicator);
     connect(engine, &SyncEngine::calendarsChanged, &m_calendar,
         &CalendarService::notifyCalendarsChanged);
     connect(engine, &SyncEngine::conflictAdded, this, [this](qint64, const QString &) {

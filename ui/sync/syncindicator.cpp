@@ -2,6 +2,7 @@
 
 #include "auth/accountmanager.h"
 #include "core/clock.h"
+#include "store/eventstore.h"
 #include "sync/syncengine.h"
 
 #include <QHBoxLayout>
@@ -59,6 +60,14 @@ QString SyncIndicator::accountName(const QString &accountId) const
     if (m_accounts) {
         if (const auto a = m_accounts->account(accountId); a && !a->email.isEmpty())
             return a->email;
+    }
+    if (m_store) {
+        if (const auto all = m_store->accounts()) {
+            for (const Account &a : *all) {
+                if (a.id == accountId && !a.email.isEmpty())
+                    return a.email;
+            }
+        }
     }
     return accountId;
 }

@@ -10,6 +10,7 @@ class QTimer;
 namespace kairos {
 
 class AccountManager;
+class EventStore;
 class SyncEngine;
 
 //! \brief Status-bar indicator of calendar sync: a busy bar and "Syncing ann@example.com… 3/8"
@@ -22,6 +23,8 @@ public:
     ~SyncIndicator() override;
 
     void setAccountManager(AccountManager *accounts) { m_accounts = accounts; }
+    //! Where account e-mails are read when there is no AccountManager.
+    void setEventStore(EventStore *store) { m_store = store; }
     QString text() const;
     //! Plain words for an engine error code ("network_error" …).
     static QString errorText(const QString &code);
@@ -36,6 +39,7 @@ private:
 
     SyncEngine &m_engine;
     AccountManager *m_accounts = nullptr;
+    EventStore *m_store = nullptr;
     QProgressBar *m_busy;
     QLabel *m_label;
     QTimer *m_tick;

@@ -1,0 +1,184 @@
+// Calendar sync in the desktop window: View → Sync Now fills the week view from the fake Google
+// server and the status-bar indicator says synced; an event created in the Google calendar
+// from the event dialog reaches the fake through the outbox, with sendUpdates=none unless
+// "Send invitations" is ticked. The fixture (tests/sync) pairs FakeGoogleServer (with its own
+// token endpoint) and an InMemoryVault with a real profile database.
+#include "../sync/syncfixture.h"
+#include "calendar/eventdialog.h"
+#include "calendar/timegridview.h"
+#include "mainwindow.h"
+#include "sync/syncindicator.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace kairos;
+using namespace kairos::test;
+
+class TstSyncUi : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void syncNowFillsWeekView();
+    void dialogCreatesInGoogleCalendar_data();
+    void dialogCreatesInGoogleCalendar();
+    void attendeesAreValidated();
+
+private:
+    static QDateTime todayAt(int hour)
+    {
+        const QTimeZone madrid("Europe/Madrid");
+        return QDateTime(Clock::nowUtc().toTimeZone(madrid).date(), QTime(hour, 0), madrid);
+    }
+    static bool syncWithUi(SyncFixture &f, MainWindow &window)
+    {
+        QSignalSpy finished(f.engine.get(), &SyncEngine::syncFinished);
+        auto *action = window.findChild<QAction *>(QStringLiteral("syncNowAction"));
+        if (!action || !action->isEnabled())
+            return false;
+        action->trigger();
+        if (finished.isEmpty() && !finished.wait(15000))
+            return false;
+        QDeadlineTimer deadline(15000);
+        while (f.engine->isSyncing() && !deadline.hasExpired())
+            QTest::qWait(2);
+        return !f.engine->isSyncing();
+    }
+};
+
+void TstSyncUi::syncNowFillsWeekView()
+{
+    SyncFixture f(Provider::Google, QStringLiteral("syncui1"));
+    f.account.email = QStringLiteral("ann@example.com");
+    QVERIFY(f.store->saveAccount(f.account).hasValue());
+    f.makeEngine();
+    f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+    f.google.putEvent(QStringLiteral("primary"), gEvent(QStringLiteral("Standup"), todayAt(10)));
+
+    MainWindow window(*f.service, f.profile);
+    window.setSyncEngine(f.engine.get());
+    window.setView(MainWindow::View::Week);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *indicator = window.findChild<SyncIndicator *>(QStringLiteral("syncIndicator"));
+    QVERIFY(indicator);
+    QVERIFY(indicator->isVisible());
+    QCOMPARE(indicator->text(), QStringLiteral("Not synced yet"));
+
+    QStringList seen;
+    connect(f.engine.get(), &SyncEngine::syncStarted, indicator,
+        [&seen, indicator]() { seen << indicator->text(); });
+    QVERIFY(syncWithUi(f, window));
+    QVERIFY(!seen.isEmpty());
+    QVERIFY2(seen.first().startsWith(QStringLiteral("Syncing ann@example.com") + QChar(0x2026)),
+        qPrintable(seen.first()));
+    QTRY_COMPARE(indicator->text(), QStringLiteral("Synced just now"));
+
+    auto hasStandup = [&window]() {
+        for (const Occurrence &o : window.timeGrid()->occurrences()) {
+            if (o.title == QLatin1String("Standup"))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(hasStandup());
+}
+
+void TstSyncUi::dialogCreatesInGoogleCalendar_data()
+{
+    QTest::addColumn<bool>("invite");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no invitations") << false << QStringLiteral("none");
+    QTest::newRow("send invitations") << true << QStringLiteral("all");
+}
+
+void TstSyncUi::dialogCreatesInGoogleCalendar()
+{
+    QFETCH(bool, invite);
+    QFETCH(QString, expected);
+    SyncFixture f(Provider::Google, QStringLiteral("syncui2") + QString::number(int(invite)));
+    f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+    QVERIFY(f.service->ensureLocalCalendar(QStringLiteral("My calendar")));
+
+    MainWindow window(*f.service, f.profile);
+    window.setSyncEngine(f.engine.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(syncWithUi(f, window)); // brings the Google calendar in
+
+    window.newEventAt(todayAt(15), todayAt(16), false);
+    EventDialog *dialog = window.eventDialog();
+    QVERIFY(dialog);
+    auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("calendarCombo"));
+    auto *attendees = dialog->findChild<QLineEdit *>(QStringLiteral("attendeesEdit"));
+    auto *send = dialog->findChild<QCheckBox *>(QStringLiteral("sendInvitationsCheck"));
+    QVERIFY(combo && attendees && send);
+    const int index = combo->findData(f.calId(QStringLiteral("primary")));
+    QVERIFY(index >= 0);
+    // A local calendar has no attendees.
+    const int local = combo->findData(f.service->calendars().constFirst().id);
+    if (local >= 0 && local != index) {
+        combo->setCurrentIndex(local);
+        QVERIFY(attendees->isHidden());
+    }
+    combo->setCurrentIndex(index);
+    QVERIFY(!attendees->isHidden());
+    QVERIFY(!send->isChecked()); // invitations only when asked
+    dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit"))->setText(QStringLiteral("Review"));
+    attendees->setText(QStringLiteral("bob@example.com, carol@example.com"));
+    send->setChecked(invite);
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveButton"));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+
+    QTRY_COMPARE(f.engine->pendingWrites(), 0);
+    QTRY_VERIFY(!f.engine->isSyncing());
+    std::optional<QJsonObject> created;
+    for (const QJsonObject &e : f.google.events(QStringLiteral("primary"))) {
+        if (e.value(QLatin1String("summary")).toString() == QLatin1String("Review"))
+            created = e;
+    }
+    QVERIFY(created.has_value());
+    QCOMPARE(created->value(QLatin1String("attendees")).toArray().size(), 2);
+    QString sendUpdates;
+    for (const auto &r : f.server->requests()) {
+        if (r.method == "POST" && r.path.endsWith(QLatin1String("/events")))
+            sendUpdates = r.query.queryItemValue(QStringLiteral("sendUpdates"));
+    }
+    QCOMPARE(sendUpdates, expected);
+    QCOMPARE(f.google.notificationsSent(), invite ? 1 : 0);
+}
+
+void TstSyncUi::attendeesAreValidated()
+{
+    SyncFixture f(Provider::Google, QStringLiteral("syncui3"));
+    f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+    MainWindow window(*f.service, f.profile);
+    window.setSyncEngine(f.engine.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(syncWithUi(f, window));
+    window.newEventAt(todayAt(15), todayAt(16), false);
+    EventDialog *dialog = window.eventDialog();
+    QVERIFY(dialog);
+    auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("calendarCombo"));
+    combo->setCurrentIndex(combo->findData(f.calId(QStringLiteral("primary"))));
+    auto *attendees = dialog->findChild<QLineEdit *>(QStringLiteral("attendeesEdit"));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveButton"));
+    attendees->setText(QStringLiteral("bob@example.com, not-an-address"));
+    QVERIFY(!save->isEnabled());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("validationLabel"))
+                ->text()
+                .contains(QStringLiteral("not-an-address")));
+    attendees->setText(QStringLiteral("bob@example.com"));
+    QVERIFY(save->isEnabled());
+    dialog->reject();
+}
+
+QTEST_MAIN(TstSyncUi)
+#include "tst_syncui.moc"
