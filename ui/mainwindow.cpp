@@ -27,7 +27,9 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -644,12 +646,52 @@ void MainWindow::newEventAt(const QDateTime &start, const QDateTime &end, bool a
     openDialog(e, true);
 }
 
-void MainWindow::openEvent(const QString &eventId)
+void MainWindow::openEvent(const QString &eventId, const QDateTime &occurrenceStart)
 {
     auto e = m_calendar.event(eventId);
     if (!e) {
         showError(tr("Could not open the event"), e.error());
         return;
+    }
+    if (occurrenceStart.isValid() && !e->recurrence.isEmpty() && syncsCalendar(e->calendarId)
+        && !m_dialog) {
+        const QString title = e->title.isEmpty() ? tr("(No title)") : e->title;
+        QMessageBox box(QMessageBox::Question, tr("Edit recurring event"),
+            tr("“%1” repeats. Change only this occurrence, or every event in the series?")
+                .arg(title),
+            QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("recurrenceScopeBox"));
+        QPushButton *one = box.addButton(tr("This event"), QMessageBox::AcceptRole);
+        one->setObjectName(QStringLiteral("thisEventButton"));
+        QPushButton *all = box.addButton(tr("All events"), QMessageBox::AcceptRole);
+        all->setObjectName(QStringLiteral("allEventsButton"));
+        box.setDefaultButton(one);
+        box.exec();
+        if (box.clickedButton() == one) {
+            // "This event": an instance of the master (docs/sync.md: recurringEventId = master
+            // id, originalStart = the occurrence's original start; id empty).
+            Event instance = *e;
+            instance.id.clear();
+            instance.providerId.clear();
+            instance.etag.clear();
+            instance.recurrence.clear();
+            instance.recurringEventId = e->id;
+            if (e->allDay) {
+                const QDate day = occurrenceStart.date();
+                instance.originalStart = QDateTime(day, QTime(0, 0), Qt::UTC);
+                instance.endDate = day.addDays(e->startDate.daysTo(e->endDate));
+                instance.startDate = day;
+            } else {
+                const QDateTime start = occurrenceStart.toTimeZone(e->start.timeZone());
+                instance.originalStart = start;
+                instance.end = start.addSecs(e->start.secsTo(e->end));
+                instance.start = start;
+            }
+            openDialog(instance, false);
+            return;
+        }
+        if (box.clickedButton() != all)
+            return;
     }
     openDialog(*e, false);
 }
@@ -696,10 +738,21 @@ void MainWindow::dialogFinished(EventDialog *dialog, int result)
             m_grid->setSelectedEventId(saved->id);
         statusBar()->showMessage(tr("Event saved"), 4000);
     } else if (result == EventDialog::DeleteResult) {
-        const Event e = dialog->event();
+        Event e = dialog->event();
         const QString id = e.id;
         WriteOptions options;
         options.sendUpdates = dialog->sendInvitations();
+        if (id.isEmpty() && !e.recurringEventId.isEmpty() && m_sync) {
+            // "This event" of a series: the occurrence is cancelled.
+            e.status = EventStatus::Cancelled;
+            if (auto r = m_sync->updateEvent(e, options); !r) {
+                showError(tr("Could not delete the event"), r.error());
+                return;
+            }
+            refresh();
+            statusBar()->showMessage(tr("Event deleted"), 4000);
+            return;
+        }
         if (auto r = syncsCalendar(e.calendarId) ? m_sync->deleteEvent(id, options)
                                                  : m_calendar.deleteEvent(id);
             !r) {

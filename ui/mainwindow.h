@@ -62,7 +62,9 @@ public:
     //! Opens the event dialog for a new event (default: the next full hour today).
     void newEvent();
     void newEventAt(const QDateTime &start, const QDateTime &end, bool allDay);
-    void openEvent(const QString &eventId);
+    //! Opens an event; for an occurrence of a series in a synced calendar (occurrenceStart
+    //! set) asks "This event" or "All events" first.
+    void openEvent(const QString &eventId, const QDateTime &occurrenceStart = QDateTime());
     //! Deletes the selected event after asking.
     void deleteSelected();
     void showSettings();

@@ -14,8 +14,10 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace kairos;
 using namespace kairos::test;
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void dialogCreatesInGoogleCalendar_data();
     void dialogCreatesInGoogleCalendar();
     void attendeesAreValidated();
+    void thisEventOfSeries();
 
 private:
     static QDateTime todayAt(int hour)
@@ -178,6 +181,55 @@ void TstSyncUi::attendeesAreValidated()
     attendees->setText(QStringLiteral("bob@example.com"));
     QVERIFY(save->isEnabled());
     dialog->reject();
+}
+
+void TstSyncUi::thisEventOfSeries()
+{
+    SyncFixture f(Provider::Google, QStringLiteral("syncui4"));
+    f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+    const QDateTime first = todayAt(9);
+    const QJsonObject master = f.google.putEvent(QStringLiteral("primary"),
+        gEvent(
+            QStringLiteral("Weekly"), first, 30, { QStringLiteral("RRULE:FREQ=WEEKLY;COUNT=5") }));
+    MainWindow window(*f.service, f.profile);
+    window.setSyncEngine(f.engine.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(syncWithUi(f, window));
+
+    const QString masterId
+        = f.eventId(QStringLiteral("primary"), master.value(QLatin1String("id")).toString());
+    const QDateTime second = first.addDays(7);
+    QTimer::singleShot(0, &window, [&window]() {
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("recurrenceScopeBox"));
+        QVERIFY(box);
+        box->findChild<QPushButton *>(QStringLiteral("thisEventButton"))->click();
+    });
+    window.openEvent(masterId, second);
+    EventDialog *dialog = window.eventDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->event().recurringEventId, masterId);
+    QCOMPARE(dialog->event().originalStart, second);
+    dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit"))
+        ->setText(QStringLiteral("Weekly (moved room)"));
+    QTest::mouseClick(
+        dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(f.engine->pendingWrites(), 0);
+    QTRY_VERIFY(!f.engine->isSyncing());
+    int overridden = 0;
+    for (const QJsonObject &e : f.google.events(QStringLiteral("primary"))) {
+        if (e.value(QLatin1String("summary")).toString() == QLatin1String("Weekly (moved room)")) {
+            ++overridden;
+            QCOMPARE(e.value(QLatin1String("recurringEventId")).toString(),
+                master.value(QLatin1String("id")).toString());
+        }
+    }
+    QCOMPARE(overridden, 1);
+    QCOMPARE(
+        f.google.event(QStringLiteral("primary"), master.value(QLatin1String("id")).toString())
+            ->value(QLatin1String("summary"))
+            .toString(),
+        QStringLiteral("Weekly"));
 }
 
 QTEST_MAIN(TstSyncUi)

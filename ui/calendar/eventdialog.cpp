@@ -194,7 +194,10 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
         tr("Download .ics: saves this event as an invitation file. Opening the file in Apple "
            "Calendar (or Outlook, or Google Calendar) adds the event, and opening a newer file "
            "later updates it instead of adding a second copy."));
-    m_download->setVisible(!isNew);
+    m_download->setVisible(!isNew && !event.id.isEmpty());
+    // An occurrence of a series ("this event") stays in its series' calendar.
+    if (event.id.isEmpty() && !event.recurringEventId.isEmpty())
+        m_calendar->setEnabled(false);
     m_download->setAutoDefault(false);
     connect(m_download, &QPushButton::clicked, this,
         [this]() { Q_EMIT downloadIcsRequested(m_event.id); });

@@ -381,7 +381,7 @@ void MonthView::mouseDoubleClickEvent(QMouseEvent *event)
     int index = -1;
     const int hit = chipAt(pos, &index);
     if (hit >= 0) {
-        Q_EMIT openRequested(m_occ.at(hit).eventId);
+        Q_EMIT openRequested(m_occ.at(hit).eventId, m_occ.at(hit).start);
         return;
     }
     if (index < 0)

@@ -42,7 +42,8 @@ public:
 Q_SIGNALS:
     void dayRequested(QDate day); //!< "+N more" clicked: show that day
     void createRequested(const QDateTime &start, const QDateTime &end, bool allDay);
-    void openRequested(const QString &eventId);
+    //! `occurrenceStart`: the double-clicked occurrence's start (empty from the keyboard).
+    void openRequested(const QString &eventId, const QDateTime &occurrenceStart = QDateTime());
     void selectionChanged(const QString &eventId);
 
 protected:

@@ -834,7 +834,7 @@ void TimeGridView::mouseDoubleClickEvent(QMouseEvent *event)
     const int hit = hitEvent(pos);
     if (hit >= 0) {
         setSelectedEventId(m_occ.at(hit).eventId);
-        Q_EMIT openRequested(m_occ.at(hit).eventId);
+        Q_EMIT openRequested(m_occ.at(hit).eventId, m_occ.at(hit).start);
         return;
     }
     int day = 0, minutes = 0;

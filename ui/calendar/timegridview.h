@@ -51,7 +51,8 @@ public:
 Q_SIGNALS:
     //! The user asked for a new event over [start, end) (double-click or drag).
     void createRequested(const QDateTime &start, const QDateTime &end, bool allDay);
-    void openRequested(const QString &eventId);
+    //! `occurrenceStart`: the double-clicked occurrence's start (empty from the keyboard).
+    void openRequested(const QString &eventId, const QDateTime &occurrenceStart = QDateTime());
     //! The user dragged an event to a new time (move, also across days) or dragged its bottom
     //! edge (resize); both snap to 15 minutes. Timed, writable, non-recurring events only.
     void rescheduleRequested(const QString &eventId, const QDateTime &start, const QDateTime &end);
