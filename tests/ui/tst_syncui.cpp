@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void dialogCreatesInGoogleCalendar();
     void attendeesAreValidated();
     void thisEventOfSeries();
+    void conflictIsExplained();
 
 private:
     static QDateTime todayAt(int hour)
@@ -230,6 +232,52 @@ void TstSyncUi::thisEventOfSeries()
             ->value(QLatin1String("summary"))
             .toString(),
         QStringLiteral("Weekly"));
+}
+
+void TstSyncUi::conflictIsExplained()
+{
+    SyncFixture f(Provider::Google, QStringLiteral("syncui5"));
+    f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+    QJsonObject remote = f.google.putEvent(
+        QStringLiteral("primary"), gEvent(QStringLiteral("Budget"), todayAt(11)));
+    MainWindow window(*f.service, f.profile);
+    window.setSyncEngine(f.engine.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(syncWithUi(f, window));
+    const QString pid = remote.value(QLatin1String("id")).toString();
+    const QString id = f.eventId(QStringLiteral("primary"), pid);
+
+    // Someone else renames it on the server; we edit the version we loaded.
+    remote.insert(QStringLiteral("summary"), QStringLiteral("Budget (server)"));
+    f.google.putEvent(QStringLiteral("primary"), remote);
+    window.openEvent(id);
+    EventDialog *dialog = window.eventDialog();
+    QVERIFY(dialog);
+    dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit"))
+        ->setText(QStringLiteral("Budget (mine)"));
+    QSignalSpy conflict(f.engine.get(), &SyncEngine::conflictAdded);
+    QTest::mouseClick(
+        dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(conflict.size(), 1);
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("kept aside")));
+
+    auto *action = window.findChild<QAction *>(QStringLiteral("conflictsAction"));
+    QVERIFY(action && action->isEnabled());
+    action->trigger();
+    auto *box = window.findChild<QDialog *>(QStringLiteral("conflictsDialog"));
+    QVERIFY(box && box->isVisible() && !box->isModal());
+    const QString details = box->findChild<QLabel *>(QStringLiteral("conflictDetails"))->text();
+    QVERIFY2(details.contains(QStringLiteral("This event was changed on the server since you "
+                                             "loaded it. Your edit was kept aside; the server's "
+                                             "version is shown.")),
+        qPrintable(details));
+    QVERIFY(details.contains(QStringLiteral("Budget (server)")));
+    box->findChild<QPushButton *>(QStringLiteral("keepServerButton"))->click();
+    QVERIFY(f.engine->conflicts().isEmpty());
+    QCOMPARE(
+        f.google.event(QStringLiteral("primary"), pid)->value(QLatin1String("summary")).toString(),
+        QStringLiteral("Budget (server)"));
 }
 
 QTEST_MAIN(TstSyncUi)

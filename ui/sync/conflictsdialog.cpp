@@ -89,9 +89,12 @@ void ConflictsDialog::showCurrent()
         if (c.id != id)
             continue;
         QString text;
-        if (c.kind == QLatin1String("deleted_on_server") || c.server.id.isEmpty()) {
+        if (c.kind == QLatin1String("deleted_on_server")) {
             text = tr("This event was deleted on the server since you loaded it. Your edit was "
                       "kept aside and was not sent.");
+        } else if (c.kind == QLatin1String("rejected")) {
+            text = tr("The server refused your edit of this event. Your edit was kept aside; "
+                      "the server's version is shown.");
         } else {
             text = tr("This event was changed on the server since you loaded it. Your edit was "
                       "kept aside; the server's version is shown.")
