@@ -797,6 +797,20 @@ void MainWindow::showSettings()
     if (m_accounts) {
         auto *page = new AccountsPage(*m_accounts, dialog);
         page->setObjectName(QStringLiteral("accountsPage"));
+        if (m_sync) {
+            SyncEngine *engine = m_sync;
+            page->setLastSyncedText([engine](const QString &id) {
+                if (engine->isSyncing(id))
+                    return tr("Syncing…");
+                const QString error = engine->lastError(id);
+                if (!error.isEmpty())
+                    return SyncIndicator::errorText(error);
+                const QDateTime when = engine->lastSynced(id);
+                return when.isValid() ? SyncIndicator::agoText(when) : tr("Not synced yet");
+            });
+            connect(engine, &SyncEngine::syncStarted, page, &AccountsPage::refreshSyncColumn);
+            connect(engine, &SyncEngine::syncFinished, page, &AccountsPage::refreshSyncColumn);
+        }
         dialog->addPage(page, tr("Accounts"));
     }
     dialog->open();

@@ -14,7 +14,7 @@
 namespace kairos {
 
 namespace {
-enum Column { EmailColumn, ProviderColumn, StatusColumn };
+enum Column { EmailColumn, ProviderColumn, StatusColumn, SyncedColumn };
 }
 
 AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
@@ -160,6 +160,15 @@ QString AccountsPage::reasonText(const QString &reason)
     return tr("the provider refused the sign-in");
 }
 
+void AccountsPage::setLastSyncedText(std::function<QString(const QString &)> text)
+{
+    m_lastSynced = std::move(text);
+    m_list->setHeaderLabels(m_lastSynced
+            ? QStringList { tr("Account"), tr("Provider"), tr("Status"), tr("Last synced") }
+            : QStringList { tr("Account"), tr("Provider"), tr("Status") });
+    rebuild();
+}
+
 void AccountsPage::rebuild()
 {
     const QString selected = selectedId();
@@ -175,6 +184,11 @@ void AccountsPage::rebuild()
             status = tr("%1: %2").arg(status, reasonText(a.statusReason));
         item->setText(StatusColumn, status);
         item->setToolTip(StatusColumn, status);
+        if (m_lastSynced) {
+            const QString synced = m_lastSynced(a.id);
+            item->setText(SyncedColumn, synced);
+            item->setToolTip(SyncedColumn, synced);
+        }
         if (a.id == selected)
             item->setSelected(true);
     }

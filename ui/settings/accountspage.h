@@ -36,6 +36,11 @@ public:
         m_confirm = std::move(hook);
     }
 
+    //! Adds a "Last synced" column filled by `text(accountId)` (the desktop's sync engine);
+    //! call refreshSyncColumn() when a run ends.
+    void setLastSyncedText(std::function<QString(const QString &accountId)> text);
+    void refreshSyncColumn() { rebuild(); }
+
     static QString statusText(Account::Status status);
     //! Plain words for a machine reason from the core.
     static QString reasonText(const QString &reason);
@@ -58,6 +63,7 @@ private:
     QLabel *m_waiting;
     QLabel *m_message;
     std::function<bool(const QString &)> m_confirm;
+    std::function<QString(const QString &)> m_lastSynced;
 };
 
 } // namespace kairos
