@@ -361,6 +361,10 @@ Waiting for the browser (5 minutes)...
         <source>Could not connect: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::ChatController</name>
@@ -749,6 +753,10 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Your edit: “%1”, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1506,6 +1514,30 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>An event was changed on the server since you loaded it; your edit was kept aside. See View → Sync Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit recurring event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” repeats. Change only this occurrence, or every event in the series?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -388,6 +388,10 @@ Esperando al navegador (5 minutos)...
         <source>Could not connect: %1</source>
         <translation>No se ha podido conectar: %1</translation>
     </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Última sincronización</translation>
+    </message>
 </context>
 <context>
     <name>kairos::ChatController</name>
@@ -780,6 +784,10 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Your edit: “%1”, %2</source>
         <translation>Tu cambio: «%1», %2</translation>
+    </message>
+    <message>
+        <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
+        <translation>El servidor ha rechazado tu cambio en este evento. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1546,30 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>An event was changed on the server since you loaded it; your edit was kept aside. See View → Sync Conflicts…</source>
         <translation>Un evento ha cambiado en el servidor después de que lo cargaras; tu cambio se ha guardado aparte. Consulta Ver → Conflictos de sincronización…</translation>
+    </message>
+    <message>
+        <source>Edit recurring event</source>
+        <translation>Editar evento periódico</translation>
+    </message>
+    <message>
+        <source>“%1” repeats. Change only this occurrence, or every event in the series?</source>
+        <translation>«%1» se repite. ¿Quieres cambiar solo esta vez o todos los eventos de la serie?</translation>
+    </message>
+    <message>
+        <source>This event</source>
+        <translation>Este evento</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún no se ha sincronizado</translation>
     </message>
 </context>
 <context>
