@@ -193,29 +193,6 @@ Waiting for the browser (5 minutes)...
     </message>
 </context>
 <context>
-    <name>kairos</name>
-    <message>
-        <source>This calendar is read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event ends before it starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The calendar database could not be written. Check that the disk is not full.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>kairos::AccountsPage</name>
     <message>
         <source>Connect Google Calendar</source>
@@ -1538,6 +1515,26 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This calendar is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar database could not be written. Check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

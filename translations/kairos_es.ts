@@ -220,29 +220,6 @@ Esperando al navegador (5 minutos)...
     </message>
 </context>
 <context>
-    <name>kairos</name>
-    <message>
-        <source>This calendar is read-only.</source>
-        <translation>Este calendario es de solo lectura.</translation>
-    </message>
-    <message>
-        <source>The event no longer exists.</source>
-        <translation>El evento ya no existe.</translation>
-    </message>
-    <message>
-        <source>The event ends before it starts.</source>
-        <translation>El evento termina antes de empezar.</translation>
-    </message>
-    <message>
-        <source>The calendar database could not be written. Check that the disk is not full.</source>
-        <translation>No se ha podido escribir en la base de datos del calendario. Comprueba que el disco no esté lleno.</translation>
-    </message>
-    <message>
-        <source>Something went wrong (%1).</source>
-        <translation>Algo ha salido mal (%1).</translation>
-    </message>
-</context>
-<context>
     <name>kairos::AccountsPage</name>
     <message>
         <source>Connect Google Calendar</source>
@@ -1570,6 +1547,26 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>Not synced yet</source>
         <translation>Aún no se ha sincronizado</translation>
+    </message>
+    <message>
+        <source>This calendar is read-only.</source>
+        <translation>Este calendario es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation>El evento ya no existe.</translation>
+    </message>
+    <message>
+        <source>The event ends before it starts.</source>
+        <translation>El evento termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>The calendar database could not be written. Check that the disk is not full.</source>
+        <translation>No se ha podido escribir en la base de datos del calendario. Comprueba que el disco no esté lleno.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Algo ha salido mal (%1).</translation>
     </message>
 </context>
 <context>

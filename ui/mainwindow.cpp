@@ -85,22 +85,22 @@ QIcon swatch(const QString &color)
 
 QString errorText(const Error &error)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("kairos::MainWindow", s); };
     switch (error.code) {
     case Error::Code::ReadOnly:
-        return tr("This calendar is read-only.");
+        return MainWindow::tr("This calendar is read-only.");
     case Error::Code::NotFound:
-        return tr("The event no longer exists.");
+        return MainWindow::tr("The event no longer exists.");
     case Error::Code::InvalidInput:
-        return tr("The event ends before it starts.");
+        return MainWindow::tr("The event ends before it starts.");
     case Error::Code::StorageUnavailable:
     case Error::Code::StorageCorrupt:
     case Error::Code::WriteFailed:
-        return tr("The calendar database could not be written. Check that the disk is not full.");
+        return MainWindow::tr(
+            "The calendar database could not be written. Check that the disk is not full.");
     default:
         break;
     }
-    return tr("Something went wrong (%1).").arg(error.codeName());
+    return MainWindow::tr("Something went wrong (%1).").arg(error.codeName());
 }
 
 MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidget *parent)
