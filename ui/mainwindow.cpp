@@ -921,7 +921,7 @@ void MainWindow::showCalendarListMenu(const QPoint &pos)
     menu.exec(m_calendarList->viewport()->mapToGlobal(pos));
 }
 
-void MainWindow::reschedule(const QString &eventId, const QDateTime &start, const QDateTime &end)
+void MainWindow::reschedule(QString eventId, QDateTime start, QDateTime end)
 {
     auto e = m_calendar.event(eventId);
     if (!e || e->allDay) {

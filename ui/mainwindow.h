@@ -104,7 +104,8 @@ private:
     bool syncsCalendar(const QString &calendarId) const;
     void showCalendarListMenu(const QPoint &pos);
     //! The time grid moved or resized an event by dragging.
-    void reschedule(const QString &eventId, const QDateTime &start, const QDateTime &end);
+    // By value: the view's own copy of the id is freed when the edit re-lays it out.
+    void reschedule(QString eventId, QDateTime start, QDateTime end);
     QDate today() const;
 
     CalendarService &m_calendar;
