@@ -24,7 +24,8 @@ struct Interpretation {
     int durationMinutes = 0; //!< schedule, availability
     QDateTime windowStart, windowEnd; //!< agenda, availability, schedule without a time
     QStringList participants; //!< schedule, availability (room member spelling when matched)
-    QStringList warnings; //!< in_the_past, dst_gap, dst_fold, invalid_date, unknown_participant
+    //! in_the_past, dst_gap, dst_fold, invalid_date, unknown_participant, day_assumed
+    QStringList warnings;
     bool fromSlashCommand = false;
 
     bool hasTime() const { return start.isValid(); }

@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace kairos::commands {
 
 namespace {
@@ -56,6 +58,11 @@ int weekdayNumber(const QString &w)
             "sunday", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo" };
         for (int i = 0; i < 14; ++i)
             h.insert(QString::fromLatin1(names[i]), i % 7 + 1);
+        const std::pair<const char *, int> abbreviations[]
+            = { { "mon", 1 }, { "tue", 2 }, { "tues", 2 }, { "wed", 3 }, { "thu", 4 },
+                  { "thur", 4 }, { "thurs", 4 }, { "fri", 5 }, { "sat", 6 }, { "sun", 7 } };
+        for (const auto &[n, d] : abbreviations)
+            h.insert(QString::fromLatin1(n), d);
         return h;
     }();
     return days.value(w, 0);
@@ -105,6 +112,39 @@ double numberValue(const QString &s)
     QString n = s;
     n.replace(QLatin1Char(','), QLatin1Char('.'));
     return n.toDouble();
+}
+
+//! Hours written as words ("three", "tres", "una"): 1-12, 0 when \a w is not one.
+int hourWord(const QString &w)
+{
+    static const QHash<QString, int> hours = [] {
+        QHash<QString, int> h;
+        const char *en[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve" };
+        const char *es[] = { "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
+            "nueve", "diez", "once", "doce" };
+        for (int i = 0; i < 12; ++i) {
+            h.insert(QString::fromLatin1(en[i]), i + 1);
+            h.insert(QString::fromLatin1(es[i]), i + 1);
+        }
+        h.insert(QStringLiteral("uno"), 1);
+        return h;
+    }();
+    return hours.value(w, 0);
+}
+
+const QString kHourWordsEn
+    = QStringLiteral("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve");
+const QString kHourWordsEs
+    = QStringLiteral("una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce");
+
+//! "3" or "three" → "3" (empty when neither).
+QString hourDigits(const QString &s)
+{
+    if (!s.isEmpty() && s.at(0).isDigit())
+        return s;
+    const int h = hourWord(s);
+    return h > 0 ? QString::number(h) : QString();
 }
 
 //! Seconds per unit; 0 if \a unit is not a time unit.
@@ -249,6 +289,26 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         return true;
     });
 
+    // 1b. European hour forms that would otherwise read as durations: "a las 15h",
+    // "at 9h30", "a las 15.30", "at 3.30pm" (a time marker comes first, so never "15 hours").
+    static const QRegularExpression hourH = rx(QStringLiteral(
+        "(?:\\b(?:at|around|a\\s+las?|sobre\\s+las?|hacia\\s+las?)\\s+|@\\s*)(\\d{1,2})"
+        "(?:\\s*h\\s*(\\d{2})?|\\.(\\d{2})\\s*(am|pm|a\\.m\\.?|p\\.m\\.?)?)(?![a-z0-9])"));
+    s.scan(hourH, [&](const QRegularExpressionMatch &m) {
+        if (p.time.isValid())
+            return false;
+        const bool dotted = m.capturedStart(3) >= 0;
+        ClockTime t
+            = makeTime(m.captured(1), dotted ? m.captured(3) : m.captured(2), m.captured(4));
+        if (!t.isValid())
+            return false;
+        // "15h" is a 24-hour reading; "3.30" follows the bare-hour rule like "3:30".
+        if (!dotted)
+            t.literal = true;
+        p.time = t;
+        return true;
+    });
+
     // 2. Durations.
     auto setDuration = [&](int minutes) {
         if (p.durationMinutes || minutes <= 0)
@@ -339,6 +399,34 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         return true;
     });
 
+    // A day of the month alone: "the 28th", "on the 28th", "Friday the 27th", "el 28",
+    // "el día 28", "el viernes 27". A bare number needs "on the" / "el" / "día" / a weekday.
+    static const QRegularExpression dayOnlyEn = rx(QStringLiteral("\\b(?:(?:") + kWeekdays
+        + QStringLiteral(
+            ")\\s+)?(on\\s+the\\s+|the\\s+|on\\s+)(\\d{1,2})(st|nd|rd|th)?\\b"
+            "(?!\\s*(?:[:./]\\d|%|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|h\\b|hours?\\b|hrs?\\b|"
+            "min|people|floor|time|minutes?\\b))"));
+    s.scan(dayOnlyEn, [&](const QRegularExpressionMatch &m) {
+        const int d = m.captured(2).toInt();
+        const bool onThe = m.captured(1).startsWith(QLatin1String("on the"));
+        if (d < 1 || d > 31 || p.day != Day::None || (m.captured(3).isEmpty() && !onThe))
+            return false;
+        setDate(p, 0, 0, d);
+        return true;
+    });
+    static const QRegularExpression dayOnlyEs = rx(QStringLiteral("\\b(?:el\\s+)?(?:(?:")
+        + kWeekdays
+        + QStringLiteral(")\\s+|dia\\s+|(el)\\s+)(?:dia\\s+)?(\\d{1,2})\\b"
+                         "(?!\\s*(?:[:./,]\\d|%|h\\b|horas?\\b|hrs?\\b|min|minutos?\\b|personas\\b|"
+                         "de\\b|del\\b|am\\b|pm\\b))"));
+    s.scan(dayOnlyEs, [&](const QRegularExpressionMatch &m) {
+        const int d = m.captured(2).toInt();
+        if (d < 1 || d > 31 || p.day != Day::None)
+            return false;
+        setDate(p, 0, 0, d);
+        return true;
+    });
+
     // 4. Named days, with the parts of the day that carry their own day.
     static const QRegularExpression dayAfter
         = rx(QStringLiteral("\\b(?:(?:the\\s+)?day\\s+after\\s+tomorrow|pasado\\s+manana)\\b"));
@@ -378,7 +466,23 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         return true;
     });
 
-    // 5. Weeks, then weekdays (a weekday with a week phrase is that day of that week).
+    // 5. Weekends, weeks, then weekdays (a weekday with a week phrase is that day of that
+    // week). "next weekend" is the weekend of next week, like "next Friday".
+    static const QRegularExpression weekend = rx(QStringLiteral(
+        "\\b(?:(this\\s+coming|coming|this|next|the|over\\s+the|on\\s+the|for\\s+the|este|"
+        "el\\s+proximo|el\\s+siguiente|proximo|el)\\s+)?(weekend|fin\\s+de\\s+semana|finde)"
+        "(?:\\s+(que\\s+viene|proximo|siguiente))?\\b"));
+    s.scan(weekend, [&](const QRegularExpressionMatch &m) {
+        if (p.weekend || p.week != DateTimePhrase::Week::None)
+            return true;
+        const QString pre = m.captured(1);
+        p.weekend = true;
+        p.week = pre == QLatin1String("next") || pre.contains(QLatin1String("proximo"))
+                || pre.contains(QLatin1String("siguiente")) || !m.captured(3).isEmpty()
+            ? DateTimePhrase::Week::Next
+            : DateTimePhrase::Week::This;
+        return true;
+    });
     static const QRegularExpression thisWeek
         = rx(QStringLiteral("\\b(?:this\\s+week|esta\\s+semana|my\\s+week|mi\\s+semana)\\b"));
     s.scan(thisWeek, [&](const QRegularExpressionMatch &) {
@@ -399,20 +503,31 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         QStringLiteral("\\b(?:(this\\s+coming|coming|this|next|on|el\\s+proximo|el\\s+siguiente|"
                        "proximo|este|el)\\s+)?(")
         + kWeekdays + QStringLiteral(")(?:\\s+(que\\s+viene|proximo))?\\b"));
-    s.scan(weekday, [&](const QRegularExpressionMatch &m) {
+    // Abbreviations: "Fri", "on Tue.", "Thurs 3pm"; "sat" and "sun" only after this / next /
+    // on, as they are also words.
+    static const QRegularExpression weekdayShort = rx(QStringLiteral(
+        "\\b(?:(this\\s+coming|coming|this|next|on)\\s+)?(mon|tues?|wed|thu(?:rs?)?|fri)\\b\\.?()|"
+        "\\b(?:(this\\s+coming|coming|this|next|on)\\s+)(sat|sun)\\b\\.?()"));
+    const auto onWeekday = [&](const QString &pre, const QString &name, const QString &post) {
         if (p.day == Day::Weekday)
             return true;
         if (p.day != Day::None)
             return true; // "el lunes 30 de noviembre": the date wins
         p.day = Day::Weekday;
-        p.weekday = weekdayNumber(m.captured(2));
-        const QString pre = m.captured(1);
+        p.weekday = weekdayNumber(name);
         if (pre == QLatin1String("next"))
             p.weekdayMode = DateTimePhrase::WeekdayMode::NextWeek;
         else if (pre.contains(QLatin1String("proximo")) || pre.contains(QLatin1String("siguiente"))
-            || !m.captured(3).isEmpty())
+            || !post.isEmpty())
             p.weekdayMode = DateTimePhrase::WeekdayMode::AfterToday;
         return true;
+    };
+    s.scan(weekday, [&](const QRegularExpressionMatch &m) {
+        return onWeekday(m.captured(1), m.captured(2), m.captured(3));
+    });
+    s.scan(weekdayShort, [&](const QRegularExpressionMatch &m) {
+        const bool second = m.capturedStart(5) >= 0;
+        return onWeekday(m.captured(second ? 4 : 1), m.captured(second ? 5 : 2), QString());
     });
 
     // 6. Times: noon / midnight, ranges, then single times.
@@ -476,12 +591,13 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
             return true;
         });
     }
-    static const QRegularExpression yMedia = rx(QStringLiteral(
-        "\\b(?:a\\s+las?\\s+)(\\d{1,2})\\s+(y\\s+media|y\\s+cuarto|menos\\s+cuarto)\\b"));
+    static const QRegularExpression yMedia
+        = rx(QStringLiteral("\\b(?:a\\s+las?\\s+|sobre\\s+las?\\s+|hacia\\s+las?\\s+)(\\d{1,2}|")
+            + kHourWordsEs + QStringLiteral(")\\s+(y\\s+media|y\\s+cuarto|menos\\s+cuarto)\\b"));
     s.scan(yMedia, [&](const QRegularExpressionMatch &m) {
         if (p.time.isValid() || p.midnight)
             return false;
-        ClockTime t = makeTime(m.captured(1), QString(), QString());
+        ClockTime t = makeTime(hourDigits(m.captured(1)), QString(), QString());
         if (!t.isValid() || t.hour > 12)
             return false;
         const QString q = m.captured(2);
@@ -497,11 +613,13 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         return true;
     });
     static const QRegularExpression past
-        = rx(QStringLiteral("\\b(?:at\\s+)?(half|quarter)\\s+(past|to)\\s+(\\d{1,2})\\b"));
+        = rx(QStringLiteral(
+                 "\\b(?:at\\s+|around\\s+)?(?:a\\s+)?(half|quarter)\\s+(past|to)\\s+(\\d{1,2}|")
+            + kHourWordsEn + QStringLiteral(")\\b"));
     s.scan(past, [&](const QRegularExpressionMatch &m) {
         if (p.time.isValid() || p.midnight)
             return false;
-        ClockTime t = makeTime(m.captured(3), QString(), QString());
+        ClockTime t = makeTime(hourDigits(m.captured(3)), QString(), QString());
         if (!t.isValid() || t.hour > 12 || t.hour < 1)
             return false;
         if (m.captured(2) == QLatin1String("past")) {
@@ -526,6 +644,34 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
             if (p.time.isValid() || p.midnight)
                 return false;
             const ClockTime t = makeTime(m.captured(1), QString(), QString());
+            if (!t.isValid())
+                return false;
+            p.time = t;
+            return true;
+        });
+    }
+
+    // Hours as words, after a time marker: "at three", "at three thirty", "at eleven am",
+    // "at five o'clock", "a las tres", "a la una", "a las cinco en punto".
+    static const QRegularExpression wordsEn
+        = rx(QStringLiteral("\\b(?:at|around|by)\\s+(") + kHourWordsEn
+            + QStringLiteral(")(?:\\s+(o'?clock|fifteen|thirty|forty[- ]five))?"
+                             "(?:\\s*(am|pm|a\\.m\\.?|p\\.m\\.?))?(?![a-z0-9'])"
+                             "(?!\\s+(?:of|point|another|people|minutes?|hours?)\\b)"));
+    static const QRegularExpression wordsEs = rx(QStringLiteral("\\b(?:a|sobre|hacia)\\s+las?\\s+(")
+        + kHourWordsEs
+        + QStringLiteral(")(?:\\s+(en\\s+punto))?()\\b(?!\\s+(?:horas?|minutos?|personas)\\b)"));
+    for (const QRegularExpression *re : { &wordsEn, &wordsEs }) {
+        s.scan(*re, [&](const QRegularExpressionMatch &m) {
+            if (p.time.isValid() || p.midnight)
+                return false;
+            const QString mins = m.captured(2);
+            const int minute = mins == QLatin1String("fifteen") ? 15
+                : mins == QLatin1String("thirty")               ? 30
+                : mins.startsWith(QLatin1String("forty"))       ? 45
+                                                                : 0;
+            const ClockTime t
+                = makeTime(hourDigits(m.captured(1)), QString::number(minute), m.captured(3));
             if (!t.isValid())
                 return false;
             p.time = t;
@@ -690,7 +836,17 @@ ResolvedTime resolvePhrase(const DateTimePhrase &p, const ResolveContext &ctx)
                                                   : 2);
         break;
     case Day::Date:
-        if (p.year > 0) {
+        if (p.month == 0) {
+            // A day of the month alone ("the 28th", "el 28") is its next occurrence, today
+            // included; months without that day are skipped ("the 31st" in November → Dec 31).
+            QDate first(today.year(), today.month(), 1);
+            for (int i = 0; i <= 12 && !date.isValid(); ++i) {
+                const QDate m = first.addMonths(i);
+                const QDate d(m.year(), m.month(), p.dayOfMonth);
+                if (d.isValid() && d >= today)
+                    date = d;
+            }
+        } else if (p.year > 0) {
             date = QDate(p.year, p.month, p.dayOfMonth);
         } else {
             // A date without a year is its next occurrence, today included (Feb 29 → the
@@ -729,8 +885,20 @@ ResolvedTime resolvePhrase(const DateTimePhrase &p, const ResolveContext &ctx)
         break;
     }
 
+    // The days a week phrase stands for: Monday-Sunday, or Saturday-Sunday for a weekend.
+    const QDate weekFirst = today.addDays(1 - today.dayOfWeek()
+        + (p.week == DateTimePhrase::Week::Next ? 7 : 0) + (p.weekend ? 5 : 0));
+    const QDate weekEnd = weekFirst.addDays(p.weekend ? 2 : 7); // exclusive
+
     if (hasTime) {
-        if (!dayGiven) {
+        if (!dayGiven && p.week != DateTimePhrase::Week::None) {
+            // "next week at 3", "this weekend at 11": the first day of that span on which the
+            // time is still ahead; the card says the day was picked ("day_assumed").
+            date = std::max(weekFirst, today);
+            while (date < weekEnd.addDays(-1) && !stillAhead(date))
+                date = date.addDays(1);
+            r.warnings.append(QStringLiteral("day_assumed"));
+        } else if (!dayGiven) {
             // No day said: today if the time is still ahead, otherwise tomorrow.
             date = stillAhead(today) ? today : today.addDays(1);
         }
@@ -762,10 +930,8 @@ ResolvedTime resolvePhrase(const DateTimePhrase &p, const ResolveContext &ctx)
             r.windowEnd = startOfDay(date.addDays(1), zone);
         }
     } else if (p.week != DateTimePhrase::Week::None) {
-        const QDate monday
-            = today.addDays(1 - today.dayOfWeek() + (p.week == DateTimePhrase::Week::Next ? 7 : 0));
-        r.windowStart = startOfDay(monday, zone);
-        r.windowEnd = startOfDay(monday.addDays(7), zone);
+        r.windowStart = startOfDay(weekFirst, zone);
+        r.windowEnd = startOfDay(weekEnd, zone);
     } else if (narrowWindow) {
         // "in the afternoon", "book lunch": today's window if it has not ended, else tomorrow's.
         date = stillAhead(today) ? today : today.addDays(1);

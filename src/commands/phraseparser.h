@@ -43,8 +43,10 @@ struct DateTimePhrase {
     int offsetDays = 0; //!< Day::InDays
     int weekday = 0; //!< 1 = Monday ... 7 = Sunday (Day::Weekday)
     WeekdayMode weekdayMode = WeekdayMode::Nearest;
-    int year = 0, month = 0, dayOfMonth = 0; //!< Day::Date; year 0 = not written
+    //! Day::Date; year 0 = not written; month 0 = not written ("the 28th", "el 28")
+    int year = 0, month = 0, dayOfMonth = 0;
     Week week = Week::None;
+    bool weekend = false; //!< "this weekend", "el fin de semana": Saturday and Sunday of `week`
     PartOfDay part = PartOfDay::None;
     ClockTime time;
     ClockTime rangeEnd; //!< valid for ranges ("from 2 to 4pm")
@@ -87,7 +89,7 @@ struct ResolvedTime {
     QDateTime start, end;
     int durationMinutes = 0;
     QDateTime windowStart, windowEnd; //!< valid when !hasTime
-    QStringList warnings; //!< "in_the_past", "dst_gap", "dst_fold"
+    QStringList warnings; //!< "in_the_past", "dst_gap", "dst_fold", "day_assumed"
 };
 
 ResolvedTime resolvePhrase(const DateTimePhrase &phrase, const ResolveContext &context);
