@@ -7,13 +7,17 @@
 #include "room/embeddedroom.h"
 #include "room/messagelistmodel.h"
 #include "store/database.h"
+#include "store/eventstore.h"
 #include "support/mockclock.h"
 #include "support/testenv.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFrame>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -85,6 +89,14 @@ class TstChatCommands : public QObject {
         }
         return nullptr;
     }
+    //! Saves a picture of \a card under $KAIROS_SCREENSHOT_DIR (when set) for review.
+    static bool grabCard(QWidget *card, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("KAIROS_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return true;
+        return card->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    }
     static QString label(QWidget *card, const QString &name)
     {
         auto *l = card->findChild<QLabel *>(name);
@@ -153,7 +165,9 @@ private Q_SLOTS:
         QVERIFY(label(c, QStringLiteral("cardWhen")).contains(QStringLiteral("Europe/Madrid")));
         QCOMPARE(label(c, QStringLiteral("cardDuration")), QStringLiteral("Duration: 30 min"));
         QVERIFY(label(c, QStringLiteral("cardParticipants")).contains(QStringLiteral("Bob")));
-        QVERIFY(label(c, QStringLiteral("cardCalendar")).contains(QStringLiteral("My calendar")));
+        QVERIFY(c->findChild<QComboBox *>(QStringLiteral("calendarPicker"))
+                    ->currentText()
+                    .contains(QStringLiteral("My calendar")));
 
         // The message went to the room as typed; the other member sees only the message.
         QTRY_COMPARE(userTexts(m_bo.get()),
@@ -221,6 +235,117 @@ private Q_SLOTS:
             qPrintable(list));
         QVERIFY(m_boPanel->cards().isEmpty());
         QTRY_COMPARE(userTexts(m_bo.get()).size(), 1);
+    }
+
+    static CommandAssistant::Member member(const QString &name, const QByteArray &zone,
+        const QString &email = QString(), bool shared = true)
+    {
+        CommandAssistant::Member m;
+        m.name = name;
+        m.shared = shared;
+        m.email = email;
+        m.madeAt = Clock::nowUtc().addSecs(-600);
+        m.participant.name = name;
+        m.participant.zone = QTimeZone(zone);
+        m.participant.email = email;
+        m.participant.availabilityKnown = shared;
+        return m;
+    }
+
+    // Participants are matched to room members; a member in another zone gets their own time.
+    void cardShowsParticipantsLocalTimes()
+    {
+        m_assistant->setMemberSource([]() {
+            return QList<CommandAssistant::Member> { member(QStringLiteral("Ana"), "Europe/Madrid"),
+                member(
+                    QStringLiteral("Bob"), "America/New_York", QStringLiteral("bob@example.com")) };
+        });
+        type(QStringLiteral("Set up a call with Bob tomorrow at 3pm"));
+        QFrame *c = card(m_panel.get(), QStringLiteral("scheduleCard"));
+        QVERIFY(c);
+        const QString people = label(c, QStringLiteral("cardParticipants"));
+        QVERIFY2(people.contains(QStringLiteral("Bob — 09:00–09:30 their time (New York)")),
+            qPrintable(people));
+        // Same offset: no local time repeated.
+        m_assistant->setMemberSource([]() {
+            return QList<CommandAssistant::Member> { member(
+                QStringLiteral("Bob"), "Europe/Paris") };
+        });
+        type(QStringLiteral("Set up a call with Bob on Monday at 10am"));
+        QFrame *second = nullptr;
+        for (QWidget *w : m_panel->cards())
+            second = w->objectName() == QLatin1String("scheduleCard") ? qobject_cast<QFrame *>(w)
+                                                                      : second;
+        QVERIFY(second && second != c);
+        QCOMPARE(
+            label(second, QStringLiteral("cardParticipants")), QStringLiteral("Participants: Bob"));
+        QVERIFY(grabCard(c, QStringLiteral("schedule-card-local-times")));
+    }
+
+    // The calendar picker: a connected account's primary calendar first; Create writes there.
+    // Invitations are offered (unticked) only for a provider calendar with attendees.
+    void createIntoChosenCalendar()
+    {
+        Account account;
+        account.id = QStringLiteral("acc-1");
+        account.email = QStringLiteral("ana@example.com");
+        account.connectedAt = Clock::nowUtc();
+        QVERIFY(m_calendar->store().saveAccount(account));
+        Calendar work;
+        work.id = QStringLiteral("google-work");
+        work.accountId = QStringLiteral("acc-1");
+        work.providerId = QStringLiteral("ana@example.com");
+        work.kind = CalendarKind::Google;
+        work.name = QStringLiteral("ana@example.com");
+        work.primary = true;
+        QVERIFY(m_calendar->saveCalendar(work));
+        m_assistant->setMemberSource([]() {
+            return QList<CommandAssistant::Member> { member(
+                QStringLiteral("Bob"), "Europe/London", QStringLiteral("bob@example.com")) };
+        });
+        type(QStringLiteral("Schedule a meeting with Bob tomorrow at 3pm"));
+        QFrame *c = card(m_panel.get(), QStringLiteral("scheduleCard"));
+        QVERIFY(c);
+        QVERIFY(!c->findChild<QWidget *>(QStringLiteral("connectCalendar"))); // connected
+        auto *picker = c->findChild<QComboBox *>(QStringLiteral("calendarPicker"));
+        QVERIFY(picker);
+        QCOMPARE(picker->count(), 2);
+        QCOMPARE(picker->currentData().toString(), work.id);
+        QCOMPARE(picker->currentText(), QStringLiteral("ana@example.com (Google)"));
+        auto *invite = c->findChild<QCheckBox *>(QStringLiteral("sendInvitationsCheck"));
+        QVERIFY(invite && invite->isVisible() && !invite->isChecked());
+        QVERIFY(invite->text().contains(QStringLiteral("bob@example.com")));
+        QVERIFY(label(c, QStringLiteral("cardParticipants")).contains(QStringLiteral("14:00")));
+        QVERIFY(grabCard(c, QStringLiteral("schedule-card-calendar-picker")));
+        picker->setCurrentIndex(picker->findData(CalendarService::localCalendarId()));
+        QVERIFY(!invite->isVisible());
+        QCOMPARE(picker->currentText(), QStringLiteral("My calendar (this computer)"));
+        picker->setCurrentIndex(picker->findData(work.id));
+        QTest::mouseClick(
+            c->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+        auto occ = m_calendar->occurrences(QDate(2026, 11, 22), QDate(2026, 11, 22));
+        QVERIFY(occ);
+        QCOMPARE(occ->size(), 1);
+        auto stored = m_calendar->event(occ->first().eventId);
+        QVERIFY(stored);
+        QCOMPARE(stored->calendarId, work.id);
+        QCOMPARE(stored->attendees.size(), 1);
+        QCOMPARE(stored->attendees.first().email, QStringLiteral("bob@example.com"));
+    }
+
+    // No account connected: the card says so and offers Settings → Accounts.
+    void connectFirstNote()
+    {
+        QSignalSpy asked(m_assistant.get(), &CommandAssistant::accountSettingsRequested);
+        type(QStringLiteral("What do I have today?"));
+        QFrame *c = card(m_panel.get(), QStringLiteral("agendaCard"));
+        QVERIFY(c);
+        QVERIFY(label(c, QStringLiteral("connectCalendarText"))
+                    .startsWith(QStringLiteral("Connect your calendar first")));
+        QTest::mouseClick(
+            c->findChild<QPushButton *>(QStringLiteral("connectCalendarButton")), Qt::LeftButton);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(grabCard(c, QStringLiteral("agenda-card-connect-first")));
     }
 
     void slashCommandIsNotSent()

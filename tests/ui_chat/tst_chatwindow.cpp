@@ -1,4 +1,5 @@
 // The main window with the team room: embedded default, chat dock, keychain adapter, Room menu.
+#include "auth/accountmanager.h"
 #include "calendar/calendarservice.h"
 #include "chat/chatcontroller.h"
 #include "chat/chatpanel.h"
@@ -6,6 +7,7 @@
 #include "core/profile.h"
 #include "mainwindow.h"
 #include "room/messagelistmodel.h"
+#include "settings/settingsdialog.h"
 #include "store/database.h"
 #include "support/inmemoryvault.h"
 #include "support/testenv.h"
@@ -16,7 +18,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -116,6 +120,47 @@ private Q_SLOTS:
         m_chat->toggleAction()->trigger();
         QVERIFY(dock->isVisible());
         QVERIFY(m_window->menuBar()->actions().contains(m_chat->roomMenu()->menuAction()));
+    }
+
+    // No calendar account: a calendar command says "Connect your calendar first" with a button
+    // that opens Settings → Accounts; the card still creates into the local calendar.
+    void connectFirstOpensAccountSettings()
+    {
+        AccountManager accounts(*m_profile, m_calendar->store(), *m_vault);
+        m_window->setAccountManager(&accounts);
+        m_chat = std::make_unique<ChatController>(m_window.get(), *m_profile, m_vault.get());
+        m_chat->setCalendar(m_calendar.get());
+        m_chat->start();
+        m_window->show();
+        QVERIFY(online(m_chat->client()));
+        auto *composer = m_chat->panel()->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
+        composer->setPlainText(QStringLiteral("Schedule a meeting tomorrow at 3pm"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QWidget *card = nullptr;
+        const QList<QWidget *> cards = m_chat->panel()->cards();
+        for (QWidget *w : cards)
+            card = w->objectName() == QLatin1String("scheduleCard") ? w : card;
+        QVERIFY(card);
+        auto *text = card->findChild<QLabel *>(QStringLiteral("connectCalendarText"));
+        QVERIFY(text && text->text().startsWith(QStringLiteral("Connect your calendar first")));
+        auto *open = card->findChild<QPushButton *>(QStringLiteral("connectCalendarButton"));
+        QVERIFY(open && open->isVisible());
+        QTest::mouseClick(open, Qt::LeftButton);
+        const auto dialogs
+            = m_window->findChildren<SettingsDialog *>(QStringLiteral("settingsDialog"));
+        QCOMPARE(dialogs.size(), 1);
+        QWidget *page = dialogs.first()->findChild<QWidget *>(QStringLiteral("accountsPage"));
+        QVERIFY(page);
+        QCOMPARE(dialogs.first()->tabs()->currentWidget(), page);
+        QTRY_VERIFY(dialogs.first()->isVisible());
+        dialogs.first()->close();
+
+        // The local calendar still works.
+        QTest::mouseClick(
+            card->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+        QCOMPARE(m_calendar->eventCount().value(), 1);
+        m_chat.reset();
+        m_window->setAccountManager(nullptr);
     }
 
     void sendAppearsInPanelAndReachesSecondClient()

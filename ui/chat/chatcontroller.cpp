@@ -5,6 +5,7 @@
 #include "chat/vaultsecretstore.h"
 #include "core/logging.h"
 #include "core/profile.h"
+#include "mainwindow.h"
 #include "room/protocol.h"
 
 #include <QAction>
@@ -412,8 +413,16 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
         (void)m_client->open();
     }
     m_panel = new ChatPanel(m_client.get(), m_dock);
-    if (m_calendar)
+    if (m_calendar) {
         m_assistant = new CommandAssistant(m_panel, *m_calendar, this);
+        // Provider writes through the window's sync engine; "Connect your calendar first"
+        // opens Settings → Accounts.
+        if (auto *main = qobject_cast<MainWindow *>(m_window)) {
+            m_assistant->setSyncEngine(main->syncEngine());
+            connect(m_assistant, &CommandAssistant::accountSettingsRequested, main,
+                &MainWindow::showAccountSettings);
+        }
+    }
     m_dock->setWidget(m_panel);
     if (!m_sized) { // the first panel: give the calendar most of the window
         m_sized = true;

@@ -6,13 +6,19 @@
 #include "commands/intentrecognizer.h"
 #include "core/clock.h"
 #include "room/memberlistmodel.h"
+#include "scheduling/reasontext.h"
+#include "sync/syncengine.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kairos {
 
@@ -29,6 +35,21 @@ QLabel *addLabel(
     layout->addWidget(l);
     return l;
 }
+
+const CommandAssistant::Member *findMember(
+    const QList<CommandAssistant::Member> &members, const QString &name)
+{
+    for (const CommandAssistant::Member &m : members) {
+        if (m.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &m;
+    }
+    return nullptr;
+}
+
+bool writable(const Calendar &c)
+{
+    return !c.readOnly && c.kind != CalendarKind::Subscription;
+}
 } // namespace
 
 CommandAssistant::CommandAssistant(ChatPanel *panel, CalendarService &calendar, QObject *parent)
@@ -43,6 +64,72 @@ CommandAssistant::~CommandAssistant()
 {
     if (m_panel)
         m_panel->setSubmitHook({});
+}
+
+void CommandAssistant::setSyncEngine(SyncEngine *engine)
+{
+    m_sync = engine;
+}
+
+bool CommandAssistant::calendarConnected() const
+{
+    const QList<Calendar> calendars = m_calendar.calendars();
+    return std::any_of(calendars.cbegin(), calendars.cend(),
+        [](const Calendar &c) { return !c.accountId.isEmpty(); });
+}
+
+QString CommandAssistant::defaultCalendarId() const
+{
+    QString fallback;
+    const QList<Calendar> calendars = m_calendar.calendars();
+    for (const Calendar &c : calendars) {
+        if (!c.accountId.isEmpty() && c.primary && writable(c))
+            return c.id;
+        if (fallback.isEmpty() && !c.accountId.isEmpty() && writable(c))
+            fallback = c.id;
+    }
+    return fallback.isEmpty() ? CalendarService::localCalendarId() : fallback;
+}
+
+QList<CommandAssistant::Member> CommandAssistant::members() const
+{
+    return m_members ? m_members() : QList<Member>();
+}
+
+Expected<Event> CommandAssistant::createEvent(const Event &event, bool invite)
+{
+    const QList<Calendar> calendars = m_calendar.calendars();
+    for (const Calendar &c : calendars) {
+        if (c.id == event.calendarId && !c.accountId.isEmpty() && m_sync) {
+            WriteOptions options;
+            options.sendUpdates = invite && !event.attendees.isEmpty();
+            return m_sync->createEvent(event, options);
+        }
+    }
+    return m_calendar.createEvent(event);
+}
+
+void CommandAssistant::addConnectNote(QVBoxLayout *layout, QWidget *card)
+{
+    if (calendarConnected())
+        return;
+    auto *box = new QFrame(card);
+    box->setObjectName(QStringLiteral("connectCalendar"));
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto *text = new QLabel(tr("Connect your calendar first: link Google Calendar or Outlook in "
+                               "Settings → Accounts. Until then Kairos uses the calendar on "
+                               "this computer."),
+        box);
+    text->setObjectName(QStringLiteral("connectCalendarText"));
+    text->setWordWrap(true);
+    text->setStyleSheet(QStringLiteral("color: #7a4d00;"));
+    auto *open = new QPushButton(tr("Open Settings → Accounts"), box);
+    open->setObjectName(QStringLiteral("connectCalendarButton"));
+    connect(open, &QPushButton::clicked, this, &CommandAssistant::accountSettingsRequested);
+    row->addWidget(text, 1);
+    row->addWidget(open, 0, Qt::AlignTop);
+    layout->addWidget(box);
 }
 
 QStringList CommandAssistant::memberNames() const
@@ -101,8 +188,10 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
     if (!m_panel)
         return;
     const QTimeZone zone = m_calendar.timeZone();
+    const QLocale locale;
+    const QList<Member> roomMembers = members();
     Event event;
-    event.calendarId = CalendarService::localCalendarId();
+    event.calendarId = defaultCalendarId();
     event.title = in.title.isEmpty() ? tr("Meeting") : in.title;
     const int minutes = in.durationMinutes > 0 ? in.durationMinutes : kDefaultMinutes;
     const bool suggested = !in.hasTime();
@@ -110,12 +199,16 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
     event.end = in.hasTime() && in.end.isValid() ? in.end.toTimeZone(zone)
                                                  : event.start.addSecs(qint64(minutes) * 60);
     if (!in.participants.isEmpty())
-        event.description = tr("With %1").arg(QLocale().createSeparatedList(in.participants));
-    QString calendarName = tr("My calendar");
-    const QList<Calendar> calendars = m_calendar.calendars();
-    for (const Calendar &c : calendars) {
-        if (c.id == event.calendarId)
-            calendarName = c.name;
+        event.description = tr("With %1").arg(locale.createSeparatedList(in.participants));
+    // Participants who shared a calendar e-mail become attendees (invited only when asked).
+    for (const QString &name : in.participants) {
+        const Member *m = findMember(roomMembers, name);
+        if (m && !m->email.isEmpty()) {
+            Attendee a;
+            a.email = m->email;
+            a.name = m->name;
+            event.attendees.append(a);
+        }
     }
 
     QFrame *card = makeCard(QStringLiteral("scheduleCard"));
@@ -128,7 +221,6 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
     bold.setBold(true);
     title->setFont(bold);
     if (event.start.isValid()) {
-        const QLocale locale;
         QString when = tr("%1, %2–%3 (%4)")
                            .arg(locale.toString(event.start.date(), QLocale::LongFormat),
                                locale.toString(event.start.time(), QLocale::ShortFormat),
@@ -148,23 +240,108 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
         : m == 0                    ? tr("%1 h").arg(h)
                                     : tr("%1 h %2 min").arg(h).arg(m);
     addLabel(layout, card, QStringLiteral("cardDuration"), tr("Duration: %1").arg(duration));
+
+    // Participants, matched to room members, with their own wall-clock time when their zone's
+    // offset differs from the sender's at that moment.
+    QStringList people;
+    for (const QString &name : in.participants) {
+        const Member *member = findMember(roomMembers, name);
+        if (!member) {
+            people << (m_members ? tr("%1 (not a member of this room)").arg(name) : name);
+            continue;
+        }
+        if (!member->shared) {
+            people << tr("%1 (has not shared availability; their time zone is unknown)")
+                          .arg(member->name);
+            continue;
+        }
+        const QTimeZone theirs = member->participant.zone;
+        if (!event.start.isValid() || !theirs.isValid()
+            || theirs.offsetFromUtc(event.start) == event.start.offsetFromUtc()) {
+            people << member->name;
+            continue;
+        }
+        const QDateTime s = event.start.toTimeZone(theirs);
+        const QDateTime e = event.end.toTimeZone(theirs);
+        const QString from = s.date() == event.start.date()
+            ? locale.toString(s.time(), QLocale::ShortFormat)
+            : locale.toString(s, QStringLiteral("ddd "))
+                + locale.toString(s.time(), QLocale::ShortFormat);
+        people << tr("%1 — %2–%3 their time (%4)")
+                      .arg(member->name, from, locale.toString(e.time(), QLocale::ShortFormat),
+                          scheduling::zonePlaceName(theirs));
+    }
     addLabel(layout, card, QStringLiteral("cardParticipants"),
-        in.participants.isEmpty()
-            ? tr("Participants: just you")
-            : tr("Participants: %1").arg(QLocale().createSeparatedList(in.participants)));
-    addLabel(layout, card, QStringLiteral("cardCalendar"), tr("Calendar: %1").arg(calendarName));
+        people.isEmpty() ? tr("Participants: just you")
+                         : tr("Participants: %1").arg(people.join(QStringLiteral("; "))));
+
+    // Target calendar: every calendar the user may write to, the connected one first.
+    auto *calendarRow = new QHBoxLayout;
+    auto *calendarLabel = new QLabel(tr("Calendar:"), card);
+    calendarLabel->setObjectName(QStringLiteral("cardCalendar"));
+    auto *picker = new QComboBox(card);
+    picker->setObjectName(QStringLiteral("calendarPicker"));
+    picker->setAccessibleName(tr("Calendar"));
+    const QList<Calendar> calendars = m_calendar.calendars();
+    for (const Calendar &c : calendars) {
+        if (!writable(c))
+            continue;
+        const QString where = c.kind == CalendarKind::Google ? tr("%1 (Google)").arg(c.name)
+            : c.kind == CalendarKind::Microsoft              ? tr("%1 (Outlook)").arg(c.name)
+                                                             : tr("%1 (this computer)").arg(c.name);
+        picker->addItem(where, c.id);
+    }
+    picker->setCurrentIndex(std::max(0, picker->findData(event.calendarId)));
+    calendarRow->addWidget(calendarLabel);
+    calendarRow->addWidget(picker, 1);
+    layout->addLayout(calendarRow);
+    auto *invite = new QCheckBox(card);
+    invite->setObjectName(QStringLiteral("sendInvitationsCheck"));
+    invite->setChecked(false); // invitations leave only when asked
+    layout->addWidget(invite);
+    const auto calendarChanged = [this, picker, calendarLabel, invite, event]() {
+        const QString id = picker->currentData().toString();
+        bool provider = false;
+        QString name = picker->currentText();
+        const QList<Calendar> all = m_calendar.calendars();
+        for (const Calendar &c : all) {
+            if (c.id == id) {
+                provider = !c.accountId.isEmpty();
+                name = c.name;
+            }
+        }
+        calendarLabel->setAccessibleName(tr("Calendar: %1").arg(name));
+        QStringList emails;
+        for (const Attendee &a : event.attendees)
+            emails << a.email;
+        invite->setText(tr("Send invitations to %1").arg(QLocale().createSeparatedList(emails)));
+        invite->setVisible(provider && !emails.isEmpty());
+        if (!invite->isVisible())
+            invite->setChecked(false);
+    };
+    connect(picker, &QComboBox::currentIndexChanged, card, calendarChanged);
+    calendarChanged();
+    addConnectNote(layout, card);
+
     QStringList warnings;
     for (const QString &w : in.warnings) {
         if (w == QLatin1String("in_the_past"))
             warnings << tr("This time is in the past.");
         else if (w == QLatin1String("dst_gap"))
-            warnings << tr("This time does not exist on that day (clocks change).");
+            warnings << tr("The time you wrote does not exist on that day (the clocks go "
+                           "forward); the card shows the first time that does, %1. Check it, "
+                           "or change it with Edit….")
+                            .arg(locale.toString(event.start.time(), QLocale::ShortFormat));
         else if (w == QLatin1String("dst_fold"))
-            warnings << tr("This time happens twice on that day (clocks change).");
+            warnings << tr("This time happens twice on that day (the clocks go back); the "
+                           "card uses the first one.");
         else if (w == QLatin1String("invalid_date"))
             warnings << tr("This date does not exist.");
         else if (w == QLatin1String("unknown_participant"))
             warnings << tr("Someone named is not a member of this room.");
+        else if (w == QLatin1String("day_assumed"))
+            warnings << tr("No day was given, so the first day of that week was picked. Check "
+                           "it, or change it with Edit….");
     }
     if (!warnings.isEmpty()) {
         auto *w = addLabel(
@@ -185,24 +362,30 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
     buttons->addWidget(dismiss);
     layout->addLayout(buttons);
 
-    const auto done = [this, card, layout, create, edit](const Event &stored) {
+    const auto done = [this, card, layout, create, edit, picker, invite](const Event &stored) {
         create->hide();
         edit->hide();
+        picker->setEnabled(false);
+        invite->setEnabled(false);
         addLabel(layout, card, QStringLiteral("cardResult"),
             tr("Added “%1” to your calendar.").arg(stored.title));
         Q_EMIT eventCreated(stored.id);
     };
-    connect(create, &QPushButton::clicked, card, [this, event, done, layout, card]() {
-        auto stored = m_calendar.createEvent(event);
-        if (!stored) {
-            addLabel(layout, card, QStringLiteral("cardResult"),
-                tr("The event could not be created: %1").arg(stored.error().message));
-            return;
-        }
-        done(*stored);
-    });
-    connect(edit, &QPushButton::clicked, card, [this, event, done, card]() {
+    connect(
+        create, &QPushButton::clicked, card, [this, event, done, layout, card, picker, invite]() {
+            Event e = event;
+            e.calendarId = picker->currentData().toString();
+            auto stored = createEvent(e, invite->isChecked());
+            if (!stored) {
+                addLabel(layout, card, QStringLiteral("cardResult"),
+                    tr("The event could not be created: %1").arg(stored.error().message));
+                return;
+            }
+            done(*stored);
+        });
+    connect(edit, &QPushButton::clicked, card, [this, event, done, card, picker]() {
         Event draft = event;
+        draft.calendarId = picker->currentData().toString();
         if (!draft.start.isValid()) {
             const QDateTime now = Clock::nowUtc().toTimeZone(m_calendar.timeZone());
             draft.start
@@ -214,7 +397,7 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
         dialog->setObjectName(QStringLiteral("chatEventDialog"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, card, [this, dialog, done, card]() {
-            auto stored = m_calendar.createEvent(dialog->event());
+            auto stored = createEvent(dialog->event(), dialog->sendInvitations());
             if (stored)
                 done(*stored);
             else
@@ -279,6 +462,7 @@ void CommandAssistant::showAgenda(const commands::Interpretation &in)
             lines << tr("Nothing on your calendar.");
     }
     addLabel(layout, card, QStringLiteral("agendaList"), lines.join(QLatin1Char('\n')));
+    addConnectNote(layout, card);
     auto *row = new QHBoxLayout;
     row->addStretch(1);
     auto *close = new QPushButton(tr("Dismiss"), card);
