@@ -331,6 +331,10 @@ void fillSchedule(Context &c, const DateTimePhrase &phrase, qsizetype restPos)
     rc.now = c.options.now;
     rc.zone = c.options.zone;
     rc.defaultDurationMinutes = kind ? kind->minutes : 30;
+    if (kind && kind->windowFrom >= 0 && !phrase.hasTime()) {
+        out.dailyWindowFrom = kind->windowFrom;
+        out.dailyWindowTo = kind->windowTo;
+    }
     if (kind && kind->windowFrom >= 0)
         rc.defaultDayWindow = std::make_pair(
             QTime(0, 0).addSecs(kind->windowFrom * 60), QTime(0, 0).addSecs(kind->windowTo * 60));

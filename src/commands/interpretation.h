@@ -27,6 +27,9 @@ struct Interpretation {
     //! in_the_past, dst_gap, dst_fold, invalid_date, unknown_participant, day_assumed
     QStringList warnings;
     bool fromSlashCommand = false;
+    //! Schedule of a meal with no time: its daily window in minutes after midnight (lunch
+    //! 720-870), meant in each participant's own zone. -1 when none. Not part of the JSON.
+    int dailyWindowFrom = -1, dailyWindowTo = -1;
 
     bool hasTime() const { return start.isValid(); }
     bool hasWindow() const { return windowStart.isValid(); }

@@ -15,7 +15,8 @@
 namespace kairos::room {
 
 RoomClient::RoomClient(Config config, QObject *parent)
-    : QObject(parent), m_config(std::move(config))
+    : QObject(parent)
+    , m_config(std::move(config))
 {
     if (!m_config.random)
         m_config.random = []() { return QRandomGenerator::global()->generateDouble(); };
@@ -41,7 +42,7 @@ RoomClient::~RoomClient()
 Expected<void> RoomClient::open()
 {
     const QString scope = m_config.url.toString() + QLatin1Char('|') + m_config.room
-            + QLatin1Char('|') + nameKey(m_config.name);
+        + QLatin1Char('|') + nameKey(m_config.name);
     auto ob = Outbox::open(m_config.outboxPath, scope);
     if (!ob)
         return ob.error();
@@ -68,8 +69,8 @@ void RoomClient::setState(State s)
 QString RoomClient::secretKey() const
 {
     return QStringLiteral("room/") + m_config.url.host() + QLatin1Char(':')
-            + QString::number(m_config.url.port()) + QLatin1Char('/') + m_config.room
-            + QLatin1Char('/') + nameKey(m_config.name);
+        + QString::number(m_config.url.port()) + QLatin1Char('/') + m_config.room + QLatin1Char('/')
+        + nameKey(m_config.name);
 }
 
 void RoomClient::start()
@@ -136,10 +137,11 @@ void RoomClient::connectNow()
     QWebSocket *ws = m_ws;
     connect(ws, &QWebSocket::connected, this, [this]() { onConnected(); });
     connect(ws, &QWebSocket::disconnected, this, [this]() { onDisconnected(); });
-    connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this, ws](QAbstractSocket::SocketError) {
-        if (ws == m_ws && ws->state() == QAbstractSocket::UnconnectedState)
-            onDisconnected();
-    });
+    connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+        [this, ws](QAbstractSocket::SocketError) {
+            if (ws == m_ws && ws->state() == QAbstractSocket::UnconnectedState)
+                onDisconnected();
+        });
     connect(ws, &QWebSocket::textMessageReceived, this, [this](const QString &t) { onText(t); });
     setState(State::Connecting);
     ws->open(m_config.url);
@@ -180,8 +182,8 @@ qint64 RoomClient::backoffDelayMs(int failures, int baseMs, int maxMs, double ra
 void RoomClient::scheduleReconnect()
 {
     ++m_failures;
-    m_lastDelayMs = backoffDelayMs(m_failures, m_config.backoffBaseMs, m_config.backoffMaxMs,
-                                   m_config.random());
+    m_lastDelayMs = backoffDelayMs(
+        m_failures, m_config.backoffBaseMs, m_config.backoffMaxMs, m_config.random());
     m_reconnectAt = Clock::instance().currentMSecsSinceEpoch() + m_lastDelayMs;
     qCInfo(lcChat) << "room connection lost; reconnecting in" << m_lastDelayMs << "ms";
     m_reconnectTimer.start(int(m_lastDelayMs));
@@ -192,9 +194,8 @@ void RoomClient::scheduleReconnect()
 bool RoomClient::isOffline() const
 {
     return m_state == State::Failed
-            || ((m_state == State::Waiting || m_state == State::Connecting
-                 || m_state == State::Joining)
-                && m_failures >= m_config.offlineAfterFailures);
+        || ((m_state == State::Waiting || m_state == State::Connecting || m_state == State::Joining)
+            && m_failures >= m_config.offlineAfterFailures);
 }
 
 int RoomClient::secondsUntilReconnect() const
@@ -258,6 +259,18 @@ void RoomClient::loadOlder(int limit)
     sendFrame(historyRequestFrame(h));
 }
 
+bool RoomClient::sendExtension(const QJsonObject &frame)
+{
+    if (m_state != State::Online
+        || !frame.value(QLatin1String("type")).toString().startsWith(QLatin1String("x-")))
+        return false;
+    const QByteArray bytes = encode(frame);
+    if (bytes.size() > kMaxFrameBytes)
+        return false;
+    sendFrame(bytes);
+    return true;
+}
+
 void RoomClient::sendFrame(const QByteArray &frame)
 {
     if (m_ws)
@@ -314,8 +327,8 @@ void RoomClient::onText(const QString &text)
     } else if (type == QLatin1String("ack")) {
         const QString id = o.value(QLatin1String("id")).toString();
         const qint64 seq = qint64(o.value(QLatin1String("seq")).toDouble());
-        QDateTime ts = QDateTime::fromString(o.value(QLatin1String("ts")).toString(),
-                                             Qt::ISODateWithMs);
+        QDateTime ts
+            = QDateTime::fromString(o.value(QLatin1String("ts")).toString(), Qt::ISODateWithMs);
         m_inFlight.remove(id);
         if (m_outbox) {
             m_outbox->remove(id);
@@ -352,7 +365,7 @@ void RoomClient::onText(const QString &text)
     } else if (type == QLatin1String("ping")) {
         sendFrame(pongFrame(o.value(QLatin1String("t"))));
     } else if (type == QLatin1String("freebusy") || type == QLatin1String("proposal")
-               || type.startsWith(QLatin1String("x-"))) {
+        || type.startsWith(QLatin1String("x-"))) {
         Q_EMIT extensionFrame(o);
     }
     // Anything else: ignored (extension rule).

@@ -67,6 +67,10 @@ public:
     //! Asks for the page before the oldest loaded message.
     void loadOlder(int limit = kDefaultHistoryPage);
     bool hasOlder() const { return m_hasOlder; }
+    //! Sends an `x-` frame (docs/protocol.md, extension rule): relayed by the server to the
+    //! room's other connections with `from` set, not stored. False when not online or when
+    //! \a frame's type does not start with "x-".
+    bool sendExtension(const QJsonObject &frame);
 
     State state() const { return m_state; }
     //! Reconnecting for a while: the UI says "You are offline".

@@ -2,10 +2,12 @@
 #include "calendar/calendarservice.h"
 #include "chat/chatpanel.h"
 #include "chat/commandassistant.h"
+#include "core/clock.h"
 #include "core/profile.h"
 #include "model/zonedtime.h"
 #include "room/embeddedroom.h"
 #include "room/messagelistmodel.h"
+#include "scheduling/workinghours.h"
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "support/mockclock.h"
@@ -13,6 +15,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QFrame>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -54,6 +57,7 @@ class TstChatCommands : public QObject {
     std::unique_ptr<ChatPanel> m_panel;
     std::unique_ptr<ChatPanel> m_boPanel;
     std::unique_ptr<CommandAssistant> m_assistant;
+    std::unique_ptr<CommandAssistant> m_boAssistant;
     int m_run = 0;
 
     std::unique_ptr<RoomClient> makeClient(const QString &name)
@@ -103,6 +107,51 @@ class TstChatCommands : public QObject {
         return l ? l->text() : QString();
     }
 
+    static CommandAssistant::Member member(const QString &name, const QByteArray &zone,
+        const QString &email = QString(), bool shared = true)
+    {
+        CommandAssistant::Member m;
+        m.name = name;
+        m.shared = shared;
+        m.email = email;
+        m.madeAt = Clock::nowUtc().addSecs(-600);
+        m.participant.name = name;
+        m.participant.zone = QTimeZone(zone);
+        m.participant.email = email;
+        m.participant.availabilityKnown = shared;
+        return m;
+    }
+
+    //! The room as both clients see it: Ana and Bob shared (Bob in London, busy Wednesday
+    //! 09:00-10:00 London and with a snapshot from 3 days ago), Carla has not shared.
+    QList<CommandAssistant::Member> roomSnapshots() const
+    {
+        CommandAssistant::Member ana = member(QStringLiteral("Ana"), "Europe/Madrid");
+        ana.participant.workingHours
+            = scheduling::WorkingHours::weekdays({ scheduling::TimeRange { 9 * 60, 18 * 60 } });
+        CommandAssistant::Member bob
+            = member(QStringLiteral("Bob"), "Europe/London", QStringLiteral("bob@example.com"));
+        bob.madeAt = Clock::nowUtc().addDays(-3);
+        bob.participant.workingHours
+            = scheduling::WorkingHours::weekdays({ scheduling::TimeRange { 9 * 60, 17 * 60 } });
+        const QDate wed(2026, 11, 25);
+        const QTimeZone london("Europe/London");
+        bob.participant.busy.append(
+            { Interval::fromDateTimes(zonedDateTime(wed, QTime(9, 0), london),
+                  zonedDateTime(wed, QTime(10, 0), london)),
+                scheduling::BusyStatus::Busy });
+        CommandAssistant::Member carla = member(QStringLiteral("Carla"), "UTC", {}, false);
+        return { ana, bob, carla };
+    }
+    void startBobAssistant()
+    {
+        m_boAssistant = std::make_unique<CommandAssistant>(m_boPanel.get(), *m_calendar);
+        m_boAssistant->setMemberSource([this]() { return roomSnapshots(); });
+        m_assistant->setMemberSource([this]() { return roomSnapshots(); });
+        m_boPanel->resize(700, 700);
+        m_boPanel->show();
+    }
+
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); }
     void init()
@@ -141,6 +190,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_assistant.reset();
+        m_boAssistant.reset();
         m_panel.reset();
         m_boPanel.reset();
         m_ana.reset();
@@ -237,21 +287,6 @@ private Q_SLOTS:
         QTRY_COMPARE(userTexts(m_bo.get()).size(), 1);
     }
 
-    static CommandAssistant::Member member(const QString &name, const QByteArray &zone,
-        const QString &email = QString(), bool shared = true)
-    {
-        CommandAssistant::Member m;
-        m.name = name;
-        m.shared = shared;
-        m.email = email;
-        m.madeAt = Clock::nowUtc().addSecs(-600);
-        m.participant.name = name;
-        m.participant.zone = QTimeZone(zone);
-        m.participant.email = email;
-        m.participant.availabilityKnown = shared;
-        return m;
-    }
-
     // Participants are matched to room members; a member in another zone gets their own time.
     void cardShowsParticipantsLocalTimes()
     {
@@ -346,6 +381,150 @@ private Q_SLOTS:
             c->findChild<QPushButton *>(QStringLiteral("connectCalendarButton")), Qt::LeftButton);
         QCOMPARE(asked.size(), 1);
         QVERIFY(grabCard(c, QStringLiteral("agenda-card-connect-first")));
+    }
+
+    // "When can we meet on Wednesday?" is a team question: the ranked answer is posted to the
+    // room, every client shows it with Book buttons, and it says whose availability is stale
+    // or missing.
+    void availabilityAnswerInRoomForAll()
+    {
+        startBobAssistant();
+        type(QStringLiteral("When can we meet on Wednesday?"));
+        QFrame *mine = card(m_panel.get(), QStringLiteral("availabilityCard"));
+        QVERIFY(mine);
+        QTRY_VERIFY(card(m_boPanel.get(), QStringLiteral("availabilityCard")));
+        QFrame *theirs = card(m_boPanel.get(), QStringLiteral("availabilityCard"));
+        QCOMPARE(theirs->property("answerId"), mine->property("answerId"));
+        QCOMPARE(label(mine, QStringLiteral("availabilityHeading")),
+            QStringLiteral("You asked the room: “When can we meet on Wednesday?”"));
+        QCOMPARE(label(theirs, QStringLiteral("availabilityHeading")),
+            QStringLiteral("Ana asked the room: “When can we meet on Wednesday?”"));
+        for (QFrame *c : { mine, theirs }) {
+            const QList<QLabel *> slots
+                = c->findChildren<QLabel *>(QStringLiteral("availabilitySlot"));
+            QCOMPARE(slots.size(), 3);
+            // Ana 09:00-18:00 Madrid and Bob 09:00-17:00 London, Bob busy until 10:00 London:
+            // the first slot everyone is free in is 11:00 Madrid.
+            QVERIFY2(slots.first()->text().startsWith(QStringLiteral("Wed 25 Nov 11:00–11:30")),
+                qPrintable(slots.first()->text()));
+            QVERIFY(slots.first()->text().contains(
+                QStringLiteral("everyone else free; unknown: Carla")));
+            QCOMPARE(c->findChildren<QPushButton *>(QStringLiteral("bookButton")).size(), 3);
+            const QString notes = label(c, QStringLiteral("availabilityNotes"));
+            QVERIFY2(notes.contains(QStringLiteral("Bob's availability is from 3 days ago."))
+                    && notes.contains(QStringLiteral("Carla has not shared availability.")),
+                qPrintable(notes));
+        }
+        QVERIFY(grabCard(theirs, QStringLiteral("availability-card-room")));
+        // The question itself went to the room as typed.
+        QTRY_COMPARE(userTexts(m_bo.get()),
+            QStringList { QStringLiteral("When can we meet on Wednesday?") });
+
+        // Bob books the first slot: the event dialog opens prefilled; saving creates it.
+        QTest::mouseClick(theirs->findChildren<QPushButton *>(QStringLiteral("bookButton")).first(),
+            Qt::LeftButton);
+        auto *dialog = m_boPanel->window()->findChild<QDialog *>(QStringLiteral("chatEventDialog"));
+        QVERIFY(dialog);
+        dialog->accept();
+        QCOMPARE(m_calendar->eventCount().value(), 1);
+        auto occ = m_calendar->occurrences(QDate(2026, 11, 25), QDate(2026, 11, 25));
+        QVERIFY(occ && occ->size() == 1);
+        // The answer is about the room: Ana asked, Carla is in it (availability unknown).
+        QCOMPARE(occ->first().title, QStringLiteral("Meeting with Ana and Carla"));
+        QCOMPARE(occ->first().start, zonedDateTime(QDate(2026, 11, 25), QTime(11, 0), m_madrid));
+    }
+
+    // "Is Bob free at 10 on Wednesday?" answers yes / no with the reason, in the room.
+    void isBobFreeAnswersYesNo()
+    {
+        startBobAssistant();
+        type(QStringLiteral("Is Bob free at 10 on Wednesday?"));
+        QFrame *mine = card(m_panel.get(), QStringLiteral("availabilityCard"));
+        QVERIFY(mine);
+        QCOMPARE(label(mine, QStringLiteral("availabilityCheck")),
+            QStringLiteral("No — Bob is busy then.")); // 09:00-10:00 London
+        QVERIFY(mine->findChildren<QPushButton *>(QStringLiteral("bookButton")).isEmpty());
+        QTRY_VERIFY(card(m_boPanel.get(), QStringLiteral("availabilityCard")));
+        QCOMPARE(label(card(m_boPanel.get(), QStringLiteral("availabilityCard")),
+                     QStringLiteral("availabilityCheck")),
+            QStringLiteral("No — you are busy then."));
+        QVERIFY(grabCard(mine, QStringLiteral("availability-card-check")));
+
+        type(QStringLiteral("¿Está Bob libre el miércoles a las 12?"));
+        QTRY_COMPARE(m_panel->findChildren<QFrame *>(QStringLiteral("availabilityCard")).size(), 2);
+        QFrame *second = m_panel->findChildren<QFrame *>(QStringLiteral("availabilityCard")).last();
+        QCOMPARE(label(second, QStringLiteral("availabilityCheck")),
+            QStringLiteral("Yes — Bob is free then."));
+        QCOMPARE(second->findChildren<QPushButton *>(QStringLiteral("bookButton")).size(), 1);
+    }
+
+    // "Book lunch with Bob on Friday": the best lunch time for both, 12:00-14:30 in each one's
+    // own zone. Ana (Madrid) is busy 12:00-12:30, Bob (London) 12:00-12:30 London time.
+    void bookLunchPicksTheSlot()
+    {
+        const QDate friday(2026, 11, 27);
+        Event busy;
+        busy.calendarId = CalendarService::localCalendarId();
+        busy.title = QStringLiteral("Dentist");
+        busy.start = zonedDateTime(friday, QTime(12, 0), m_madrid);
+        busy.end = zonedDateTime(friday, QTime(12, 30), m_madrid);
+        QVERIFY(m_calendar->createEvent(busy));
+        m_assistant->setMemberSource([friday]() {
+            CommandAssistant::Member bob
+                = member(QStringLiteral("Bob"), "Europe/London", QStringLiteral("bob@example.com"));
+            const QTimeZone london("Europe/London");
+            bob.participant.busy.append(
+                { Interval::fromDateTimes(zonedDateTime(friday, QTime(12, 0), london),
+                      zonedDateTime(friday, QTime(12, 30), london)),
+                    scheduling::BusyStatus::Busy });
+            return QList<CommandAssistant::Member> { bob }; // Ana's own: from her calendar
+        });
+        type(QStringLiteral("Book lunch with Bob on Friday"));
+        QFrame *c = card(m_panel.get(), QStringLiteral("scheduleCard"));
+        QVERIFY(c);
+        const QString when = label(c, QStringLiteral("cardWhen"));
+        QVERIFY2(when.contains(QStringLiteral("27 November 2026"))
+                && when.contains(QStringLiteral("13:30–14:30")),
+            qPrintable(when));
+        QVERIFY(label(c, QStringLiteral("cardSuggestion"))
+                    .startsWith(QStringLiteral("Picked the best time")));
+        QVERIFY(label(c, QStringLiteral("cardParticipants"))
+                    .contains(QStringLiteral("12:30–13:30 their time (London)")));
+        QVERIFY(grabCard(c, QStringLiteral("schedule-card-book-lunch")));
+        QTest::mouseClick(
+            c->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+        auto occ = m_calendar->occurrences(friday, friday);
+        QVERIFY(occ && occ->size() == 2);
+        QCOMPARE(occ->last().title, QStringLiteral("Lunch with Bob"));
+        QCOMPARE(occ->last().start, zonedDateTime(friday, QTime(13, 30), m_madrid));
+
+        // Spanish, same rule; now Ana's 13:30 lunch leaves no common time: the card says so
+        // and shows the window's start.
+        type(QStringLiteral("Reserva una comida con Bob el viernes"));
+        QTRY_COMPARE(m_panel->findChildren<QFrame *>(QStringLiteral("scheduleCard")).size(), 2);
+        QFrame *es = m_panel->findChildren<QFrame *>(QStringLiteral("scheduleCard")).last();
+        QVERIFY2(label(es, QStringLiteral("cardWhen")).contains(QStringLiteral("12:00–13:00")),
+            qPrintable(label(es, QStringLiteral("cardWhen"))));
+        QVERIFY2(label(es, QStringLiteral("cardSuggestion"))
+                     .startsWith(QStringLiteral("No time between 12:00–14:30")),
+            qPrintable(label(es, QStringLiteral("cardSuggestion"))));
+    }
+
+    // "/libre" and "¿Cuándo estamos todos libres…?": the answer reaches the room; the slash
+    // command itself does not.
+    void slashFreeAndSpanish()
+    {
+        startBobAssistant();
+        type(QStringLiteral("/libre el miércoles"));
+        QTRY_VERIFY(card(m_boPanel.get(), QStringLiteral("availabilityCard")));
+        QVERIFY(userTexts(m_bo.get()).isEmpty());
+        type(QStringLiteral("¿Cuándo estamos todos libres la semana que viene?"));
+        QTRY_COMPARE(
+            m_boPanel->findChildren<QFrame *>(QStringLiteral("availabilityCard")).size(), 2);
+        QFrame *c = m_boPanel->findChildren<QFrame *>(QStringLiteral("availabilityCard")).last();
+        QVERIFY(!c->findChildren<QPushButton *>(QStringLiteral("bookButton")).isEmpty());
+        QTRY_COMPARE(userTexts(m_bo.get()),
+            QStringList { QStringLiteral("¿Cuándo estamos todos libres la semana que viene?") });
     }
 
     void slashCommandIsNotSent()

@@ -415,6 +415,7 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
     m_panel = new ChatPanel(m_client.get(), m_dock);
     if (m_calendar) {
         m_assistant = new CommandAssistant(m_panel, *m_calendar, this);
+        m_assistant->setMemberSource(m_memberSource);
         // Provider writes through the window's sync engine; "Connect your calendar first"
         // opens Settings → Accounts.
         if (auto *main = qobject_cast<MainWindow *>(m_window)) {
@@ -439,6 +440,13 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
     m_client->start();
     updateNotice();
     Q_EMIT roomChanged();
+}
+
+void ChatController::setMemberSource(CommandAssistant::MemberSource source)
+{
+    m_memberSource = std::move(source);
+    if (m_assistant)
+        m_assistant->setMemberSource(m_memberSource);
 }
 
 void ChatController::stopClient()

@@ -48,6 +48,9 @@ public:
     //! Calendar commands in the composer (cards, agenda) act on \a calendar. Call before start().
     void setCalendar(CalendarService *calendar) { m_calendar = calendar; }
     CommandAssistant *commandAssistant() const { return m_assistant; }
+    //! The room's availability for the calendar commands (zones on the cards, the scheduler
+    //! behind availability answers and "Book lunch"); kept for every room joined later.
+    void setMemberSource(CommandAssistant::MemberSource source);
 
     //! Joins the room in the settings, or starts the embedded one.
     void start();
@@ -107,6 +110,7 @@ private:
     QPointer<ChatPanel> m_panel;
     CalendarService *m_calendar = nullptr;
     QPointer<CommandAssistant> m_assistant;
+    CommandAssistant::MemberSource m_memberSource;
     QDockWidget *m_dock = nullptr;
     QAction *m_toggle = nullptr;
     QMenu *m_roomMenu = nullptr;

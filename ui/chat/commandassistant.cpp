@@ -5,7 +5,9 @@
 #include "chat/chatpanel.h"
 #include "commands/intentrecognizer.h"
 #include "core/clock.h"
+#include "model/zonedtime.h"
 #include "room/memberlistmodel.h"
+#include "room/roomclient.h"
 #include "scheduling/reasontext.h"
 #include "sync/syncengine.h"
 
@@ -13,9 +15,11 @@
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -58,6 +62,9 @@ CommandAssistant::CommandAssistant(ChatPanel *panel, CalendarService &calendar, 
     , m_calendar(calendar)
 {
     panel->setSubmitHook([this](const QString &text) { return handle(text); });
+    if (room::RoomClient *client = panel->client())
+        connect(
+            client, &room::RoomClient::extensionFrame, this, &CommandAssistant::onExtensionFrame);
 }
 
 CommandAssistant::~CommandAssistant()
@@ -165,6 +172,8 @@ bool CommandAssistant::handle(const QString &text)
         showHelp();
         break;
     case commands::Intent::Availability:
+        answerAvailability(in, text);
+        break;
     case commands::Intent::None:
         break;
     }
@@ -211,6 +220,8 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
         }
     }
 
+    const QString suggestion = suggested ? pickSlot(in, event) : QString();
+
     QFrame *card = makeCard(QStringLiteral("scheduleCard"));
     auto *layout = new QVBoxLayout(card);
     auto *heading = addLabel(layout, card, QStringLiteral("cardHeading"),
@@ -226,9 +237,11 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
                                locale.toString(event.start.time(), QLocale::ShortFormat),
                                locale.toString(event.end.time(), QLocale::ShortFormat),
                                QString::fromUtf8(zone.id()));
-        if (suggested)
+        if (suggested && suggestion.isEmpty())
             when += QLatin1Char(' ') + tr("— no time was given; change it with Edit…");
         addLabel(layout, card, QStringLiteral("cardWhen"), when);
+        if (!suggestion.isEmpty())
+            addLabel(layout, card, QStringLiteral("cardSuggestion"), suggestion);
     } else {
         addLabel(layout, card, QStringLiteral("cardWhen"),
             tr("No day or time was given — choose them with Edit…"));
@@ -480,10 +493,433 @@ void CommandAssistant::showHelp()
     QFrame *card = makeCard(QStringLiteral("helpCard"));
     auto *layout = new QVBoxLayout(card);
     addLabel(layout, card, QStringLiteral("helpText"),
-        tr("Calendar commands (only you see the answers):\n"
+        tr("Calendar commands (only you see the cards; free times go to the room):\n"
            "  Schedule a meeting tomorrow at 3pm — a card to create the event\n"
            "  What do I have tomorrow? — your agenda\n"
+           "  When can we meet? / Is Bob free at 3? — free times, posted to the room\n"
            "  /schedule, /agenda, /free, /help — explicit commands, not sent to the room"));
+    auto *close = new QPushButton(tr("Dismiss"), card);
+    close->setObjectName(QStringLiteral("dismissButton"));
+    connect(close, &QPushButton::clicked, card, &QObject::deleteLater);
+    layout->addWidget(close, 0, Qt::AlignRight);
+    m_panel->addCard(card);
+}
+
+QString CommandAssistant::selfName() const
+{
+    return m_panel && m_panel->client() ? m_panel->client()->selfName() : QString();
+}
+
+QList<commands::MemberState> CommandAssistant::memberStates(
+    const QDateTime &from, const QDateTime &to) const
+{
+    QList<commands::MemberState> out;
+    const QString self = selfName();
+    bool haveSelf = false;
+    const QList<Member> list = members();
+    for (const Member &m : list) {
+        commands::MemberState st;
+        st.participant = m.participant;
+        st.participant.name = m.name;
+        st.participant.availabilityKnown = m.shared;
+        st.shared = m.shared;
+        st.madeAt = m.madeAt;
+        haveSelf = haveSelf || (m.name.compare(self, Qt::CaseInsensitive) == 0 && m.shared);
+        out << st;
+    }
+    // Room members the source does not know (or no source at all): not shared.
+    const QStringList roomNames = memberNames();
+    for (const QString &name : roomNames) {
+        const bool known
+            = std::any_of(out.cbegin(), out.cend(), [&](const commands::MemberState &m) {
+                  return m.participant.name.compare(name, Qt::CaseInsensitive) == 0;
+              });
+        if (!known) {
+            commands::MemberState st;
+            st.participant.name = name;
+            st.participant.availabilityKnown = false;
+            out << st;
+        }
+    }
+    if (!haveSelf && !self.isEmpty()) {
+        // This user's own busy times straight from the calendars that count for availability.
+        commands::MemberState st;
+        st.shared = true;
+        st.madeAt = Clock::nowUtc();
+        st.participant.name = self;
+        st.participant.zone = m_calendar.timeZone();
+        QSet<QString> counted;
+        const QList<Calendar> calendars = m_calendar.calendars();
+        for (const Calendar &c : calendars) {
+            if (c.countsForAvailability)
+                counted.insert(c.id);
+        }
+        auto occurrences
+            = m_calendar.occurrencesBetween(from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
+        if (occurrences) {
+            for (const Occurrence &o : *occurrences) {
+                if (o.allDay || o.transparency == Transparency::Transparent
+                    || o.status == EventStatus::Cancelled || !counted.contains(o.calendarId))
+                    continue;
+                st.participant.busy.append({ o.interval(),
+                    o.status == EventStatus::Tentative ? scheduling::BusyStatus::Tentative
+                                                       : scheduling::BusyStatus::Busy });
+            }
+        }
+        out.erase(std::remove_if(out.begin(), out.end(),
+                      [&](const commands::MemberState &m) {
+                          return m.participant.name.compare(self, Qt::CaseInsensitive) == 0;
+                      }),
+            out.end());
+        out.prepend(st);
+    }
+    return out;
+}
+
+QString CommandAssistant::pickSlot(const commands::Interpretation &in, Event &event) const
+{
+    const bool meal = in.dailyWindowFrom >= 0 && in.dailyWindowTo > in.dailyWindowFrom;
+    if (!in.hasWindow() || (!meal && in.participants.isEmpty()))
+        return QString();
+    const QTimeZone zone = m_calendar.timeZone();
+    const QDateTime now = Clock::nowUtc().toTimeZone(zone);
+    // A meal's window is read in each person's own zone: search the whole days around it.
+    QDateTime from = in.windowStart.toTimeZone(zone);
+    QDateTime to = in.windowEnd.toTimeZone(zone);
+    if (meal) {
+        from = startOfDay(from.date(), zone);
+        to = startOfDay(to.addMSecs(-1).date().addDays(1), zone);
+    }
+    from = std::max(from, now);
+    if (from >= to)
+        return QString();
+    const QList<commands::MemberState> states = memberStates(from, to);
+    QStringList names { selfName() };
+    names << in.participants;
+    QList<scheduling::Participant> people;
+    QStringList unknown;
+    for (const QString &name : std::as_const(names)) {
+        if (name.isEmpty())
+            continue;
+        const auto it
+            = std::find_if(states.cbegin(), states.cend(), [&](const commands::MemberState &m) {
+                  return m.participant.name.compare(name, Qt::CaseInsensitive) == 0;
+              });
+        scheduling::Participant p;
+        if (it != states.cend() && it->shared) {
+            p = it->participant;
+        } else {
+            p.name = name;
+            p.availabilityKnown = false;
+            unknown << name;
+        }
+        people << p;
+    }
+    const int minutes = in.durationMinutes > 0 ? in.durationMinutes : kDefaultMinutes;
+    // A meal: its daily window in each one's own zone. Otherwise everyone's working hours.
+    const Expected<scheduling::SlotResult> found = meal
+        ? commands::findInDailyWindow(
+            people, from, to, minutes, in.dailyWindowFrom, in.dailyWindowTo, zone, 1)
+        : [&]() {
+              scheduling::SlotRequest request;
+              const QTime t = from.time();
+              const QDateTime start = from.addMSecs(-qint64(t.second()) * 1000 - t.msec()
+                  + qint64((15 - t.minute() % 15) % 15) * 60000);
+              request.window = Interval::fromDateTimes(start, std::max(start, to));
+              request.durationMs = qint64(minutes) * 60000;
+              request.participants = people;
+              scheduling::SlotOptions options;
+              options.maxSuggestions = 1;
+              options.displayZone = zone;
+              return scheduling::SlotFinder::find(request, options);
+          }();
+    const QLocale locale;
+    const QString window = meal
+        ? tr("%1–%2").arg(
+            locale.toString(QTime(0, 0).addSecs(in.dailyWindowFrom * 60), QLocale::ShortFormat),
+            locale.toString(QTime(0, 0).addSecs(in.dailyWindowTo * 60), QLocale::ShortFormat))
+        : QString();
+    QString note;
+    if (found && !found->suggestions.isEmpty()) {
+        const Interval slot = found->suggestions.first().interval;
+        event.start = QDateTime::fromMSecsSinceEpoch(slot.start, zone);
+        event.end = QDateTime::fromMSecsSinceEpoch(slot.end, zone);
+        note = meal ? tr("Picked the best time when everyone named is free, between %1 in each "
+                         "person's own time zone.")
+                          .arg(window)
+                    : tr("Picked the best time when everyone named is free and inside working "
+                         "hours.");
+    } else {
+        note = meal ? tr("No time between %1 (in each person's own time zone) suits everyone "
+                         "named; the card shows the start of the window. Change it with Edit….")
+                          .arg(window)
+                    : tr("No time in that window suits everyone named; the card shows its "
+                         "start. Change it with Edit….");
+    }
+    if (!unknown.isEmpty())
+        note += QLatin1Char(' ')
+            + tr("Not known: %1 (no shared availability).")
+                  .arg(locale.createSeparatedList(unknown));
+    return note;
+}
+
+void CommandAssistant::openBooking(
+    const Event &draft, QWidget *card, const std::function<void(const Event &)> &done)
+{
+    auto *dialog = new EventDialog(
+        draft, true, m_calendar.calendars(), m_calendar.timeZone(), card->window());
+    dialog->setObjectName(QStringLiteral("chatEventDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, card, [this, dialog, done, card]() {
+        auto stored = createEvent(dialog->event(), dialog->sendInvitations());
+        if (stored) {
+            done(*stored);
+            return;
+        }
+        if (auto *layout = qobject_cast<QVBoxLayout *>(card->layout()))
+            addLabel(layout, card, QStringLiteral("cardResult"),
+                tr("The event could not be created: %1").arg(stored.error().message));
+    });
+    dialog->open();
+}
+
+void CommandAssistant::answerAvailability(const commands::Interpretation &in, const QString &text)
+{
+    if (!m_panel || !m_panel->client())
+        return;
+    const QTimeZone zone = m_calendar.timeZone();
+    const QDateTime now = Clock::nowUtc().toTimeZone(zone);
+    const QDateTime to = in.windowEnd.isValid() ? in.windowEnd : now.addDays(7);
+    auto answer = commands::answerAvailability(in, memberStates(now, to), selfName(), now, zone);
+    if (!answer) {
+        QFrame *card = makeCard(QStringLiteral("availabilityError"));
+        auto *layout = new QVBoxLayout(card);
+        addLabel(layout, card, QStringLiteral("availabilityText"),
+            tr("Free times could not be worked out: %1").arg(answer.error().message));
+        auto *close = new QPushButton(tr("Dismiss"), card);
+        close->setObjectName(QStringLiteral("dismissButton"));
+        connect(close, &QPushButton::clicked, card, &QObject::deleteLater);
+        layout->addWidget(close, 0, Qt::AlignRight);
+        m_panel->addCard(card);
+        return;
+    }
+    answer->question = text.trimmed().left(500);
+    // A team question: the answer goes to the whole room (relayed, docs/protocol.md).
+    const QJsonObject frame { { QStringLiteral("type"), QLatin1String(kAnswerFrame) },
+        { QStringLiteral("answer"), answer->toJson() } };
+    const bool posted = m_panel->client()->sendExtension(frame);
+    showAvailabilityAnswer(*answer);
+    if (!posted) {
+        if (QWidget *card = m_panel->cards().value(m_panel->cards().size() - 1)) {
+            if (auto *layout = qobject_cast<QVBoxLayout *>(card->layout()))
+                addLabel(layout, card, QStringLiteral("availabilityNotPosted"),
+                    tr("The room is not connected, so only you can see this answer."));
+        }
+    }
+    if (!calendarConnected()) {
+        QFrame *card = makeCard(QStringLiteral("connectCalendarCard"));
+        auto *layout = new QVBoxLayout(card);
+        addConnectNote(layout, card);
+        auto *close = new QPushButton(tr("Dismiss"), card);
+        close->setObjectName(QStringLiteral("dismissButton"));
+        connect(close, &QPushButton::clicked, card, &QObject::deleteLater);
+        layout->addWidget(close, 0, Qt::AlignRight);
+        m_panel->addCard(card);
+    }
+}
+
+void CommandAssistant::onExtensionFrame(const QJsonObject &frame)
+{
+    if (frame.value(QLatin1String("type")).toString() != QLatin1String(kAnswerFrame))
+        return;
+    auto answer
+        = commands::AvailabilityAnswer::fromJson(frame.value(QLatin1String("answer")).toObject());
+    if (!answer)
+        return;
+    // The server names the sender; an answer cannot speak for someone else.
+    answer->asker = frame.value(QLatin1String("from")).toString(answer->asker);
+    showAvailabilityAnswer(*answer);
+}
+
+void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer &a)
+{
+    if (!m_panel)
+        return;
+    const QTimeZone zone = m_calendar.timeZone();
+    const QLocale locale;
+    const QString me = selfName();
+    const auto dayTime = [&](const QDateTime &t) -> QString {
+        const QDateTime l = t.toTimeZone(zone);
+        return locale.toString(l.date(), QStringLiteral("ddd d MMM")) + QLatin1Char(' ')
+            + locale.toString(l.time(), QLocale::ShortFormat);
+    };
+    const auto range = [&](const QDateTime &s, const QDateTime &e) -> QString {
+        return tr("%1–%2").arg(
+            dayTime(s), locale.toString(e.toTimeZone(zone).time(), QLocale::ShortFormat));
+    };
+    const auto list = [&](const QStringList &names) {
+        QStringList shown;
+        for (const QString &n : names)
+            shown << (n.compare(me, Qt::CaseInsensitive) == 0 ? tr("you") : n);
+        return locale.createSeparatedList(shown);
+    };
+    const auto reason = [&](const commands::AvailabilityAnswer::Slot &s) {
+        QStringList parts;
+        if (s.everyoneFree())
+            parts << (s.unknown.isEmpty() ? tr("everyone free") : tr("everyone else free"));
+        if (!s.busy.isEmpty())
+            parts << tr("busy: %1").arg(list(s.busy));
+        if (!s.outOfOffice.isEmpty())
+            parts << tr("out of office: %1").arg(list(s.outOfOffice));
+        if (!s.tentative.isEmpty())
+            parts << tr("tentative: %1").arg(list(s.tentative));
+        if (!s.outsideHours.isEmpty())
+            parts << tr("outside working hours: %1").arg(list(s.outsideHours));
+        if (!s.unknown.isEmpty())
+            parts << tr("unknown: %1").arg(list(s.unknown));
+        return parts.join(QStringLiteral("; "));
+    };
+    // What a Book button books: the asked title with the people the answer is about.
+    const auto draftFor = [this, a, me](const QDateTime &s, const QDateTime &e) {
+        Event draft;
+        draft.calendarId = defaultCalendarId();
+        QStringList others;
+        for (const QString &n : a.participants) {
+            if (n.compare(me, Qt::CaseInsensitive) != 0)
+                others << n;
+        }
+        if (a.asker.compare(me, Qt::CaseInsensitive) != 0 && !others.contains(a.asker))
+            others.prepend(a.asker);
+        draft.title = others.isEmpty()
+            ? a.title
+            : tr("%1 with %2").arg(a.title, QLocale().createSeparatedList(others));
+        draft.start = s.toTimeZone(m_calendar.timeZone());
+        draft.end = e.toTimeZone(m_calendar.timeZone());
+        const QList<Member> roomMembers = members();
+        for (const QString &n : others) {
+            const Member *m = findMember(roomMembers, n);
+            if (m && !m->email.isEmpty()) {
+                Attendee at;
+                at.email = m->email;
+                at.name = m->name;
+                draft.attendees << at;
+            }
+        }
+        return draft;
+    };
+
+    QFrame *card = makeCard(QStringLiteral("availabilityCard"));
+    card->setProperty("answerId", a.id);
+    auto *layout = new QVBoxLayout(card);
+    const bool own = a.asker.compare(me, Qt::CaseInsensitive) == 0;
+    auto *heading = addLabel(layout, card, QStringLiteral("availabilityHeading"),
+        own ? tr("You asked the room: “%1”").arg(a.question)
+            : tr("%1 asked the room: “%2”").arg(a.asker, a.question));
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    const auto addBook
+        = [this, card, draftFor](QHBoxLayout *row, const QDateTime &s, const QDateTime &e) {
+              auto *book = new QPushButton(tr("Book"), card);
+              book->setObjectName(QStringLiteral("bookButton"));
+              book->setProperty("slotStart", s);
+              connect(book, &QPushButton::clicked, card, [this, card, draftFor, s, e, book]() {
+                  openBooking(draftFor(s, e), card, [this, book, card](const Event &stored) {
+                      book->setEnabled(false);
+                      book->setText(tr("Booked"));
+                      if (auto *layout = qobject_cast<QVBoxLayout *>(card->layout()))
+                          addLabel(layout, card, QStringLiteral("cardResult"),
+                              tr("Added “%1” to your calendar.").arg(stored.title));
+                      Q_EMIT eventCreated(stored.id);
+                  });
+              });
+              row->addWidget(book, 0, Qt::AlignTop);
+          };
+
+    if (a.kind == commands::AvailabilityAnswer::Kind::Check) {
+        QStringList lines;
+        for (const commands::AvailabilityAnswer::Person &p : a.people) {
+            const bool you = p.name.compare(me, Qt::CaseInsensitive) == 0;
+            if (p.availability == QLatin1String("unknown"))
+                lines << (you ? tr("Unknown — you have not shared availability.")
+                              : tr("Unknown — %1 has not shared availability.").arg(p.name));
+            else if (p.availability == QLatin1String("busy"))
+                lines << (you ? tr("No — you are busy then.")
+                              : tr("No — %1 is busy then.").arg(p.name));
+            else if (p.availability == QLatin1String("out_of_office"))
+                lines << (you ? tr("No — you are out of office then.")
+                              : tr("No — %1 is out of office then.").arg(p.name));
+            else if (!p.insideWorkingHours)
+                lines << (you ? tr("No — that is outside your working hours.")
+                              : tr("No — that is outside %1's working hours.").arg(p.name));
+            else if (p.availability == QLatin1String("tentative"))
+                lines << (you ? tr("Maybe — you have something tentative then.")
+                              : tr("Maybe — %1 has something tentative then.").arg(p.name));
+            else
+                lines << (you ? tr("Yes — you are free then.")
+                              : tr("Yes — %1 is free then.").arg(p.name));
+        }
+        addLabel(layout, card, QStringLiteral("availabilityWhen"), range(a.start, a.end));
+        auto *row = new QHBoxLayout;
+        auto *text = addLabel(
+            layout, card, QStringLiteral("availabilityCheck"), lines.join(QLatin1Char('\n')));
+        layout->removeWidget(text);
+        row->addWidget(text, 1);
+        if (a.allFree() && !a.people.isEmpty())
+            addBook(row, a.start, a.end);
+        layout->addLayout(row);
+    } else {
+        addLabel(layout, card, QStringLiteral("availabilityIntro"),
+            tr("Free times for %1 (%2 min), in your time zone:")
+                .arg(list(a.participants))
+                .arg(a.durationMinutes));
+        for (const commands::AvailabilityAnswer::Slot &s : a.slots) {
+            auto *row = new QHBoxLayout;
+            auto *text = new QLabel(tr("%1 — %2").arg(range(s.start, s.end), reason(s)), card);
+            text->setObjectName(QStringLiteral("availabilitySlot"));
+            text->setWordWrap(true);
+            text->setTextFormat(Qt::PlainText);
+            row->addWidget(text, 1);
+            addBook(row, s.start, s.end);
+            layout->addLayout(row);
+        }
+        if (a.slots.isEmpty()) {
+            QString why;
+            if (a.nothing == QLatin1String("empty_window"))
+                why = tr("No time fits: the window is too short or already over.");
+            else if (a.nothing == QLatin1String("participant_unavailable"))
+                why = tr("No time fits: %1 has no free time in this window.").arg(list(a.blockers));
+            else if (a.nothing == QLatin1String("no_common_working_hours"))
+                why = tr("No time fits: the working hours of %1 never overlap in this window.")
+                          .arg(list(a.blockers));
+            else
+                why = tr("No time fits: someone among %1 is always busy when the others are free.")
+                          .arg(list(a.blockers));
+            if (a.nearest)
+                why += QLatin1Char(' ')
+                    + tr("Closest: %1 (%2).")
+                          .arg(range(a.nearest->start, a.nearest->end), reason(*a.nearest));
+            addLabel(layout, card, QStringLiteral("availabilityNothing"), why);
+        }
+    }
+    QStringList notes;
+    const QDateTime now = Clock::nowUtc();
+    for (const commands::AvailabilityAnswer::Stale &s : a.stale) {
+        const qint64 hours = std::max<qint64>(1, s.madeAt.secsTo(now) / 3600);
+        const qint64 days = hours / 24;
+        const QString age = days >= 2 ? tr("%1 days").arg(days)
+            : days == 1               ? tr("1 day")
+            : hours == 1              ? tr("1 hour")
+                                      : tr("%1 hours").arg(hours);
+        notes << tr("%1's availability is from %2 ago.").arg(s.name, age);
+    }
+    for (const QString &n : a.missing)
+        notes << tr("%1 has not shared availability.").arg(n);
+    if (!notes.isEmpty()) {
+        auto *l = addLabel(
+            layout, card, QStringLiteral("availabilityNotes"), notes.join(QLatin1Char(' ')));
+        l->setStyleSheet(QStringLiteral("color: #7a4d00;"));
+    }
     auto *close = new QPushButton(tr("Dismiss"), card);
     close->setObjectName(QStringLiteral("dismissButton"));
     connect(close, &QPushButton::clicked, card, &QObject::deleteLater);

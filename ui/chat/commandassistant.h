@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/groupanswer.h"
 #include "commands/interpretation.h"
 #include "core/expected.h"
 #include "model/event.h"
@@ -63,6 +64,9 @@ public:
     //! invitations), else in the local store.
     Expected<Event> createEvent(const Event &event, bool invite);
 
+    //! Availability answers (room-visible "availabilityCard"s) shown in this panel.
+    static constexpr char kAnswerFrame[] = "x-availability";
+
 Q_SIGNALS:
     //! The card's Create (or Edit… then Save) stored an event.
     void eventCreated(const QString &eventId);
@@ -75,6 +79,21 @@ private:
     void showScheduleCard(const commands::Interpretation &in);
     void showAgenda(const commands::Interpretation &in);
     void showHelp();
+    //! Answers an availability question from the room's snapshots and posts it to the room.
+    void answerAvailability(const commands::Interpretation &in, const QString &text);
+    //! The room-visible answer card, with a Book button per slot.
+    void showAvailabilityAnswer(const commands::AvailabilityAnswer &answer);
+    void onExtensionFrame(const QJsonObject &frame);
+    //! Opens the event dialog prefilled with \a draft; Save creates it (invitations as ticked).
+    void openBooking(
+        const Event &draft, QWidget *card, const std::function<void(const Event &)> &done);
+    QString selfName() const;
+    //! The room's snapshots for the scheduler; this user's own entry from the member source,
+    //! else built from the local calendar over [from, to).
+    QList<commands::MemberState> memberStates(const QDateTime &from, const QDateTime &to) const;
+    //! Picks the best slot for a schedule card without a time (a meal's daily window in each
+    //! one's zone, or everyone's working hours); sets \a event's times and returns the note.
+    QString pickSlot(const commands::Interpretation &in, Event &event) const;
     QFrame *makeCard(const QString &objectName);
     //! Adds "Connect your calendar first" with its button to \a layout when no account is
     //! connected.
