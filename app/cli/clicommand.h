@@ -1,10 +1,15 @@
 #pragma once
 
+#include "core/profile.h"
+#include "store/database.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace kairos::cli {
 
@@ -27,5 +32,17 @@ const QList<Command> &commands();
 //! Writes to stdout / stderr (UTF-8, flushed).
 void out(const QString &text);
 void err(const QString &text);
+
+//! A profile whose folders exist and whose database is open.
+struct OpenProfile {
+    Profile profile;
+    std::unique_ptr<Database> db;
+};
+
+//! Checks the profile name, creates the profile's folders and opens its database (`connection`
+//! names the QtSql connection). On failure prints why to stderr and sets `exitCode` (2 for an
+//! invalid name, 1 otherwise).
+std::optional<OpenProfile> openProfile(
+    const QString &name, const QString &connection, int &exitCode);
 
 } // namespace kairos::cli

@@ -25,23 +25,12 @@ int runAccounts(const QStringList &args)
     p.addOption({ QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON.") });
     p.process(args);
     const QString name = p.value(QStringLiteral("profile"));
-    if (!Profile::isValidName(name)) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: invalid profile name '%1'\n")
-                     .arg(name));
-        return 2;
-    }
-    Profile profile(name);
-    if (auto r = profile.ensureDirs(); !r) {
-        cli::err(QStringLiteral("kairos-cli: %1\n").arg(r.error().message));
-        return 1;
-    }
-    auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("cli"));
-    if (!db) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: cannot open the database: %1\n")
-                     .arg(db.error().message));
-        return 1;
-    }
-    EventStore store(**db);
+    int openFailed = 0;
+    auto opened = cli::openProfile(name, QStringLiteral("cli"), openFailed);
+    if (!opened)
+        return openFailed;
+    Database &db = *opened->db;
+    EventStore store(db);
     const auto accounts = store.accounts();
     if (!accounts) {
         cli::err(QStringLiteral("kairos-cli: %1\n").arg(accounts.error().message));

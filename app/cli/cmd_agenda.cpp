@@ -41,23 +41,13 @@ int runAgenda(const QStringList &args)
         return 2;
     }
     const QString name = p.value(QStringLiteral("profile"));
-    if (!Profile::isValidName(name)) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: invalid profile name '%1'\n")
-                     .arg(name));
-        return 2;
-    }
-    Profile profile(name);
-    if (auto r = profile.ensureDirs(); !r) {
-        cli::err(QStringLiteral("kairos-cli: %1\n").arg(r.error().message));
-        return 1;
-    }
-    auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("cli"));
-    if (!db) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: cannot open the database: %1\n")
-                     .arg(db.error().message));
-        return 1;
-    }
-    CalendarService service(**db, profile.timeZone());
+    int openFailed = 0;
+    auto opened = cli::openProfile(name, QStringLiteral("cli"), openFailed);
+    if (!opened)
+        return openFailed;
+    const Profile &profile = opened->profile;
+    Database &db = *opened->db;
+    CalendarService service(db, profile.timeZone());
     ics::installRecurrenceExpander(service);
     const qint64 fromMs = startOfDay(from, service.timeZone()).toMSecsSinceEpoch();
     const qint64 toMs = startOfDay(to.addDays(1), service.timeZone()).toMSecsSinceEpoch();

@@ -4,6 +4,7 @@
 
 #include "auth/accountmanager.h"
 #include "auth/tokenvault.h"
+#include "core/futures.h"
 #include "core/profile.h"
 #include "store/database.h"
 #include "store/eventstore.h"
@@ -28,19 +29,13 @@ int runDisconnect(const QStringList &args)
     }
     const QString which = p.positionalArguments().first();
     const QString name = p.value(QStringLiteral("profile"));
-    if (!Profile::isValidName(name)) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: invalid profile name '%1'\n")
-                     .arg(name));
-        return 2;
-    }
-    Profile profile(name);
-    auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("cli"));
-    if (!db) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: cannot open the database: %1\n")
-                     .arg(db.error().message));
-        return 1;
-    }
-    EventStore store(**db);
+    int openFailed = 0;
+    auto opened = cli::openProfile(name, QStringLiteral("cli"), openFailed);
+    if (!opened)
+        return openFailed;
+    const Profile &profile = opened->profile;
+    Database &db = *opened->db;
+    EventStore store(db);
     QtKeychainVault vault(profile);
     AccountManager manager(profile, store, vault);
     QStringList matches;
@@ -59,8 +54,8 @@ int runDisconnect(const QStringList &args)
         return 2;
     }
     int code = 1;
-    manager.disconnectAccount(matches.first())
-        .then(&manager, [&code, which](const Expected<void> &r) {
+    onFinished(manager.disconnectAccount(matches.first()), &manager,
+        [&code, which](const Expected<void> &r) {
             if (r) {
                 cli::out(QCoreApplication::translate("cli", "Disconnected %1\n").arg(which));
                 code = 0;

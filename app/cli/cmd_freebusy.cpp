@@ -39,22 +39,13 @@ int runFreeBusy(const QStringList &args)
         return 2;
     }
     const QString name = p.value(QStringLiteral("profile"));
-    if (!Profile::isValidName(name)) {
-        cli::err(QStringLiteral("kairos-cli: invalid profile name '%1'\n").arg(name));
-        return 2;
-    }
-    Profile profile(name);
-    if (auto r = profile.ensureDirs(); !r) {
-        cli::err(QStringLiteral("kairos-cli: %1\n").arg(r.error().message));
-        return 1;
-    }
-    auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("cli"));
-    if (!db) {
-        cli::err(
-            QStringLiteral("kairos-cli: cannot open the database: %1\n").arg(db.error().message));
-        return 1;
-    }
-    EventStore store(**db);
+    int openFailed = 0;
+    auto opened = cli::openProfile(name, QStringLiteral("cli"), openFailed);
+    if (!opened)
+        return openFailed;
+    const Profile &profile = opened->profile;
+    Database &db = *opened->db;
+    EventStore store(db);
     QStringList ids;
     for (const Calendar &c : store.calendars().valueOr({})) {
         if (c.countsForAvailability)

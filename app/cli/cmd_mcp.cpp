@@ -39,23 +39,13 @@ int runMcp(const QStringList &args)
         return 0;
     }
     const QString name = p.value(QStringLiteral("profile"));
-    if (!Profile::isValidName(name)) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: invalid profile name '%1'\n")
-                     .arg(name));
-        return 2;
-    }
-    Profile profile(name);
-    if (auto r = profile.ensureDirs(); !r) {
-        cli::err(QStringLiteral("kairos-cli mcp: %1\n").arg(r.error().message));
-        return 1;
-    }
-    auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("mcp"));
-    if (!db) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: cannot open the database: %1\n")
-                     .arg(db.error().message));
-        return 1;
-    }
-    mcp::CalendarTools tools(profile, **db, profile.timeZone());
+    int openFailed = 0;
+    auto opened = cli::openProfile(name, QStringLiteral("mcp"), openFailed);
+    if (!opened)
+        return openFailed;
+    const Profile &profile = opened->profile;
+    Database &db = *opened->db;
+    mcp::CalendarTools tools(profile, db, profile.timeZone());
     if (auto r
         = tools.service().ensureLocalCalendar(QCoreApplication::translate("cli", "Local calendar"));
         !r)
@@ -65,9 +55,9 @@ int runMcp(const QStringList &args)
     // sync engine's outbox. No periodic sync: writes and sync_calendars start runs.
     QtKeychainVault vault(profile);
     vault.setTimeoutMs(10000);
-    EventStore store(**db);
+    EventStore store(db);
     AccountManager accounts(profile, store, vault);
-    SyncEngine engine(**db, *accounts.client());
+    SyncEngine engine(db, *accounts.client());
     engine.setSyncInterval(0);
     engine.setCalendarService(&tools.service());
     const QList<Account> connected = accounts.accounts();

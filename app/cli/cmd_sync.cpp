@@ -25,23 +25,13 @@ int runSync(const QStringList &args)
         QStringLiteral("NAME"), Profile::defaultName() });
     p.process(args);
     const QString name = p.value(QStringLiteral("profile"));
-    if (!Profile::isValidName(name)) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: invalid profile name '%1'\n")
-                     .arg(name));
-        return 2;
-    }
-    Profile profile(name);
-    if (auto r = profile.ensureDirs(); !r) {
-        cli::err(QStringLiteral("kairos-cli: %1\n").arg(r.error().message));
-        return 1;
-    }
-    auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("cli"));
-    if (!db) {
-        cli::err(QCoreApplication::translate("cli", "kairos-cli: cannot open the database: %1\n")
-                     .arg(db.error().message));
-        return 1;
-    }
-    EventStore store(**db);
+    int openFailed = 0;
+    auto opened = cli::openProfile(name, QStringLiteral("cli"), openFailed);
+    if (!opened)
+        return openFailed;
+    const Profile &profile = opened->profile;
+    Database &db = *opened->db;
+    EventStore store(db);
     QtKeychainVault vault(profile);
     AccountManager manager(profile, store, vault);
     const QList<Account> accounts = manager.accounts();
@@ -50,7 +40,7 @@ int runSync(const QStringList &args)
             "cli", "No accounts. Add one with: kairos-cli connect google|microsoft\n"));
         return 0;
     }
-    SyncEngine engine(**db, *manager.client());
+    SyncEngine engine(db, *manager.client());
     engine.setSyncInterval(0);
     for (const Account &a : accounts)
         engine.addAccount(a);

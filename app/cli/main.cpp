@@ -26,7 +26,7 @@ bool registerCommand(Command command)
 const QList<Command> &commands()
 {
     std::sort(registry().begin(), registry().end(),
-              [](const Command &a, const Command &b) { return a.name < b.name; });
+        [](const Command &a, const Command &b) { return a.name < b.name; });
     return registry();
 }
 
@@ -42,6 +42,31 @@ void err(const QString &text)
     const QByteArray b = text.toUtf8();
     fwrite(b.constData(), 1, size_t(b.size()), stderr);
     fflush(stderr);
+}
+
+std::optional<OpenProfile> openProfile(
+    const QString &name, const QString &connection, int &exitCode)
+{
+    if (!Profile::isValidName(name)) {
+        err(QCoreApplication::translate("cli", "kairos-cli: invalid profile name '%1'\n")
+                .arg(name));
+        exitCode = 2;
+        return std::nullopt;
+    }
+    Profile profile(name);
+    if (auto r = profile.ensureDirs(); !r) {
+        err(QStringLiteral("kairos-cli: %1\n").arg(r.error().message));
+        exitCode = 1;
+        return std::nullopt;
+    }
+    auto db = Database::open(profile.databasePath(), profile.backupDir(), connection);
+    if (!db) {
+        err(QCoreApplication::translate("cli", "kairos-cli: cannot open the database: %1\n")
+                .arg(db.error().message));
+        exitCode = 1;
+        return std::nullopt;
+    }
+    return OpenProfile { std::move(profile), std::move(*db) };
 }
 
 } // namespace kairos::cli
@@ -63,7 +88,8 @@ int main(int argc, char *argv[])
         text += QStringLiteral("\nRun 'kairos-cli COMMAND --help' for a command's options.\n");
         return text;
     };
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+    if (args.isEmpty() || args.first() == QLatin1String("--help")
+        || args.first() == QLatin1String("-h")) {
         out(usage());
         return args.isEmpty() ? 2 : 0;
     }

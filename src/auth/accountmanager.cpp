@@ -3,6 +3,7 @@
 #include "auth/oauthflow.h"
 #include "auth/tokenvault.h"
 #include "core/clock.h"
+#include "core/futures.h"
 #include "core/logging.h"
 #include "store/eventstore.h"
 
@@ -218,8 +219,8 @@ void AccountManager::onTokens(Provider provider, const QString &reconnectId, con
         account.statusReason.clear();
 
         const QString key = ITokenVault::tokenKey(config.id(), account.id);
-        m_vault.write(key, tokens.toJson())
-            .then(this, [this, account, tokens, config](const Expected<void> &w) {
+        onFinished(m_vault.write(key, tokens.toJson()), this,
+            [this, account, tokens, config](const Expected<void> &w) {
                 if (!w) {
                     finishConnect(w.error()); // never fall back: nothing is saved
                     return;
@@ -280,7 +281,7 @@ QFuture<Expected<void>> AccountManager::disconnectAccount(const QString &account
     const QString key = ITokenVault::tokenKey(config.id(), accountId);
 
     auto removeLocal = [this, key, accountId, finish]() {
-        m_vault.remove(key).then(this, [this, accountId, finish](const Expected<void> &r) {
+        onFinished(m_vault.remove(key), this, [this, accountId, finish](const Expected<void> &r) {
             if (!r) {
                 finish(r.error());
                 return;
@@ -297,8 +298,8 @@ QFuture<Expected<void>> AccountManager::disconnectAccount(const QString &account
         });
     };
 
-    m_vault.read(key).then(
-        this, [this, config, removeLocal, accountId](const Expected<QByteArray> &r) {
+    onFinished(m_vault.read(key), this,
+        [this, config, removeLocal, accountId](const Expected<QByteArray> &r) {
             std::optional<TokenSet> tokens = r ? TokenSet::fromJson(*r) : std::nullopt;
             const QString token = tokens
                 ? (tokens->refreshToken.isEmpty() ? tokens->accessToken : tokens->refreshToken)

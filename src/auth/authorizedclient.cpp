@@ -4,6 +4,7 @@
 #include "auth/refreshlock.h"
 #include "auth/tokenvault.h"
 #include "core/clock.h"
+#include "core/futures.h"
 #include "core/logging.h"
 
 #include <QNetworkAccessManager>
@@ -252,7 +253,7 @@ void AuthorizedClient::loadTokens(const std::shared_ptr<Session> &s)
     if (s->loading)
         return;
     s->loading = true;
-    m_vault.read(s->key).then(this, [this, s](const Expected<QByteArray> &r) {
+    onFinished(m_vault.read(s->key), this, [this, s](const Expected<QByteArray> &r) {
         s->loading = false;
         if (s->removed)
             return;
@@ -299,6 +300,7 @@ void AuthorizedClient::startRefresh(const std::shared_ptr<Session> &s)
     }
     if (!s->lock)
         s->lock = new RefreshLock(m_lockDir, s->id, this);
+    qCDebug(lcAuth) << "taking the refresh lock for" << s->id;
     s->lock->acquire(m_lockWaitMs, [this, s](const Expected<void> &held) {
         if (s->removed)
             return;
@@ -324,7 +326,7 @@ void AuthorizedClient::refreshUnderLock(const std::shared_ptr<Session> &s)
     // Another process may have refreshed while we waited (or before we looked): its tokens
     // are in the vault. Using our copy of a rotated refresh token would fail (and could make
     // the provider revoke the whole chain).
-    m_vault.read(s->key).then(this, [this, s](const Expected<QByteArray> &r) {
+    onFinished(m_vault.read(s->key), this, [this, s](const Expected<QByteArray> &r) {
         if (s->removed)
             return;
         if (!r && r.error().code == Error::Code::NotFound) {
@@ -393,7 +395,7 @@ void AuthorizedClient::runRefresh(const std::shared_ptr<Session> &s)
             t.refreshToken = s->tokens->refreshToken;
         // Store at once (still under the lock): Microsoft rotates refresh tokens, and the old
         // one stops working.
-        m_vault.write(s->key, t.toJson()).then(this, [this, s, t](const Expected<void> &w) {
+        onFinished(m_vault.write(s->key, t.toJson()), this, [this, s, t](const Expected<void> &w) {
             if (!w)
                 qCWarning(lcAuth) << "could not store refreshed tokens for" << s->id
                                   << w.error().codeName();

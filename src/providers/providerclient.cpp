@@ -1,4 +1,5 @@
 #include "providers/providerclient.h"
+#include "core/futures.h"
 
 namespace kairos {
 
@@ -12,8 +13,8 @@ void ProviderClient::send(ApiRequest request, std::function<void(Expected<ApiRes
 {
     ++m_requests;
     QPointer<ProviderClient> self(this);
-    m_client.send(m_accountId, std::move(request))
-        .then(&m_client, [self, cb = std::move(cb)](const Expected<ApiResponse> &r) {
+    onFinished(m_client.send(m_accountId, std::move(request)), &m_client,
+        [self, cb = std::move(cb)](const Expected<ApiResponse> &r) {
             if (self)
                 cb(r);
         });

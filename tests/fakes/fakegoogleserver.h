@@ -29,7 +29,8 @@ public:
 
     //! The access token requests must carry (Authorization: Bearer …).
     QString accessToken() const { return m_access; }
-    QString refreshToken() const { return QStringLiteral("fake-refresh"); }
+    //! The refresh token /token accepts now ("fake-refresh" unless rotation is on).
+    QString refreshToken() const { return m_refresh; }
     QUrl tokenUrl() const { return url(QStringLiteral("/token")); }
     //! The next request gets 401 until the client refreshes at /token.
     void revokeAccessToken()
@@ -40,6 +41,11 @@ public:
     void setLatencyMs(int ms) { m_latencyMs = ms; }
     void setRandomFaults(const RandomFaults &f);
     int refreshes() const { return m_refreshes; }
+    //! Microsoft's behaviour: every refresh issues a new refresh token (and access token) and
+    //! the one presented stops working; presenting it again is refused with invalid_grant.
+    void setRotateRefreshTokens(bool on) { m_rotate = on; }
+    //! Refresh attempts with a refresh token that had already been rotated away.
+    int refreshTokenReuses() const { return m_reuses; }
     int apiRequests() const { return m_apiRequests; }
     QStringList rejections() const { return m_rejections; }
     int faultsInjected() const { return m_faultsInjected; }
@@ -58,6 +64,10 @@ protected:
 private:
     HttpResponse token(const HttpRequest &r);
     QString m_access = QStringLiteral("at-0");
+    QString m_refresh = QStringLiteral("fake-refresh");
+    QStringList m_rotatedAway;
+    bool m_rotate = false;
+    int m_reuses = 0;
     bool m_accessValid = true;
     int m_tokenSerial = 0;
     int m_refreshes = 0;

@@ -3,6 +3,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <utility>
+
 namespace kairos::fake {
 
 QUrlQuery HttpRequest::form() const
@@ -233,6 +235,10 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, HttpRequest request)
         m_held.append(socket);
         return; // counted in flight for good: the client has to time out
     }
+    if (!m_gatePrefix.isEmpty() && request.path.startsWith(m_gatePrefix)) {
+        m_gated.append({ QPointer<QTcpSocket>(socket), response, keepAlive });
+        return;
+    }
     const int delay = extraDelay + response.delayMs;
     if (delay > 0) {
         QPointer<QTcpSocket> guard(socket);
@@ -245,6 +251,18 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, HttpRequest request)
         return;
     }
     send(socket, response, keepAlive);
+}
+
+void FakeHttpServer::openGate()
+{
+    m_gatePrefix.clear();
+    const QList<Gated> gated = std::exchange(m_gated, {});
+    for (const Gated &g : gated) {
+        if (g.socket)
+            send(g.socket, g.response, g.keepAlive);
+        else
+            --m_inFlight;
+    }
 }
 
 void FakeHttpServer::send(QTcpSocket *socket, const HttpResponse &response, bool keepAlive)

@@ -107,6 +107,12 @@ public:
     void resetMaxInFlight() { m_maxInFlight = m_inFlight; }
     //! Drops every held (never-answered) connection.
     void dropHeldConnections();
+    //! Requests whose path starts with `pathPrefix` are handled at once but their answers are
+    //! kept back until openGate() — so a test can have several clients in flight at one point.
+    void closeGate(const QString &pathPrefix) { m_gatePrefix = pathPrefix; }
+    int gatedRequests() const { return int(m_gated.size()); }
+    //! Sends the answers kept back and lets later requests through.
+    void openGate();
 
 Q_SIGNALS:
     void requestReceived(const kairos::fake::HttpRequest &request);
@@ -133,6 +139,13 @@ private:
     QList<HttpRequest> m_log;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<QPointer<QTcpSocket>> m_held;
+    struct Gated {
+        QPointer<QTcpSocket> socket;
+        HttpResponse response;
+        bool keepAlive = true;
+    };
+    QString m_gatePrefix;
+    QList<Gated> m_gated;
     int m_inFlight = 0;
     int m_maxInFlight = 0;
 };

@@ -55,11 +55,20 @@ void FakeProviderBase::setRandomFaults(const RandomFaults &f)
 
 HttpResponse FakeProviderBase::token(const HttpRequest &r)
 {
+    const QString presented = r.formValue(QStringLiteral("refresh_token"));
     if (r.formValue(QStringLiteral("grant_type")) != QLatin1String("refresh_token")
-        || r.formValue(QStringLiteral("refresh_token")) != refreshToken())
+        || presented != refreshToken()) {
+        if (m_rotatedAway.contains(presented))
+            ++m_reuses;
         return HttpResponse::oauthError(400, QStringLiteral("invalid_grant"));
+    }
     ++m_refreshes;
-    if (!m_accessValid) {
+    if (m_rotate) {
+        m_rotatedAway << m_refresh;
+        m_refresh = QStringLiteral("rt-") + QString::number(++m_tokenSerial);
+        m_access = QStringLiteral("at-") + QString::number(++m_tokenSerial);
+        m_accessValid = true;
+    } else if (!m_accessValid) {
         m_access = QStringLiteral("at-") + QString::number(++m_tokenSerial);
         m_accessValid = true;
     }

@@ -38,7 +38,7 @@ class TestRoomProcess : public QObject {
                   QStringLiteral("0") });
         QByteArray out;
         const QRegularExpression re(QStringLiteral("listening on [^:]+:(\\d+)"));
-        for (int i = 0; i < 100; ++i) {
+        for (int i = 0; i < 300; ++i) {
             if (!p.waitForReadyRead(100) && p.state() != QProcess::Running)
                 return 0;
             out += p.readAllStandardOutput();
@@ -90,7 +90,7 @@ private Q_SLOTS:
         }
         if (!killed)
             ::kill(pid_t(server.processId()), SIGKILL);
-        QVERIFY(server.waitForFinished(5000));
+        QVERIFY(server.waitForFinished(30000));
         QTRY_VERIFY(a.closed);
         QSet<QString> acked;
         for (const QJsonObject &o : a.ofType(QStringLiteral("ack")))
@@ -149,7 +149,7 @@ private Q_SLOTS:
         QCOMPARE(dups, int(seen.size()));
 
         again.terminate(); // SIGTERM: clean stop
-        QVERIFY(again.waitForFinished(5000));
+        QVERIFY(again.waitForFinished(30000));
         QCOMPARE(again.exitStatus(), QProcess::NormalExit);
         QCOMPARE(again.exitCode(), 0);
     }

@@ -1,6 +1,7 @@
 #include "chat/vaultsecretstore.h"
 
 #include "auth/tokenvault.h"
+#include "core/futures.h"
 #include "core/logging.h"
 
 #include <QFuture>
@@ -55,7 +56,7 @@ void VaultSecretStore::readSecret(
         inMemory();
         return;
     }
-    m_vault->read(key).then(this, [this, inMemory, done](const Expected<QByteArray> &r) {
+    onFinished(m_vault->read(key), this, [this, inMemory, done](const Expected<QByteArray> &r) {
         if (r) {
             done(QString::fromUtf8(*r));
             return;
@@ -78,8 +79,8 @@ void VaultSecretStore::writeSecret(
             done(Expected<void>());
         return;
     }
-    m_vault->write(key, secret.toUtf8())
-        .then(this, [this, key, secret, done](const Expected<void> &r) {
+    onFinished(m_vault->write(key, secret.toUtf8()), this,
+        [this, key, secret, done](const Expected<void> &r) {
             if (!r && keychainMissing(r.error())) {
                 qCWarning(lcChat) << "keeping the member secret in memory only:"
                                   << r.error().codeName();

@@ -1,6 +1,7 @@
 #include "settings/accountspage.h"
 
 #include "auth/accountmanager.h"
+#include "core/futures.h"
 #include "messagebox.h"
 
 #include <QHBoxLayout>
@@ -106,7 +107,7 @@ AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
                 == QMessageBox::Yes;
         if (!go)
             return;
-        m_manager.disconnectAccount(id).then(this, [this](const Expected<void> &r) {
+        onFinished(m_manager.disconnectAccount(id), this, [this](const Expected<void> &r) {
             if (!r)
                 m_message->setText(r.error().code == Error::Code::KeychainUnavailable
                         ? tr("No keychain service answered, so the sign-in could not "

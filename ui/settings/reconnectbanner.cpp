@@ -2,6 +2,7 @@
 
 #include "auth/accountmanager.h"
 #include "auth/tokenvault.h"
+#include "core/futures.h"
 #include "settings/accountspage.h"
 
 #include <QHBoxLayout>
@@ -79,8 +80,8 @@ void ReconnectBanner::probeKeychain(ITokenVault &vault)
     if (accounts.isEmpty())
         return;
     const Account &a = accounts.first();
-    vault.read(ITokenVault::tokenKey(toString(a.provider), a.id))
-        .then(this, [this](const Expected<QByteArray> &r) {
+    onFinished(vault.read(ITokenVault::tokenKey(toString(a.provider), a.id)), this,
+        [this](const Expected<QByteArray> &r) {
             if (!r && r.error().code == Error::Code::KeychainUnavailable)
                 setKeychainProblem(r.error().message);
         });

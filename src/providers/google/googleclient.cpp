@@ -1,5 +1,6 @@
 #include "providers/google/googleclient.h"
 
+#include "core/futures.h"
 #include "core/logging.h"
 
 #include <QJsonArray>
@@ -326,7 +327,7 @@ void GoogleClient::pullPage(const RemoteCalendar &calendar, const QString &token
             bool ok = false;
         };
         QPointer<GoogleClient> self(this);
-        QtConcurrent::run([body, zone]() {
+        onFinished(QtConcurrent::run([body, zone]() {
             Parsed p;
             QJsonParseError err;
             const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
@@ -338,20 +339,21 @@ void GoogleClient::pullPage(const RemoteCalendar &calendar, const QString &token
             p.syncToken = o.value(QLatin1String("nextSyncToken")).toString();
             p.ok = true;
             return p;
-        }).then(&m_client, [=](Parsed p) mutable {
-            if (!self)
-                return;
-            if (!p.ok)
-                return done(makeError(Error::Code::ProtocolError, QStringLiteral("bad JSON")));
-            onPage(std::move(p.page));
-            if (!p.next.isEmpty())
-                return self->pullPage(
-                    calendar, token, p.next, requests, std::move(onPage), std::move(done));
-            PullResult res;
-            res.nextToken = p.syncToken;
-            res.requests = requests;
-            done(res);
-        });
+        }),
+            &m_client, [=](Parsed p) mutable {
+                if (!self)
+                    return;
+                if (!p.ok)
+                    return done(makeError(Error::Code::ProtocolError, QStringLiteral("bad JSON")));
+                onPage(std::move(p.page));
+                if (!p.next.isEmpty())
+                    return self->pullPage(
+                        calendar, token, p.next, requests, std::move(onPage), std::move(done));
+                PullResult res;
+                res.nextToken = p.syncToken;
+                res.requests = requests;
+                done(res);
+            });
     });
 }
 

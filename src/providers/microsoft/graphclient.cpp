@@ -1,6 +1,7 @@
 #include "providers/microsoft/graphclient.h"
 
 #include "core/clock.h"
+#include "core/futures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -267,7 +268,7 @@ void GraphClient::pullPage(const QUrl &url, int requests, PageFn onPage, PullDon
         };
         const QByteArray body = r->body;
         QPointer<GraphClient> self(this);
-        QtConcurrent::run([body]() {
+        onFinished(QtConcurrent::run([body]() {
             Parsed p;
             QJsonParseError err;
             const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
@@ -279,19 +280,21 @@ void GraphClient::pullPage(const QUrl &url, int requests, PageFn onPage, PullDon
             p.delta = o.value(QLatin1String("@odata.deltaLink")).toString();
             p.ok = true;
             return p;
-        }).then(&m_client, [=](Parsed p) mutable {
-            if (!self)
-                return;
-            if (!p.ok)
-                return done(makeError(Error::Code::ProtocolError, QStringLiteral("bad JSON")));
-            onPage(std::move(p.page));
-            if (!p.next.isEmpty())
-                return self->pullPage(QUrl(p.next), requests, std::move(onPage), std::move(done));
-            PullResult res;
-            res.nextToken = p.delta;
-            res.requests = requests;
-            done(res);
-        });
+        }),
+            &m_client, [=](Parsed p) mutable {
+                if (!self)
+                    return;
+                if (!p.ok)
+                    return done(makeError(Error::Code::ProtocolError, QStringLiteral("bad JSON")));
+                onPage(std::move(p.page));
+                if (!p.next.isEmpty())
+                    return self->pullPage(
+                        QUrl(p.next), requests, std::move(onPage), std::move(done));
+                PullResult res;
+                res.nextToken = p.delta;
+                res.requests = requests;
+                done(res);
+            });
     });
 }
 
