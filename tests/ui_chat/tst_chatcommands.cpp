@@ -411,11 +411,14 @@ private Q_SLOTS:
                 QStringLiteral("everyone else free; unknown: Carla")));
             QCOMPARE(c->findChildren<QPushButton *>(QStringLiteral("bookButton")).size(), 3);
             const QString notes = label(c, QStringLiteral("availabilityNotes"));
-            QVERIFY2(notes.contains(QStringLiteral("Bob's availability is from 3 days ago."))
+            QVERIFY2(
+                notes.contains(c == mine ? QStringLiteral("Bob's availability is from 3 days ago.")
+                                         : QStringLiteral("Your availability is from 3 days ago."))
                     && notes.contains(QStringLiteral("Carla has not shared availability.")),
                 qPrintable(notes));
         }
         QVERIFY(grabCard(theirs, QStringLiteral("availability-card-room")));
+        QVERIFY(grabCard(m_boPanel.get(), QStringLiteral("chat-panel-availability-bob")));
         // The question itself went to the room as typed.
         QTRY_COMPARE(userTexts(m_bo.get()),
             QStringList { QStringLiteral("When can we meet on Wednesday?") });

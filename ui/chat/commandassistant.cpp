@@ -911,10 +911,14 @@ void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer
             : days == 1               ? tr("1 day")
             : hours == 1              ? tr("1 hour")
                                       : tr("%1 hours").arg(hours);
-        notes << tr("%1's availability is from %2 ago.").arg(s.name, age);
+        notes << (s.name.compare(me, Qt::CaseInsensitive) == 0
+                ? tr("Your availability is from %1 ago.").arg(age)
+                : tr("%1's availability is from %2 ago.").arg(s.name, age));
     }
     for (const QString &n : a.missing)
-        notes << tr("%1 has not shared availability.").arg(n);
+        notes << (n.compare(me, Qt::CaseInsensitive) == 0
+                ? tr("You have not shared availability.")
+                : tr("%1 has not shared availability.").arg(n));
     if (!notes.isEmpty()) {
         auto *l = addLabel(
             layout, card, QStringLiteral("availabilityNotes"), notes.join(QLatin1Char(' ')));
