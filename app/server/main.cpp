@@ -46,19 +46,19 @@ void err(const QString &s)
 void logToStdout(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
     const char *level = type == QtDebugMsg ? "debug"
-            : type == QtInfoMsg            ? "info"
-            : type == QtWarningMsg         ? "warning"
+        : type == QtInfoMsg                ? "info"
+        : type == QtWarningMsg             ? "warning"
                                            : "error";
     std::fprintf(stdout, "%s %s %s: %s\n",
-                 qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)), level,
-                 ctx.category ? ctx.category : "default", qPrintable(msg));
+        qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)), level,
+        ctx.category ? ctx.category : "default", qPrintable(msg));
     std::fflush(stdout);
 }
 
 QString defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + QStringLiteral("/kairos-server");
+        + QStringLiteral("/kairos-server");
 }
 
 bool parseListen(const QString &s, QHostAddress *addr, quint16 *port)
@@ -89,18 +89,20 @@ int createRoom(const QStringList &args)
     p.setApplicationDescription(QStringLiteral("Creates a room and prints its invite link."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("create-room"), QStringLiteral("the command"));
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("room name (A-Z a-z 0-9 . _ -)"));
+    p.addPositionalArgument(
+        QStringLiteral("NAME"), QStringLiteral("room name (A-Z a-z 0-9 . _ -)"));
     p.addOption({ QStringLiteral("data"), QStringLiteral("data folder"), QStringLiteral("DIR"),
-                  defaultDataDir() });
+        defaultDataDir() });
     p.addOption({ QStringLiteral("host"), QStringLiteral("host name for the link"),
-                  QStringLiteral("HOST"), QHostInfo::localHostName() });
-    p.addOption({ QStringLiteral("port"), QStringLiteral("port for the link"), QStringLiteral("PORT"),
-                  QStringLiteral("8765") });
+        QStringLiteral("HOST"), QHostInfo::localHostName() });
+    p.addOption({ QStringLiteral("port"), QStringLiteral("port for the link"),
+        QStringLiteral("PORT"), QStringLiteral("8765") });
     p.addOption({ QStringLiteral("tls"), QStringLiteral("the server uses TLS (wss://)") });
     p.process(args);
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2) {
-        err(QStringLiteral("usage: kairos-server create-room NAME [--data DIR] [--host H] [--port P]"));
+        err(QStringLiteral(
+            "usage: kairos-server create-room NAME [--data DIR] [--host H] [--port P]"));
         return 2;
     }
     auto server = RoomServer::create(p.value(QStringLiteral("data")), {});
@@ -127,6 +129,10 @@ int createRoom(const QStringList &args)
 
 int main(int argc, char **argv)
 {
+    // Qt's own event dispatcher: with thousands of sockets, GLib's keeps socket notifiers in
+    // lists it walks whenever one is switched on or off (every write).
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kairos-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KAIROS_VERSION));
@@ -140,20 +146,21 @@ int main(int argc, char **argv)
     p.addHelpOption();
     p.addVersionOption();
     p.addOption({ QStringLiteral("listen"), QStringLiteral("address and port, e.g. 0.0.0.0:8765"),
-                  QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:8765") });
+        QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:8765") });
     p.addOption({ QStringLiteral("data"), QStringLiteral("data folder"), QStringLiteral("DIR"),
-                  defaultDataDir() });
+        defaultDataDir() });
     p.addOption({ QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain)"),
-                  QStringLiteral("FILE") });
-    p.addOption({ QStringLiteral("tls-key"), QStringLiteral("PEM private key"), QStringLiteral("FILE") });
+        QStringLiteral("FILE") });
+    p.addOption(
+        { QStringLiteral("tls-key"), QStringLiteral("PEM private key"), QStringLiteral("FILE") });
     p.addOption({ QStringLiteral("rate"), QStringLiteral("frames/s per connection (0: no limit)"),
-                  QStringLiteral("N"), QStringLiteral("20") });
-    p.addOption({ QStringLiteral("burst"), QStringLiteral("burst per connection"), QStringLiteral("N"),
-                  QStringLiteral("40") });
+        QStringLiteral("N"), QStringLiteral("20") });
+    p.addOption({ QStringLiteral("burst"), QStringLiteral("burst per connection"),
+        QStringLiteral("N"), QStringLiteral("40") });
     p.addOption({ QStringLiteral("max-connections"), QStringLiteral("connection limit"),
-                  QStringLiteral("N"), QStringLiteral("10000") });
+        QStringLiteral("N"), QStringLiteral("10000") });
     p.addOption({ QStringLiteral("durability"), QStringLiteral("full (fsync each batch) or normal"),
-                  QStringLiteral("MODE"), QStringLiteral("full") });
+        QStringLiteral("MODE"), QStringLiteral("full") });
     p.process(app);
 
     QHostAddress addr;
@@ -196,10 +203,10 @@ int main(int argc, char **argv)
         return 1;
     }
     const auto durability = p.value(QStringLiteral("durability")) == QLatin1String("normal")
-            ? SqliteRoomStore::Durability::Normal
-            : SqliteRoomStore::Durability::Full;
-    auto store = SqliteRoomStore::open(QDir(dataDir).filePath(QStringLiteral("rooms.sqlite")),
-                                       durability);
+        ? SqliteRoomStore::Durability::Normal
+        : SqliteRoomStore::Durability::Full;
+    auto store
+        = SqliteRoomStore::open(QDir(dataDir).filePath(QStringLiteral("rooms.sqlite")), durability);
     if (!store) {
         err(QStringLiteral("cannot open the room database: ") + store.error().message);
         return 1;

@@ -8,7 +8,8 @@
 
 namespace kairos::room {
 
-//! \brief The client's persisted list of messages written but not yet acknowledged.
+//! \brief The client's persisted list of messages written but not yet acknowledged, and its
+//! read marker (the highest `seq` the user has seen; -1: never joined).
 class Outbox {
 public:
     struct Entry {
@@ -25,6 +26,8 @@ public:
     Expected<void> remove(const QString &id);
     QList<Entry> entries() const { return m_entries; }
     int size() const { return int(m_entries.size()); }
+    qint64 readSeq() const { return m_readSeq; }
+    Expected<void> setReadSeq(qint64 seq);
 
     static const QList<QStringList> &migrations();
 
@@ -34,6 +37,7 @@ private:
     QString m_connection;
     QString m_scope;
     QList<Entry> m_entries;
+    qint64 m_readSeq = -1;
 };
 
 } // namespace kairos::room

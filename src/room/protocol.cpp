@@ -49,15 +49,84 @@ bool readString(const QJsonObject &o, const QString &key, int minLen, int maxLen
 
 constexpr qint64 kMaxSeq = qint64(1) << 53;
 
+//! Appends \a s as a JSON string literal (UTF-8; quotes, backslashes and control characters
+//! escaped). The frames the server sends per message are written with this instead of
+//! QJsonObject/QJsonDocument, which cost several allocations per member.
+void appendJsonString(QByteArray &out, QStringView s)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray u = s.toUtf8();
+    out.append('"');
+    qsizetype run = 0; // start of the pending stretch that needs no escaping
+    for (qsizetype i = 0; i < u.size(); ++i) {
+        const auto c = uchar(u[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(u.constData() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"", 2);
+            break;
+        case '\\':
+            out.append("\\\\", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        case '\t':
+            out.append("\\t", 2);
+            break;
+        default: {
+            const char esc[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+            out.append(esc, 6);
+        }
+        }
+    }
+    out.append(u.constData() + run, u.size() - run);
+    out.append('"');
+}
+
+void appendMessageMembers(QByteArray &out, const RoomMessage &m)
+{
+    out.append("\"seq\":");
+    out.append(QByteArray::number(m.seq));
+    out.append(",\"id\":");
+    appendJsonString(out, m.id);
+    out.append(",\"from\":");
+    appendJsonString(out, m.from);
+    out.append(",\"text\":");
+    appendJsonString(out, m.text);
+    out.append(",\"ts\":");
+    appendJsonString(out, toIsoUtc(m.ts));
+    out.append(",\"kind\":");
+    appendJsonString(out, m.kind);
+    if (!m.event.isEmpty()) {
+        out.append(",\"event\":");
+        appendJsonString(out, m.event);
+    }
+}
+
 } // namespace
+
+QByteArray relayedMessageFrame(const RoomMessage &m)
+{
+    QByteArray out;
+    out.reserve(96 + m.text.size() + m.from.size() + m.id.size());
+    out.append("{\"type\":\"message\",");
+    appendMessageMembers(out, m);
+    out.append('}');
+    return out;
+}
 
 bool isFatalCode(const QString &c)
 {
     static const QStringList fatal = { L(code::UnsupportedVersion), L(code::RoomNotFound),
-                                       L(code::BadInvite),          L(code::BadName),
-                                       L(code::NameTaken),          L(code::BadSecret),
-                                       L(code::RoomFull),           L(code::ServerFull),
-                                       L(code::IdleTimeout) };
+        L(code::BadInvite), L(code::BadName), L(code::NameTaken), L(code::BadSecret),
+        L(code::RoomFull), L(code::ServerFull), L(code::IdleTimeout) };
     return fatal.contains(c);
 }
 
@@ -68,7 +137,7 @@ bool isValidClientId(const QString &id)
     for (QChar c : id) {
         const char16_t u = c.unicode();
         const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
-                || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-';
+            || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-';
         if (!ok)
             return false;
     }
@@ -82,7 +151,7 @@ bool isValidRoomName(const QString &name)
     for (QChar c : name) {
         const char16_t u = c.unicode();
         const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
-                || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-' || u == u'.';
+            || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-' || u == u'.';
         if (!ok)
             return false;
     }
@@ -116,14 +185,14 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &perr);
     if (perr.error != QJsonParseError::NoError || !doc.isObject())
         return fail(code::BadJson,
-                    perr.error != QJsonParseError::NoError
-                            ? QStringLiteral("not JSON: ") + perr.errorString()
-                            : QStringLiteral("a frame must be a JSON object"));
+            perr.error != QJsonParseError::NoError
+                ? QStringLiteral("not JSON: ") + perr.errorString()
+                : QStringLiteral("a frame must be a JSON object"));
     const QJsonObject o = doc.object();
     const QJsonValue tv = o.value(QLatin1String("type"));
     if (!tv.isString() || tv.toString().isEmpty() || tv.toString().size() > 64)
         return fail(code::Invalid, QStringLiteral("missing or invalid member 'type'"),
-                    QStringLiteral("type"));
+            QStringLiteral("type"));
     const QString type = tv.toString();
 
     DecodeResult r;
@@ -137,42 +206,41 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
         qint64 v = 0;
         if (!readInt(o, QStringLiteral("v"), 1, 1 << 20, &v))
             return fail(code::UnsupportedVersion,
-                        QStringLiteral("member 'v' must be a protocol version >= 1"),
-                        QStringLiteral("v"));
+                QStringLiteral("member 'v' must be a protocol version >= 1"), QStringLiteral("v"));
         f.join.version = int(v);
         if (!readString(o, QStringLiteral("room"), 1, kMaxRoomNameChars, &f.join.room))
-            return fail(code::Invalid, QStringLiteral("member 'room' is required"),
-                        QStringLiteral("room"));
+            return fail(
+                code::Invalid, QStringLiteral("member 'room' is required"), QStringLiteral("room"));
         if (!readString(o, QStringLiteral("invite"), 1, 256, &f.join.invite))
             return fail(code::Invalid, QStringLiteral("member 'invite' is required"),
-                        QStringLiteral("invite"));
+                QStringLiteral("invite"));
         if (!readString(o, QStringLiteral("name"), 0, 256, &f.join.name))
-            return fail(code::Invalid, QStringLiteral("member 'name' is required"),
-                        QStringLiteral("name"));
+            return fail(
+                code::Invalid, QStringLiteral("member 'name' is required"), QStringLiteral("name"));
         if (o.contains(QLatin1String("secret"))
             && !readString(o, QStringLiteral("secret"), 0, 256, &f.join.secret))
             return fail(code::Invalid, QStringLiteral("member 'secret' must be a string"),
-                        QStringLiteral("secret"));
+                QStringLiteral("secret"));
         if (o.contains(QLatin1String("device"))
             && !readString(o, QStringLiteral("device"), 0, kMaxDeviceChars, &f.join.device))
             return fail(code::Invalid, QStringLiteral("member 'device' must be a short string"),
-                        QStringLiteral("device"));
+                QStringLiteral("device"));
         if (o.contains(QLatin1String("since"))
             && !readInt(o, QStringLiteral("since"), 0, kMaxSeq, &f.join.since))
             return fail(code::Invalid, QStringLiteral("member 'since' must be a seq"),
-                        QStringLiteral("since"));
+                QStringLiteral("since"));
     } else if (type == QLatin1String("message")) {
         f.type = ClientType::Message;
         const QJsonValue idv = o.value(QLatin1String("id"));
         if (!idv.isString() || !isValidClientId(idv.toString()))
             return fail(code::Invalid,
-                        QStringLiteral("member 'id' must be 1-64 characters of A-Z a-z 0-9 _ -"),
-                        QStringLiteral("id"));
+                QStringLiteral("member 'id' must be 1-64 characters of A-Z a-z 0-9 _ -"),
+                QStringLiteral("id"));
         f.messageId = idv.toString();
         const QJsonValue tx = o.value(QLatin1String("text"));
         if (!tx.isString() || tx.toString().isEmpty() || tx.toString().size() > kMaxTextChars)
             return fail(code::Invalid, QStringLiteral("member 'text' must be 1-16000 characters"),
-                        f.messageId);
+                f.messageId);
         f.text = tx.toString();
     } else if (type == QLatin1String("history")) {
         f.type = ClientType::History;
@@ -180,18 +248,18 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
         const bool hasAfter = o.contains(QLatin1String("after"));
         if (hasBefore == hasAfter)
             return fail(code::Invalid, QStringLiteral("exactly one of 'before' / 'after'"),
-                        QStringLiteral("before"));
+                QStringLiteral("before"));
         if (hasBefore && !readInt(o, QStringLiteral("before"), 0, kMaxSeq, &f.history.before))
-            return fail(code::Invalid, QStringLiteral("'before' must be a seq"),
-                        QStringLiteral("before"));
+            return fail(
+                code::Invalid, QStringLiteral("'before' must be a seq"), QStringLiteral("before"));
         if (hasAfter && !readInt(o, QStringLiteral("after"), 0, kMaxSeq, &f.history.after))
-            return fail(code::Invalid, QStringLiteral("'after' must be a seq"),
-                        QStringLiteral("after"));
+            return fail(
+                code::Invalid, QStringLiteral("'after' must be a seq"), QStringLiteral("after"));
         if (o.contains(QLatin1String("limit"))) {
             qint64 limit = 0;
             if (!readInt(o, QStringLiteral("limit"), 1, kMaxHistoryPage, &limit))
                 return fail(code::Invalid, QStringLiteral("'limit' must be 1-200"),
-                            QStringLiteral("limit"));
+                    QStringLiteral("limit"));
             f.history.limit = int(limit);
         }
     } else if (type == QLatin1String("presence")) {
@@ -199,7 +267,7 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
         const QString s = o.value(QLatin1String("status")).toString();
         if (s != QLatin1String("online") && s != QLatin1String("away"))
             return fail(code::Invalid, QStringLiteral("'status' must be online or away"),
-                        QStringLiteral("status"));
+                QStringLiteral("status"));
         f.away = s == QLatin1String("away");
     } else if (type == QLatin1String("ping")) {
         f.type = ClientType::Ping;
@@ -209,7 +277,7 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
         f.type = ClientType::FreeBusy;
         if (!o.value(QLatin1String("snapshot")).isObject())
             return fail(code::Invalid, QStringLiteral("'snapshot' must be an object"),
-                        QStringLiteral("snapshot"));
+                QStringLiteral("snapshot"));
     } else if (type == QLatin1String("proposal")) {
         f.type = ClientType::Proposal;
     } else if (type.startsWith(QLatin1String("x-")) && type.size() > 2) {
@@ -233,12 +301,9 @@ QByteArray encode(const QJsonObject &object)
 QJsonObject messageToJson(const RoomMessage &m)
 {
     QJsonObject o { { QStringLiteral("type"), QStringLiteral("message") },
-                    { QStringLiteral("seq"), double(m.seq) },
-                    { QStringLiteral("id"), m.id },
-                    { QStringLiteral("from"), m.from },
-                    { QStringLiteral("text"), m.text },
-                    { QStringLiteral("ts"), toIsoUtc(m.ts) },
-                    { QStringLiteral("kind"), m.kind } };
+        { QStringLiteral("seq"), double(m.seq) }, { QStringLiteral("id"), m.id },
+        { QStringLiteral("from"), m.from }, { QStringLiteral("text"), m.text },
+        { QStringLiteral("ts"), toIsoUtc(m.ts) }, { QStringLiteral("kind"), m.kind } };
     if (!m.event.isEmpty())
         o.insert(QStringLiteral("event"), m.event);
     return o;
@@ -278,10 +343,8 @@ QJsonArray messagesToJson(const QList<RoomMessage> &list)
 
 QJsonObject memberToJson(const MemberInfo &m)
 {
-    return QJsonObject { { QStringLiteral("name"), m.name },
-                         { QStringLiteral("status"), m.status },
-                         { QStringLiteral("devices"), m.devices },
-                         { QStringLiteral("calendar"), m.calendar } };
+    return QJsonObject { { QStringLiteral("name"), m.name }, { QStringLiteral("status"), m.status },
+        { QStringLiteral("devices"), m.devices }, { QStringLiteral("calendar"), m.calendar } };
 }
 
 MemberInfo memberFromJson(const QJsonObject &o)
@@ -297,9 +360,8 @@ MemberInfo memberFromJson(const QJsonObject &o)
 QByteArray errorFrame(const QString &c, const QString &text, const QString &ref, int retryMs)
 {
     QJsonObject o { { QStringLiteral("type"), QStringLiteral("error") },
-                    { QStringLiteral("code"), c },
-                    { QStringLiteral("text"), text },
-                    { QStringLiteral("fatal"), isFatalCode(c) } };
+        { QStringLiteral("code"), c }, { QStringLiteral("text"), text },
+        { QStringLiteral("fatal"), isFatalCode(c) } };
     if (!ref.isEmpty())
         o.insert(QStringLiteral("ref"), ref);
     if (retryMs >= 0)
@@ -309,13 +371,18 @@ QByteArray errorFrame(const QString &c, const QString &text, const QString &ref,
 
 QByteArray ackFrame(const QString &id, qint64 seq, const QDateTime &ts, bool duplicate)
 {
-    QJsonObject o { { QStringLiteral("type"), QStringLiteral("ack") },
-                    { QStringLiteral("id"), id },
-                    { QStringLiteral("seq"), double(seq) },
-                    { QStringLiteral("ts"), toIsoUtc(ts) } };
+    QByteArray out;
+    out.reserve(128);
+    out.append("{\"type\":\"ack\",\"id\":");
+    appendJsonString(out, id);
+    out.append(",\"seq\":");
+    out.append(QByteArray::number(seq));
+    out.append(",\"ts\":");
+    appendJsonString(out, toIsoUtc(ts));
     if (duplicate)
-        o.insert(QStringLiteral("dup"), true);
-    return encode(o);
+        out.append(",\"dup\":true");
+    out.append('}');
+    return out;
 }
 
 QByteArray presenceFrame(const MemberInfo &m)
@@ -327,15 +394,22 @@ QByteArray presenceFrame(const MemberInfo &m)
 
 QByteArray historyFrame(const QList<RoomMessage> &messages, bool more)
 {
-    return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("history") },
-                                { QStringLiteral("messages"), messagesToJson(messages) },
-                                { QStringLiteral("more"), more } });
+    QByteArray out("{\"type\":\"history\",\"messages\":[");
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        out.append("{\"type\":\"message\",");
+        appendMessageMembers(out, messages[i]);
+        out.append('}');
+    }
+    out.append(more ? "],\"more\":true}" : "],\"more\":false}");
+    return out;
 }
 
 QByteArray pingFrame(qint64 t)
 {
-    return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") },
-                                { QStringLiteral("t"), double(t) } });
+    return encode(QJsonObject {
+        { QStringLiteral("type"), QStringLiteral("ping") }, { QStringLiteral("t"), double(t) } });
 }
 
 QByteArray pongFrame(const QJsonValue &t)
@@ -349,10 +423,9 @@ QByteArray pongFrame(const QJsonValue &t)
 QByteArray joinFrame(const JoinRequest &j)
 {
     QJsonObject o { { QStringLiteral("type"), QStringLiteral("join") },
-                    { QStringLiteral("v"), j.version > 0 ? j.version : kProtocolVersion },
-                    { QStringLiteral("room"), j.room },
-                    { QStringLiteral("invite"), j.invite },
-                    { QStringLiteral("name"), j.name } };
+        { QStringLiteral("v"), j.version > 0 ? j.version : kProtocolVersion },
+        { QStringLiteral("room"), j.room }, { QStringLiteral("invite"), j.invite },
+        { QStringLiteral("name"), j.name } };
     if (!j.secret.isEmpty())
         o.insert(QStringLiteral("secret"), j.secret);
     if (!j.device.isEmpty())
@@ -365,14 +438,13 @@ QByteArray joinFrame(const JoinRequest &j)
 QByteArray messageFrame(const QString &id, const QString &text)
 {
     return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("message") },
-                                { QStringLiteral("id"), id },
-                                { QStringLiteral("text"), text } });
+        { QStringLiteral("id"), id }, { QStringLiteral("text"), text } });
 }
 
 QByteArray historyRequestFrame(const HistoryRequest &r)
 {
     QJsonObject o { { QStringLiteral("type"), QStringLiteral("history") },
-                    { QStringLiteral("limit"), r.limit } };
+        { QStringLiteral("limit"), r.limit } };
     if (r.before >= 0)
         o.insert(QStringLiteral("before"), double(r.before));
     else
@@ -382,9 +454,8 @@ QByteArray historyRequestFrame(const HistoryRequest &r)
 
 QByteArray presenceRequestFrame(bool away)
 {
-    return encode(QJsonObject {
-            { QStringLiteral("type"), QStringLiteral("presence") },
-            { QStringLiteral("status"), away ? QStringLiteral("away") : QStringLiteral("online") } });
+    return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("presence") },
+        { QStringLiteral("status"), away ? QStringLiteral("away") : QStringLiteral("online") } });
 }
 
 } // namespace kairos::room

@@ -54,7 +54,17 @@ struct ProtocolError {
     QString ref; //!< offending member, type or message id
 };
 
-enum class ClientType { Join, Message, History, Presence, Ping, Pong, FreeBusy, Proposal, Extension };
+enum class ClientType {
+    Join,
+    Message,
+    History,
+    Presence,
+    Ping,
+    Pong,
+    FreeBusy,
+    Proposal,
+    Extension
+};
 
 struct JoinRequest {
     int version = 0;
@@ -130,8 +140,11 @@ QJsonArray messagesToJson(const QList<RoomMessage> &list);
 QJsonObject memberToJson(const MemberInfo &m);
 MemberInfo memberFromJson(const QJsonObject &o);
 
-QByteArray errorFrame(const QString &code, const QString &text, const QString &ref = {},
-                      int retryMs = -1);
+QByteArray errorFrame(
+    const QString &code, const QString &text, const QString &ref = {}, int retryMs = -1);
+//! The `message` frame the server relays: the same members as messageToJson(), written
+//! directly (once per message, then shared by every recipient).
+QByteArray relayedMessageFrame(const RoomMessage &message);
 QByteArray ackFrame(const QString &id, qint64 seq, const QDateTime &ts, bool duplicate);
 QByteArray presenceFrame(const MemberInfo &m);
 QByteArray historyFrame(const QList<RoomMessage> &messages, bool more);

@@ -24,6 +24,7 @@ RoomClient::RoomClient(Config config, QObject *parent)
     m_retryTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, [this]() { connectNow(); });
     connect(&m_retryTimer, &QTimer::timeout, this, [this]() { flushOutbox(); });
+    connect(&m_livenessTimer, &QTimer::timeout, this, [this]() { checkLiveness(); });
     const QString key = nameKey(m_config.name);
     m_messages.setSelfKey(key);
     m_members.setSelfKey(key);
@@ -41,12 +42,14 @@ RoomClient::~RoomClient()
 
 Expected<void> RoomClient::open()
 {
-    const QString scope = m_config.url.toString() + QLatin1Char('|') + m_config.room
-        + QLatin1Char('|') + nameKey(m_config.name);
+    const QString scope = !m_config.scope.isEmpty() ? m_config.scope
+                                                    : m_config.url.toString() + QLatin1Char('|')
+            + m_config.room + QLatin1Char('|') + nameKey(m_config.name);
     auto ob = Outbox::open(m_config.outboxPath, scope);
     if (!ob)
         return ob.error();
     m_outbox = std::move(*ob);
+    m_readSeq = m_outbox->readSeq();
     for (const Outbox::Entry &e : m_outbox->entries()) {
         RoomMessage m;
         m.id = e.id;
@@ -86,6 +89,8 @@ void RoomClient::start()
         }
     }
     m_started = true;
+    if (m_config.livenessCheckMs > 0)
+        m_livenessTimer.start(m_config.livenessCheckMs);
     if (!m_config.secrets) {
         connectNow();
         return;
@@ -106,6 +111,7 @@ void RoomClient::stop()
     m_started = false;
     m_reconnectTimer.stop();
     m_retryTimer.stop();
+    m_livenessTimer.stop();
     if (m_ws) {
         m_ws->disconnect(this);
         m_ws->close(QWebSocketProtocol::CloseCodeGoingAway);
@@ -133,6 +139,10 @@ void RoomClient::connectNow()
         m_ws->deleteLater();
     }
     m_inFlight.clear();
+    m_historyOlder.clear();
+    m_pingSentAt = 0;
+    m_attemptAt = Clock::instance().currentMSecsSinceEpoch();
+    m_lastRx = m_attemptAt;
     m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     QWebSocket *ws = m_ws;
     connect(ws, &QWebSocket::connected, this, [this]() { onConnected(); });
@@ -156,9 +166,54 @@ void RoomClient::onConnected()
     j.name = m_config.name;
     j.secret = m_secret;
     j.device = m_config.device;
-    j.since = m_messages.lastSeq() > 0 ? m_lastSeq : -1;
+    // Reconnecting: catch up from the last message we have. A new run: from the read marker,
+    // so what arrived while the app was closed comes in (and counts as unread).
+    j.since = m_messages.lastSeq() > 0 ? m_lastSeq : (m_readSeq > 0 ? m_readSeq : -1);
+    m_joinSince = j.since;
     setState(State::Joining);
     sendFrame(joinFrame(j));
+}
+
+void RoomClient::checkLiveness()
+{
+    if (!m_started || !m_ws)
+        return;
+    const qint64 now = Clock::instance().currentMSecsSinceEpoch();
+    switch (m_state) {
+    case State::Connecting:
+    case State::Joining:
+        if (now - m_attemptAt >= m_config.connectTimeoutMs)
+            connectionDead("no answer to connect/join");
+        return;
+    case State::Online:
+        if (m_pingSentAt > 0) {
+            if (now - m_pingSentAt >= m_config.pongTimeoutMs)
+                connectionDead("no answer to ping");
+        } else if (now - m_lastRx >= m_config.pingAfterMs) {
+            m_pingSentAt = now;
+            sendFrame(pingFrame(now));
+        }
+        return;
+    case State::Idle:
+    case State::Waiting:
+    case State::Failed:
+        return;
+    }
+}
+
+void RoomClient::connectionDead(const char *why)
+{
+    qCInfo(lcChat) << "room connection is dead:" << why;
+    if (m_ws) {
+        m_ws->disconnect(this);
+        m_ws->abort();
+        m_ws->deleteLater();
+        m_ws = nullptr;
+    }
+    m_pingSentAt = 0;
+    m_inFlight.clear();
+    m_members.markAllOffline();
+    scheduleReconnect();
 }
 
 void RoomClient::onDisconnected()
@@ -211,8 +266,18 @@ int RoomClient::outboxSize() const
     return m_outbox ? m_outbox->size() : 0;
 }
 
+void RoomClient::saveReadSeq(qint64 seq)
+{
+    m_readSeq = seq;
+    if (m_outbox)
+        if (auto r = m_outbox->setReadSeq(seq); !r)
+            qCWarning(lcChat) << "cannot save the read marker:" << r.error().message;
+}
+
 void RoomClient::markAllRead()
 {
+    if (m_lastSeq > m_readSeq)
+        saveReadSeq(m_lastSeq);
     if (m_unread == 0)
         return;
     m_unread = 0;
@@ -256,6 +321,12 @@ void RoomClient::loadOlder(int limit)
     HistoryRequest h;
     h.before = m_messages.firstSeq();
     h.limit = qBound(1, limit, kMaxHistoryPage);
+    requestHistory(h);
+}
+
+void RoomClient::requestHistory(const HistoryRequest &h)
+{
+    m_historyOlder.append(h.before >= 0);
     sendFrame(historyRequestFrame(h));
 }
 
@@ -289,7 +360,7 @@ void RoomClient::flushOutbox()
     }
 }
 
-void RoomClient::takeMessage(const RoomMessage &m, bool live)
+void RoomClient::takeMessage(const RoomMessage &m)
 {
     m_lastSeq = qMax(m_lastSeq, m.seq);
     const bool own = m.kind == QLatin1String("user") && nameKey(m.from) == nameKey(m_config.name);
@@ -306,7 +377,9 @@ void RoomClient::takeMessage(const RoomMessage &m, bool live)
     }
     if (!m_messages.insertMessage(m))
         return;
-    if (live && !own && m.kind == QLatin1String("user")) {
+    // Unread: other members' messages after the read marker (whether they arrive live, in
+    // the welcome of a new run or in a catch-up after a reconnect).
+    if (m.seq > m_readSeq && !own && m.kind == QLatin1String("user")) {
         ++m_unread;
         Q_EMIT unreadCountChanged(m_unread);
     }
@@ -318,12 +391,14 @@ void RoomClient::onText(const QString &text)
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
     if (!doc.isObject())
         return;
+    m_lastRx = Clock::instance().currentMSecsSinceEpoch();
+    m_pingSentAt = 0; // anything from the server proves the connection alive
     const QJsonObject o = doc.object();
     const QString type = o.value(QLatin1String("type")).toString();
     if (type == QLatin1String("message")) {
         RoomMessage m;
         if (messageFromJson(o, &m))
-            takeMessage(m, true);
+            takeMessage(m);
     } else if (type == QLatin1String("ack")) {
         const QString id = o.value(QLatin1String("id")).toString();
         const qint64 seq = qint64(o.value(QLatin1String("seq")).toDouble());
@@ -343,22 +418,20 @@ void RoomClient::onText(const QString &text)
         m_members.update(memberFromJson(o));
     } else if (type == QLatin1String("history")) {
         const QJsonArray arr = o.value(QLatin1String("messages")).toArray();
-        bool older = false;
+        const bool older = !m_historyOlder.isEmpty() && m_historyOlder.takeFirst();
         for (const QJsonValue &v : arr) {
             RoomMessage m;
-            if (!messageFromJson(v.toObject(), &m))
-                continue;
-            older = older || m.seq < m_messages.firstSeq();
-            takeMessage(m, false);
+            if (messageFromJson(v.toObject(), &m))
+                takeMessage(m);
         }
         const bool more = o.value(QLatin1String("more")).toBool();
-        if (older || arr.isEmpty()) {
+        if (older) {
             m_hasOlder = more;
         } else if (more) { // catching up forward
             HistoryRequest h;
             h.after = m_lastSeq;
             h.limit = kMaxHistoryPage;
-            sendFrame(historyRequestFrame(h));
+            requestHistory(h);
         }
     } else if (type == QLatin1String("error")) {
         handleError(o);
@@ -390,21 +463,34 @@ void RoomClient::handleWelcome(const QJsonObject &o)
     for (const QJsonValue &v : ma)
         members.append(memberFromJson(v.toObject()));
     m_members.setMembers(members);
-    const bool catchingUp = m_messages.lastSeq() > 0;
+    const qint64 last = qint64(o.value(QLatin1String("last")).toDouble());
+    // First join: the room's past is not "unread". A marker beyond the room's last message
+    // means the room was recreated: start over from it.
+    if (m_readSeq < 0 || m_readSeq > last)
+        saveReadSeq(last);
+    const bool catchingUp = m_joinSince >= 0;
+    const bool newRun = catchingUp && m_messages.lastSeq() <= 0;
     const QJsonArray arr = o.value(QLatin1String("messages")).toArray();
     for (const QJsonValue &v : arr) {
         RoomMessage m;
         if (messageFromJson(v.toObject(), &m))
-            takeMessage(m, catchingUp);
+            takeMessage(m);
     }
     const bool more = o.value(QLatin1String("more")).toBool();
     if (catchingUp && more) {
         HistoryRequest h;
         h.after = m_lastSeq;
         h.limit = kMaxHistoryPage;
-        sendFrame(historyRequestFrame(h));
+        requestHistory(h);
     } else if (!catchingUp) {
         m_hasOlder = more;
+    }
+    if (newRun) {
+        // A new run caught up from the read marker: load the page before it as context.
+        HistoryRequest h;
+        h.before = m_joinSince + 1;
+        h.limit = kWelcomeTail;
+        requestHistory(h);
     }
     m_lastErrorCode.clear();
     m_lastErrorText.clear();
@@ -428,6 +514,8 @@ void RoomClient::handleError(const QJsonObject &o)
         return;
     }
     if (c == QLatin1String(code::Storage)) {
+        if (ref.isEmpty()) // a history request failed
+            m_historyOlder.clear();
         m_inFlight.remove(ref);
         m_retryTimer.start(1000);
         return;

@@ -22,7 +22,11 @@ class Outbox;
 //! \brief A member's connection to a room: joins, keeps the message and member models, keeps
 //! an outbox of unacknowledged messages on disk (they survive restarts and are resent on every
 //! reconnect; the server deduplicates by client id), catches up from the last seen message,
-//! and reconnects with jittered exponential backoff. Never blocks: everything is signals.
+//! and reconnects with jittered exponential backoff. It watches the connection: after
+//! pingAfterMs of silence it pings the server and gives the connection up (then reconnects)
+//! when nothing comes back within pongTimeoutMs, likewise a connect or join that hangs. The
+//! read marker (the highest `seq` the user has seen) is kept with the outbox, so unread counts
+//! survive restarts: a new run catches up from it. Never blocks: everything is signals.
 class RoomClient : public QObject {
     Q_OBJECT
 public:
@@ -47,6 +51,17 @@ public:
         int backoffBaseMs = 1000;
         int backoffMaxMs = 60000;
         int offlineAfterFailures = 3;
+        //! Separates this room's outbox entries and read marker from others in outboxPath;
+        //! default "URL|ROOM|NAMEKEY". The embedded room (ephemeral port) passes a stable one.
+        QString scope;
+        //! Liveness (times from kairos::Clock): ping after this much silence while online...
+        int pingAfterMs = 20000;
+        //! ...and give the connection up when nothing at all arrives this long after the ping.
+        int pongTimeoutMs = 10000;
+        //! A connect + join that takes longer than this is given up (server accepted, then hung).
+        int connectTimeoutMs = 15000;
+        //! How often the above is checked; 0: no timer (tests call checkLiveness()).
+        int livenessCheckMs = 1000;
         //! Uniform [0,1) for the jitter; default QRandomGenerator.
         std::function<double()> random;
     };
@@ -60,6 +75,10 @@ public:
     void stop();
     //! Skips the remaining backoff (a "Retry now" button, tests).
     void reconnectNow();
+    //! Pings a quiet server, gives up a connection that stopped answering (also run by a timer).
+    void checkLiveness();
+    //! A ping went out and nothing has come back yet.
+    bool awaitingPong() const { return m_pingSentAt > 0; }
 
     //! Writes a message: to the outbox first, then to the server when online. Returns its id.
     Expected<QString> send(const QString &text);
@@ -84,7 +103,10 @@ public:
     const Config &config() const { return m_config; }
     int outboxSize() const;
     int unreadCount() const { return m_unread; }
+    //! Everything loaded has been seen: unread count 0, read marker saved.
     void markAllRead();
+    //! The highest seq the user has seen (-1: this member never joined this room).
+    qint64 readSeq() const { return m_readSeq; }
     QString serverName() const { return m_serverName; }
 
     MessageListModel *messages() { return &m_messages; }
@@ -117,13 +139,23 @@ private:
     void flushOutbox();
     void sendFrame(const QByteArray &frame);
     QString secretKey() const;
-    void takeMessage(const RoomMessage &m, bool live);
+    void takeMessage(const RoomMessage &m);
+    void connectionDead(const char *why);
+    void requestHistory(const HistoryRequest &h);
+    void saveReadSeq(qint64 seq);
 
     Config m_config;
     std::unique_ptr<Outbox> m_outbox;
     QWebSocket *m_ws = nullptr;
     QTimer m_reconnectTimer;
     QTimer m_retryTimer;
+    QTimer m_livenessTimer;
+    qint64 m_lastRx = 0; //!< Clock ms of the last frame from the server (or of connecting)
+    qint64 m_pingSentAt = 0; //!< 0: no ping outstanding
+    qint64 m_attemptAt = 0; //!< Clock ms the current connect attempt started
+    qint64 m_joinSince = -1; //!< `since` of the current join
+    qint64 m_readSeq = -1;
+    QList<bool> m_historyOlder; //!< outstanding history requests: true = an older page
     State m_state = State::Idle;
     bool m_started = false;
     int m_failures = 0;

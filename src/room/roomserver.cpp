@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSslServer>
+#include <QTcpServer>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -30,8 +32,8 @@ QByteArray randomBytes(int n)
 
 QString randomToken(int bytes)
 {
-    return QString::fromLatin1(randomBytes(bytes).toBase64(QByteArray::Base64UrlEncoding
-                                                            | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(randomBytes(bytes).toBase64(
+        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QByteArray hashSecret(const QByteArray &salt, const QString &secret)
@@ -110,6 +112,9 @@ struct RoomServer::Private {
     std::unique_ptr<RoomStore> store;
     std::unique_ptr<FanOut> fanOut;
     Options options;
+    //! Accepts TCP (or, with TLS, finished TLS handshakes) and sets TCP_NODELAY; `server`
+    //! (which never listens itself) does the WebSocket handshake on each socket.
+    std::unique_ptr<QTcpServer> listener;
     std::unique_ptr<QWebSocketServer> server;
     QTimer sweepTimer;
     QHash<quint64, Conn *> conns;
@@ -138,8 +143,8 @@ struct RoomServer::Private {
         c->ws->sendTextMessage(QString::fromUtf8(frame));
     }
 
-    void sendError(Conn *c, const char *code, const QString &text, const QString &ref = {},
-                   int retryMs = -1)
+    void sendError(
+        Conn *c, const char *code, const QString &text, const QString &ref = {}, int retryMs = -1)
     {
         const QString cs = L(code);
         send(c, errorFrame(cs, text, ref, retryMs));
@@ -147,6 +152,20 @@ struct RoomServer::Private {
             qCInfo(lcChat) << "closing connection" << c->id << "after" << cs;
             c->closing = true;
             c->ws->close(QWebSocketProtocol::CloseCodePolicyViolated, cs);
+        }
+    }
+
+    void upgrade()
+    {
+        while (listener->hasPendingConnections()) {
+            QTcpSocket *socket = listener->nextPendingConnection();
+            if (!socket)
+                break;
+            // Frames are small and latency matters: no Nagle delay (ws and most WebSocket
+            // servers do the same). Without it a frame can wait ~40 ms for the peer's
+            // delayed ACK.
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            server->handleConnection(socket);
         }
     }
 
@@ -166,9 +185,9 @@ struct RoomServer::Private {
             c->tokens = limits().burst;
             conns.insert(c->id, c);
             QObject::connect(ws, &QWebSocket::textMessageReceived, q,
-                             [this, c](const QString &m) { onText(c, m); });
+                [this, c](const QString &m) { onText(c, m); });
             QObject::connect(ws, &QWebSocket::binaryMessageReceived, q,
-                             [this, c](const QByteArray &) { onBinary(c); });
+                [this, c](const QByteArray &) { onBinary(c); });
             QObject::connect(ws, &QWebSocket::disconnected, q, [this, c]() { drop(c); });
             if (conns.size() > limits().maxConnections) {
                 sendError(c, code::ServerFull, QStringLiteral("too many connections"));
@@ -213,7 +232,8 @@ struct RoomServer::Private {
             return true;
         const qint64 now = nowMs();
         if (now > c->lastRefill) {
-            c->tokens = qMin<double>(l.burst, c->tokens + (now - c->lastRefill) * l.ratePerSec / 1000.0);
+            c->tokens
+                = qMin<double>(l.burst, c->tokens + (now - c->lastRefill) * l.ratePerSec / 1000.0);
             c->lastRefill = now;
         }
         if (c->tokens >= 1.0) {
@@ -319,9 +339,8 @@ struct RoomServer::Private {
             r->keyById.insert(m.id, m.key);
         }
         rooms.insert(name, r);
-        fanOut->subscribe(name, [this, r](const QByteArray &frame, quint64 origin) {
-            deliver(r, frame, origin);
-        });
+        fanOut->subscribe(name,
+            [this, r](const QByteArray &frame, quint64 origin) { deliver(r, frame, origin); });
         return r;
     }
 
@@ -359,14 +378,14 @@ struct RoomServer::Private {
         const QString display = normalizedDisplayName(j.name);
         if (display.isEmpty())
             return sendError(c, code::BadName,
-                             QStringLiteral("a name needs 1-40 characters, no control characters"));
+                QStringLiteral("a name needs 1-40 characters, no control characters"));
         const QString key = nameKey(display);
         QString issued;
         auto it = r->members.find(key);
         if (it != r->members.end()) {
             if (j.secret.isEmpty())
                 return sendError(c, code::NameTaken,
-                                 QStringLiteral("this name is taken; its secret is required"));
+                    QStringLiteral("this name is taken; its secret is required"));
             if (!constantTimeEquals(hashSecret(it->rec.salt, j.secret), it->rec.secretHash))
                 return sendError(c, code::BadSecret, QStringLiteral("wrong member secret"));
         } else {
@@ -420,14 +439,12 @@ struct RoomServer::Private {
         for (const LiveMember &m : std::as_const(r->members))
             members.append(memberToJson(m.info()));
         QJsonObject w { { QStringLiteral("type"), QStringLiteral("welcome") },
-                        { QStringLiteral("v"), qMin(j.version, kProtocolVersion) },
-                        { QStringLiteral("server"), options.serverName },
-                        { QStringLiteral("room"), r->rec.name },
-                        { QStringLiteral("name"), c->name },
-                        { QStringLiteral("members"), members },
-                        { QStringLiteral("messages"), messagesToJson(list) },
-                        { QStringLiteral("more"), more },
-                        { QStringLiteral("last"), double(*last) } };
+            { QStringLiteral("v"), qMin(j.version, kProtocolVersion) },
+            { QStringLiteral("server"), options.serverName },
+            { QStringLiteral("room"), r->rec.name }, { QStringLiteral("name"), c->name },
+            { QStringLiteral("members"), members },
+            { QStringLiteral("messages"), messagesToJson(list) }, { QStringLiteral("more"), more },
+            { QStringLiteral("last"), double(*last) } };
         if (!issued.isEmpty())
             w.insert(QStringLiteral("secret"), issued);
         send(c, encode(w));
@@ -435,9 +452,8 @@ struct RoomServer::Private {
             for (auto f = fb->cbegin(); f != fb->cend(); ++f) {
                 const QString mk = r->keyById.value(f.key());
                 QJsonObject o { { QStringLiteral("type"), QStringLiteral("freebusy") },
-                                { QStringLiteral("from"), r->members.value(mk).rec.name },
-                                { QStringLiteral("snapshot"),
-                                  QJsonDocument::fromJson(f.value()).object() } };
+                    { QStringLiteral("from"), r->members.value(mk).rec.name },
+                    { QStringLiteral("snapshot"), QJsonDocument::fromJson(f.value()).object() } };
                 send(c, encode(o));
             }
         }
@@ -462,8 +478,8 @@ struct RoomServer::Private {
         m.from = c->name;
         m.text = text;
         m.ts = Clock::nowUtc();
-        pending.append(Pending { c->id, AppendRequest { c->room->rec.id, c->memberId, m },
-                                 c->room->rec.name });
+        pending.append(Pending {
+            c->id, AppendRequest { c->room->rec.id, c->memberId, m }, c->room->rec.name });
         scheduleFlush();
     }
 
@@ -492,7 +508,7 @@ struct RoomServer::Private {
             for (const Pending &p : batch)
                 if (Conn *c = conns.value(p.connId))
                     sendError(c, code::Storage, QStringLiteral("message not stored; resend later"),
-                              p.request.message.id);
+                        p.request.message.id);
             return;
         }
         for (qsizetype i = 0; i < batch.size(); ++i) {
@@ -500,8 +516,8 @@ struct RoomServer::Private {
             if (Conn *c = conns.value(batch[i].connId))
                 send(c, ackFrame(res.message.id, res.message.seq, res.message.ts, res.duplicate));
             if (!res.duplicate)
-                fanOut->publish(batch[i].roomName, encode(messageToJson(res.message)),
-                                batch[i].connId);
+                fanOut->publish(
+                    batch[i].roomName, relayedMessageFrame(res.message), batch[i].connId);
         }
     }
 
@@ -547,8 +563,7 @@ struct RoomServer::Private {
             return sendError(c, code::Storage, QStringLiteral("snapshot not stored"));
         auto it = r->members.find(c->memberKey);
         QJsonObject o { { QStringLiteral("type"), QStringLiteral("freebusy") },
-                        { QStringLiteral("from"), c->name },
-                        { QStringLiteral("snapshot"), snap } };
+            { QStringLiteral("from"), c->name }, { QStringLiteral("snapshot"), snap } };
         fanOut->publish(r->rec.name, encode(o), c->id);
         if (it != r->members.end() && it->calendar != !json.isEmpty()) {
             it->calendar = !json.isEmpty();
@@ -558,8 +573,9 @@ struct RoomServer::Private {
 };
 
 RoomServer::RoomServer(std::unique_ptr<RoomStore> store, std::unique_ptr<FanOut> fanOut,
-                       Options options, QObject *parent)
-    : QObject(parent), d(new Private)
+    Options options, QObject *parent)
+    : QObject(parent)
+    , d(new Private)
 {
     d->q = this;
     d->store = std::move(store);
@@ -576,39 +592,46 @@ RoomServer::~RoomServer()
 Expected<std::unique_ptr<RoomServer>> RoomServer::create(const QString &dataDir, Options options)
 {
     if (!QDir().mkpath(dataDir))
-        return makeError(Error::Code::StorageUnavailable,
-                         QStringLiteral("cannot create ") + dataDir);
+        return makeError(
+            Error::Code::StorageUnavailable, QStringLiteral("cannot create ") + dataDir);
     auto store = SqliteRoomStore::open(QDir(dataDir).filePath(QStringLiteral("rooms.sqlite")));
     if (!store)
         return store.error();
-    return std::make_unique<RoomServer>(std::move(*store), std::make_unique<InProcessFanOut>(),
-                                        std::move(options));
+    return std::make_unique<RoomServer>(
+        std::move(*store), std::make_unique<InProcessFanOut>(), std::move(options));
 }
 
 Expected<void> RoomServer::listen(const QHostAddress &address, quint16 port)
 {
     const bool secure = d->options.tls.has_value();
     d->server = std::make_unique<QWebSocketServer>(
-            d->options.serverName,
-            secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode);
-    if (secure)
-        d->server->setSslConfiguration(*d->options.tls);
+        d->options.serverName, QWebSocketServer::NonSecureMode);
     d->server->setMaxPendingConnections(1024);
     connect(d->server.get(), &QWebSocketServer::newConnection, this, [this]() { d->accept(); });
-    if (!d->server->listen(address, port))
-        return makeError(Error::Code::NetworkError, d->server->errorString());
+    if (secure) {
+        auto tls = std::make_unique<QSslServer>();
+        tls->setSslConfiguration(*d->options.tls);
+        d->listener = std::move(tls);
+    } else {
+        d->listener = std::make_unique<QTcpServer>();
+    }
+    d->listener->setMaxPendingConnections(1024);
+    connect(d->listener.get(), &QTcpServer::pendingConnectionAvailable, this,
+        [this]() { d->upgrade(); });
+    if (!d->listener->listen(address, port))
+        return makeError(Error::Code::NetworkError, d->listener->errorString());
     if (d->options.limits.sweepIntervalMs > 0)
         d->sweepTimer.start(d->options.limits.sweepIntervalMs);
-    qCInfo(lcChat) << "room server listening on" << d->server->serverAddress().toString()
-                   << d->server->serverPort() << (secure ? "(TLS)" : "");
+    qCInfo(lcChat) << "room server listening on" << d->listener->serverAddress().toString()
+                   << d->listener->serverPort() << (secure ? "(TLS)" : "");
     return {};
 }
 
 void RoomServer::close()
 {
     d->sweepTimer.stop();
-    if (d->server)
-        d->server->close();
+    if (d->listener)
+        d->listener->close();
     d->flush();
     const auto all = d->conns.values();
     for (Conn *c : all) {
@@ -619,17 +642,17 @@ void RoomServer::close()
 
 bool RoomServer::isListening() const
 {
-    return d->server && d->server->isListening();
+    return d->listener && d->listener->isListening();
 }
 
 quint16 RoomServer::port() const
 {
-    return d->server ? d->server->serverPort() : 0;
+    return d->listener ? d->listener->serverPort() : 0;
 }
 
 QHostAddress RoomServer::address() const
 {
-    return d->server ? d->server->serverAddress() : QHostAddress();
+    return d->listener ? d->listener->serverAddress() : QHostAddress();
 }
 
 bool RoomServer::isSecure() const
@@ -640,8 +663,8 @@ bool RoomServer::isSecure() const
 Expected<RoomRecord> RoomServer::createRoom(const QString &name)
 {
     if (!isValidRoomName(name))
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("a room name is 1-64 of A-Z a-z 0-9 . _ -"));
+        return makeError(
+            Error::Code::InvalidInput, QStringLiteral("a room name is 1-64 of A-Z a-z 0-9 . _ -"));
     auto existing = d->store->findRoom(name);
     if (!existing)
         return existing.error();

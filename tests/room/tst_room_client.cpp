@@ -2,9 +2,12 @@
 
 #include "room/embeddedroom.h"
 #include "room/roomclient.h"
+#include "silentroom.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,15 +27,14 @@ class TestRoomClient : public QObject {
         RoomServer::Options o;
         o.limits.sweepIntervalMs = 0;
         auto r = EmbeddedRoom::start(m_dir.filePath(QStringLiteral("server")),
-                                     QStringLiteral("team"), QHostAddress(QHostAddress::LocalHost),
-                                     port, o);
+            QStringLiteral("team"), QHostAddress(QHostAddress::LocalHost), port, o);
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         m_room = std::move(*r);
         m_port = m_room->join().port;
     }
 
-    std::unique_ptr<RoomClient> makeClient(const QString &name, const QString &outbox = {},
-                                           const QString &invite = {})
+    std::unique_ptr<RoomClient> makeClient(
+        const QString &name, const QString &outbox = {}, const QString &invite = {})
     {
         RoomClient::Config c;
         c.url = m_room ? m_room->join().webSocketUrl()
@@ -47,11 +49,9 @@ class TestRoomClient : public QObject {
         c.random = []() { return 0.5; };
         auto client = std::make_unique<RoomClient>(c);
         new QAbstractItemModelTester(client->messages(),
-                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     client.get());
+            QAbstractItemModelTester::FailureReportingMode::QtTest, client.get());
         new QAbstractItemModelTester(client->members(),
-                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     client.get());
+            QAbstractItemModelTester::FailureReportingMode::QtTest, client.get());
         return client;
     }
     QString m_invite;
@@ -129,11 +129,13 @@ private Q_SLOTS:
         b->markAllRead();
         QCOMPARE(b->unreadCount(), 0);
         b->setAway(true);
-        QTRY_COMPARE(a->members()->data(a->members()->index(1), MemberListModel::StatusRole).toString(),
-                     QStringLiteral("away"));
+        QTRY_COMPARE(
+            a->members()->data(a->members()->index(1), MemberListModel::StatusRole).toString(),
+            QStringLiteral("away"));
         b->stop();
-        QTRY_COMPARE(a->members()->data(a->members()->index(1), MemberListModel::StatusRole).toString(),
-                     QStringLiteral("offline"));
+        QTRY_COMPARE(
+            a->members()->data(a->members()->index(1), MemberListModel::StatusRole).toString(),
+            QStringLiteral("offline"));
     }
 
     void catchUpAfterReconnect()
@@ -145,8 +147,8 @@ private Q_SLOTS:
         QVERIFY(waitOnline(a.get()));
         QVERIFY(waitOnline(b.get()));
         a->send(QStringLiteral("one"));
-        QTRY_COMPARE(b->messages()->row(b->messages()->rowCount() - 1).message.text,
-                     QStringLiteral("one"));
+        QTRY_COMPARE(
+            b->messages()->row(b->messages()->rowCount() - 1).message.text, QStringLiteral("one"));
         b->stop();
         for (int i = 0; i < 3; ++i)
             a->send(QStringLiteral("missed %1").arg(i));
@@ -154,7 +156,7 @@ private Q_SLOTS:
         b->start();
         QVERIFY(waitOnline(b.get()));
         QTRY_COMPARE(b->messages()->row(b->messages()->rowCount() - 1).message.text,
-                     QStringLiteral("missed 2"));
+            QStringLiteral("missed 2"));
         QCOMPARE(b->unreadCount(), 4);
     }
 
@@ -219,6 +221,179 @@ private Q_SLOTS:
         client.reconnectNow();
         QTRY_COMPARE(client.failures(), 3);
         QVERIFY(client.isOffline());
+    }
+
+    // The server stops answering (no close, no reset): the client pings after pingAfterMs of
+    // silence, gives the connection up when no pong comes within pongTimeoutMs and goes to
+    // "Reconnecting in N s…" with backoff; a reconnect to a live server works again.
+    void silentServerIsDetectedByPing()
+    {
+        test::MockClock clock;
+        SilentRoom silent;
+        RoomClient::Config c;
+        c.url = silent.url();
+        c.room = QStringLiteral("team");
+        c.invite = QStringLiteral("k");
+        c.name = QStringLiteral("Ana");
+        c.backoffBaseMs = 8000;
+        c.random = []() { return 0.0; };
+        c.pingAfterMs = 20000;
+        c.pongTimeoutMs = 10000;
+        c.livenessCheckMs = 0; // driven by hand below
+        RoomClient client(c);
+        client.start();
+        QVERIFY(waitOnline(&client));
+        QSignalSpy scheduled(&client, &RoomClient::reconnectScheduled);
+
+        clock.advanceMSecs(19999);
+        client.checkLiveness();
+        QVERIFY(!client.awaitingPong()); // not quiet long enough yet
+        clock.advanceMSecs(1);
+        client.checkLiveness();
+        QVERIFY(client.awaitingPong());
+        QTRY_VERIFY(silent.received.contains(QStringLiteral("ping")));
+        clock.advanceMSecs(9999);
+        client.checkLiveness();
+        QCOMPARE(client.state(), RoomClient::State::Online);
+        clock.advanceMSecs(1);
+        client.checkLiveness();
+        QCOMPARE(client.state(), RoomClient::State::Waiting);
+        QCOMPARE(scheduled.size(), 1);
+        QCOMPARE(client.failures(), 1);
+        QCOMPARE(client.secondsUntilReconnect(), 4);
+        QVERIFY(!client.isOffline());
+        QCOMPARE(client.members()->onlineCount(), 0);
+
+        // The same silent server accepts the next attempt: Online again, until it is quiet.
+        client.reconnectNow();
+        QVERIFY(waitOnline(&client));
+        QCOMPARE(silent.connections, 2);
+    }
+
+    // A live server answers the ping: the connection stays up.
+    void liveServerAnswersPing()
+    {
+        test::MockClock clock;
+        auto a = makeClient(QStringLiteral("Ana"));
+        a->start();
+        QVERIFY(waitOnline(a.get()));
+        clock.advanceMSecs(20000);
+        a->checkLiveness();
+        QVERIFY(a->awaitingPong());
+        QTRY_VERIFY(!a->awaitingPong()); // the pong came back
+        clock.advanceMSecs(10000);
+        a->checkLiveness();
+        QCOMPARE(a->state(), RoomClient::State::Online);
+    }
+
+    // A server that accepts the TCP connection and never answers the WebSocket handshake (or
+    // never answers the join): the attempt is given up after connectTimeoutMs.
+    void hungConnectOrJoinIsGivenUp()
+    {
+        test::MockClock clock;
+        QTcpServer tcp;
+        QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
+        QList<QTcpSocket *> accepted; // kept open, never answered
+        connect(&tcp, &QTcpServer::newConnection, this,
+            [&]() { accepted.append(tcp.nextPendingConnection()); });
+        RoomClient::Config c;
+        c.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(tcp.serverPort()));
+        c.room = QStringLiteral("team");
+        c.invite = QStringLiteral("k");
+        c.name = QStringLiteral("Ana");
+        c.connectTimeoutMs = 15000;
+        c.livenessCheckMs = 0;
+        c.backoffBaseMs = 8000;
+        c.random = []() { return 0.0; };
+        RoomClient client(c);
+        client.start();
+        QTRY_COMPARE(accepted.size(), 1);
+        QCOMPARE(client.state(), RoomClient::State::Connecting);
+        clock.advanceMSecs(14999);
+        client.checkLiveness();
+        QCOMPARE(client.state(), RoomClient::State::Connecting);
+        clock.advanceMSecs(1);
+        client.checkLiveness();
+        QCOMPARE(client.state(), RoomClient::State::Waiting);
+        QCOMPARE(client.secondsUntilReconnect(), 4);
+
+        SilentRoom mute;
+        mute.answerJoin = false;
+        c.url = mute.url();
+        RoomClient joiner(c);
+        joiner.start();
+        QTRY_COMPARE(joiner.state(), RoomClient::State::Joining);
+        QTRY_VERIFY(mute.received.contains(QStringLiteral("join")));
+        clock.advanceMSecs(15000);
+        joiner.checkLiveness();
+        QCOMPARE(joiner.state(), RoomClient::State::Waiting);
+        QCOMPARE(joiner.failures(), 1);
+    }
+
+    // Unread counts survive a restart: the read marker is saved with the outbox, a new run
+    // catches up from it, and what others wrote meanwhile is unread (own messages are not).
+    void unreadCountSurvivesRestart()
+    {
+        const QString bOutbox = m_dir.filePath(QStringLiteral("client/bo.sqlite"));
+        auto a = makeClient(QStringLiteral("Ana"));
+        auto b = makeClient(QStringLiteral("Bo"), bOutbox);
+        a->start();
+        b->start();
+        QVERIFY(waitOnline(a.get()));
+        QVERIFY(waitOnline(b.get()));
+        QCOMPARE(b->unreadCount(), 0); // the room's past is not unread on a first join
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(a->send(QStringLiteral("before %1").arg(i)));
+        QTRY_COMPARE(b->unreadCount(), 3);
+        b->markAllRead();
+        const qint64 marker = b->readSeq();
+        QVERIFY(marker > 0);
+        QVERIFY(a->send(QStringLiteral("unread 1")));
+        QTRY_COMPARE(b->unreadCount(), 1);
+        b.reset(); // Bo quits without reading it
+
+        for (int i = 2; i <= 4; ++i)
+            QVERIFY(a->send(QStringLiteral("unread %1").arg(i)));
+        QTRY_COMPARE(a->outboxSize(), 0);
+
+        auto b2 = makeClient(QStringLiteral("Bo"), bOutbox); // the next run
+        QVERIFY(b2->open());
+        QCOMPARE(b2->readSeq(), marker);
+        b2->start();
+        QVERIFY(waitOnline(b2.get()));
+        QTRY_COMPARE(b2->unreadCount(), 4);
+        QVERIFY(b2->send(QStringLiteral("my own reply")));
+        QTRY_COMPARE(b2->outboxSize(), 0);
+        QCOMPARE(b2->unreadCount(), 4);
+        // The messages before the marker are there as context too, and none of them is unread.
+        QTRY_VERIFY(b2->messages()->rowCount() >= 9);
+        QStringList texts;
+        for (int i = 0; i < b2->messages()->rowCount(); ++i)
+            texts << b2->messages()->row(i).message.text;
+        QVERIFY2(texts.contains(QStringLiteral("before 0")), qPrintable(texts.join(u'|')));
+        QVERIFY(texts.contains(QStringLiteral("unread 4")));
+
+        // Read, quit, come back: nothing unread.
+        b2->markAllRead();
+        b2.reset();
+        auto b3 = makeClient(QStringLiteral("Bo"), bOutbox);
+        b3->start();
+        QVERIFY(waitOnline(b3.get()));
+        QTRY_VERIFY(b3->messages()->rowCount() >= 9);
+        QCOMPARE(b3->unreadCount(), 0);
+        // ...and a reconnect (server restart) with catch-up counts only what is new.
+        const quint16 port = m_port;
+        m_room.reset();
+        QTRY_COMPARE(b3->state(), RoomClient::State::Waiting);
+        startRoom(port);
+        auto a2 = makeClient(QStringLiteral("Ana"));
+        a2->start();
+        QVERIFY(waitOnline(a2.get()));
+        QVERIFY(a2->send(QStringLiteral("after the restart")));
+        QTRY_COMPARE(a2->outboxSize(), 0);
+        b3->reconnectNow();
+        QVERIFY(waitOnline(b3.get()));
+        QTRY_COMPARE(b3->unreadCount(), 1);
     }
 
     void wrongInviteFailsForGood()

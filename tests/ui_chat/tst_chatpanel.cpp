@@ -2,6 +2,7 @@
 
 #include "chat/chatpanel.h"
 #include "room/embeddedroom.h"
+#include "room/silentroom.h"
 
 #include <QLabel>
 #include <QListView>
@@ -45,7 +46,7 @@ private Q_SLOTS:
         RoomServer::Options o;
         o.limits.sweepIntervalMs = 0;
         auto r = EmbeddedRoom::start(m_dir.filePath(QStringLiteral("room")), QStringLiteral("team"),
-                                     QHostAddress(QHostAddress::LocalHost), 0, o);
+            QHostAddress(QHostAddress::LocalHost), 0, o);
         QVERIFY(r);
         m_room = std::move(*r);
     }
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QTest::keyClick(composer, Qt::Key_Return); // send
         QVERIFY(composer->toPlainText().isEmpty());
         QTRY_COMPARE(bo->messages()->row(bo->messages()->rowCount() - 1).message.text,
-                     QStringLiteral("first line\nsee https://example.org/x"));
+            QStringLiteral("first line\nsee https://example.org/x"));
 
         auto *view = panel.findChild<QTextBrowser *>(QStringLiteral("messageView"));
         QVERIFY(view);
@@ -127,10 +128,40 @@ private Q_SLOTS:
         retry->click();
         QTRY_COMPARE(ana->failures(), 3);
         QTRY_COMPARE(panel.bannerText(),
-                     QStringLiteral("You are offline — messages will be sent when the room is back"));
+            QStringLiteral("You are offline — messages will be sent when the room is back"));
         auto *view = panel.findChild<QTextBrowser *>(QStringLiteral("messageView"));
         QTRY_VERIFY2(view->toPlainText().contains(QStringLiteral("Sending…")),
-                     qPrintable(view->toPlainText()));
+            qPrintable(view->toPlainText()));
+    }
+
+    // The server stops answering without closing: after the unanswered ping the panel shows
+    // the reconnect banner.
+    void silentServerShowsReconnectBanner()
+    {
+        test::MockClock clock;
+        SilentRoom silent;
+        RoomClient::Config c;
+        c.url = silent.url();
+        c.room = QStringLiteral("team");
+        c.invite = QStringLiteral("k");
+        c.name = QStringLiteral("Ana");
+        c.backoffBaseMs = 8000;
+        c.random = []() { return 0.0; };
+        c.livenessCheckMs = 0;
+        RoomClient ana(c);
+        ChatPanel panel(&ana);
+        panel.show();
+        ana.start();
+        QVERIFY(online(&ana));
+        QTRY_VERIFY(panel.bannerText().isEmpty());
+        clock.advanceMSecs(c.pingAfterMs);
+        ana.checkLiveness();
+        QVERIFY(panel.bannerText().isEmpty()); // a ping is out; still connected
+        clock.advanceMSecs(c.pongTimeoutMs);
+        ana.checkLiveness();
+        QCOMPARE(panel.bannerText(), QStringLiteral("Reconnecting in 4 s…"));
+        clock.advanceMSecs(1500);
+        QTRY_COMPARE(panel.bannerText(), QStringLiteral("Reconnecting in 3 s…"));
     }
 
     void refusedJoinIsExplained()

@@ -405,6 +405,10 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
                                                          .left(12));
     c.outboxPath
         = m_profile.dataDir() + QStringLiteral("/room-outbox-") + id + QStringLiteral(".sqlite");
+    // The room this computer hosts may change port between runs: keep its outbox and read
+    // marker under a stable scope.
+    if (ownRoom)
+        c.scope = QStringLiteral("local|") + link.room + QLatin1Char('|') + room::nameKey(name);
     m_client = std::make_unique<room::RoomClient>(c);
     if (auto r = m_client->open(); !r) {
         qCWarning(lcChat) << "outbox unavailable, keeping it in memory:" << r.error().message;
