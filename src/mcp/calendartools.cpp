@@ -100,11 +100,6 @@ const QString kTimeHelp = S("ISO-8601 date-time. With an offset (\"2026-12-08T09
 
 // ---- time helpers ---------------------------------------------------------------------------
 
-QString iso(const QDateTime &t, const QTimeZone &zone)
-{
-    return commands::isoWithOffset(t.toTimeZone(zone));
-}
-
 QString isoDate(QDate d)
 {
     return d.toString(Qt::ISODate);
@@ -245,6 +240,10 @@ QJsonObject ToolResult::toJson() const
 
 struct CalendarTools::Impl {
     CalendarTools &t;
+    //! ISO-8601 in the profile's zone; one zone lookup per offset span, not per time.
+    ZoneOffsets offsets { t.m_zone };
+
+    QString iso(const QDateTime &time) { return offsets.isoWithOffset(time); }
 
     EventStore &store() { return t.m_service->store(); }
     const QTimeZone &zone() const { return t.m_zone; }
@@ -416,8 +415,8 @@ struct CalendarTools::Impl {
             o.insert(S("start"), isoDate(startDate));
             o.insert(S("end"), isoDate(endDate.addDays(-1)));
         } else {
-            o.insert(S("start"), iso(start, zone()));
-            o.insert(S("end"), iso(end, zone()));
+            o.insert(S("start"), iso(start));
+            o.insert(S("end"), iso(end));
         }
         o.insert(S("status"), toString(e.status));
         o.insert(S("busy"), e.transparency == Transparency::Opaque);
@@ -427,10 +426,10 @@ struct CalendarTools::Impl {
             if (!e.recurringEventId.isEmpty()) {
                 o.insert(S("series_id"), e.recurringEventId);
                 o.insert(S("occurrence_start"),
-                    e.allDay ? isoDate(e.originalStart.date()) : iso(e.originalStart, zone()));
+                    e.allDay ? isoDate(e.originalStart.date()) : iso(e.originalStart));
             } else {
                 o.insert(S("series_id"), e.id);
-                o.insert(S("occurrence_start"), e.allDay ? isoDate(startDate) : iso(start, zone()));
+                o.insert(S("occurrence_start"), e.allDay ? isoDate(startDate) : iso(start));
             }
         }
         if (!e.attendees.isEmpty())
@@ -449,7 +448,7 @@ struct CalendarTools::Impl {
         if (!e.recurringEventId.isEmpty()) {
             o.insert(S("series_id"), e.recurringEventId);
             o.insert(S("occurrence_start"),
-                e.allDay ? isoDate(e.originalStart.date()) : iso(e.originalStart, zone()));
+                e.allDay ? isoDate(e.originalStart.date()) : iso(e.originalStart));
         }
         if (!e.allDay && e.start.timeSpec() == Qt::TimeZone)
             o.insert(S("time_zone"), QString::fromUtf8(e.start.timeZone().id()));
@@ -469,16 +468,16 @@ struct CalendarTools::Impl {
             o.insert(S("organizer"), e.organizer);
         o.insert(S("calendar_kind"), cal ? kindName(cal->kind) : S("local"));
         if (e.created.isValid())
-            o.insert(S("created"), iso(e.created, zone()));
+            o.insert(S("created"), iso(e.created));
         if (e.updated.isValid())
-            o.insert(S("updated"), iso(e.updated, zone()));
+            o.insert(S("updated"), iso(e.updated));
         return o;
     }
 
     // ---- occurrence expansion -----------------------------------------------------------------
 
     struct Occ {
-        Event event;
+        const Event *event; // into Occurrences::events
         QDateTime start, end; // timed
         QDate startDate, endDate; // all-day
         qint64 sortKey = 0;
@@ -511,22 +510,32 @@ struct CalendarTools::Impl {
         return out;
     }
 
-    Expected<QList<Occ>> occurrences(qint64 from, qint64 to, const QStringList &calendarIds)
+    //! The events read and their occurrences in the range (which point into `events`).
+    struct Occurrences {
+        QList<Event> events;
+        QList<Occ> list;
+        auto begin() const { return list.cbegin(); }
+        auto end() const { return list.cend(); }
+    };
+
+    Expected<Occurrences> occurrences(qint64 from, qint64 to, const QStringList &calendarIds)
     {
         auto events = store().eventsInRange(from, to, calendarIds);
         if (!events)
             return events.error();
         const QHash<QString, QList<QDateTime>> overrides = overrideStarts(*events);
-        QList<Occ> out;
-        out.reserve(events->size());
-        for (Event &e : *events) {
+        Occurrences result;
+        result.events = std::move(*events);
+        QList<Occ> &out = result.list;
+        out.reserve(result.events.size());
+        for (const Event &e : std::as_const(result.events)) {
             if (e.status == EventStatus::Cancelled)
                 continue;
             if (e.isRecurring()) {
                 const QList<QDateTime> skip = overrides.value(e.id);
                 const QList<QDateTime> starts = ics::expandRecurrence(e, from, to, skip);
                 for (const QDateTime &s : starts) {
-                    Occ o { e, {}, {}, {}, {}, 0 };
+                    Occ o { &e, {}, {}, {}, {}, 0 };
                     if (e.allDay) {
                         o.startDate = s.date();
                         o.endDate = s.date().addDays(e.startDate.daysTo(e.endDate));
@@ -544,7 +553,7 @@ struct CalendarTools::Impl {
                 }
                 continue;
             }
-            Occ o { e, e.start, e.end, e.startDate, e.endDate, 0 };
+            Occ o { &e, e.start, e.end, e.startDate, e.endDate, 0 };
             if (e.allDay) {
                 const qint64 a = startOfDay(e.startDate, zone()).toMSecsSinceEpoch();
                 const qint64 b = startOfDay(e.endDate, zone()).toMSecsSinceEpoch();
@@ -562,7 +571,7 @@ struct CalendarTools::Impl {
         }
         std::stable_sort(out.begin(), out.end(),
             [](const Occ &a, const Occ &b) { return a.sortKey < b.sortKey; });
-        return out;
+        return result;
     }
 
     //! Parses {"start", "end"} of a range tool; `error` set on failure.
@@ -621,7 +630,7 @@ struct CalendarTools::Impl {
             QJsonObject j { { S("id"), a.id }, { S("provider"), toString(a.provider) },
                 { S("email"), a.email }, { S("status"), toString(a.status) } };
             if (a.lastSyncedAt.isValid())
-                j.insert(S("last_synced"), iso(a.lastSyncedAt, zone()));
+                j.insert(S("last_synced"), iso(a.lastSyncedAt));
             accs.append(j);
         }
         QJsonArray list;
@@ -677,21 +686,21 @@ struct CalendarTools::Impl {
         QJsonArray list;
         int matched = 0;
         for (const Occ &o : *occs) {
-            if (!query.isEmpty() && !o.event.title.contains(query, Qt::CaseInsensitive)
-                && !o.event.location.contains(query, Qt::CaseInsensitive)
-                && !o.event.description.contains(query, Qt::CaseInsensitive))
+            if (!query.isEmpty() && !o.event->title.contains(query, Qt::CaseInsensitive)
+                && !o.event->location.contains(query, Qt::CaseInsensitive)
+                && !o.event->description.contains(query, Qt::CaseInsensitive))
                 continue;
             ++matched;
             if (list.size() >= limit)
                 continue;
-            const auto it = cals.constFind(o.event.calendarId);
-            list.append(occurrenceJson(o.event, o.start, o.end, o.startDate, o.endDate,
+            const auto it = cals.constFind(o.event->calendarId);
+            list.append(occurrenceJson(*o.event, o.start, o.end, o.startDate, o.endDate,
                 it == cals.constEnd() ? nullptr : &*it));
         }
         ToolResult r;
         r.structured = { { S("time_zone"), QString::fromUtf8(zone().id()) },
-            { S("start"), iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC), zone()) },
-            { S("end"), iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC), zone()) },
+            { S("start"), iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC)) },
+            { S("end"), iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC)) },
             { S("count"), int(list.size()) }, { S("total"), matched },
             { S("truncated"), matched > list.size() }, { S("events"), list } };
         r.text = S("%1 occurrence(s) between %2 and %3%4.")
@@ -1166,21 +1175,21 @@ struct CalendarTools::Impl {
             return occs.error();
         QList<Interval> hard, soft;
         for (const Occ &o : *occs) {
-            if (o.event.transparency == Transparency::Transparent)
+            if (o.event->transparency == Transparency::Transparent)
                 continue;
             bool declined = false;
-            for (const Attendee &at : o.event.attendees)
+            for (const Attendee &at : o.event->attendees)
                 declined = declined || (at.self && at.response == Attendee::Response::Declined);
             if (declined)
                 continue;
-            Interval i = o.event.allDay
+            Interval i = o.event->allDay
                 ? Interval { startOfDay(o.startDate, zone()).toMSecsSinceEpoch(),
                       startOfDay(o.endDate, zone()).toMSecsSinceEpoch() }
                 : Interval::fromDateTimes(o.start, o.end);
             i = i.intersected({ from, to });
             if (i.isEmpty())
                 continue;
-            (o.event.status == EventStatus::Tentative ? soft : hard).append(i);
+            (o.event->status == EventStatus::Tentative ? soft : hard).append(i);
         }
         QList<scheduling::BusyInterval> out;
         for (const Interval &i : mergeIntervals(hard))
@@ -1206,14 +1215,14 @@ struct CalendarTools::Impl {
             return ToolResult::error(S("Cannot read the calendar cache: ") + b.error().message);
         QJsonArray list;
         for (const auto &i : *b)
-            list.append(QJsonObject { { S("start"), iso(i.interval.startUtc(), zone()) },
-                { S("end"), iso(i.interval.endUtc(), zone()) },
+            list.append(QJsonObject { { S("start"), iso(i.interval.startUtc()) },
+                { S("end"), iso(i.interval.endUtc()) },
                 { S("status"),
                     i.status == scheduling::BusyStatus::Tentative ? S("tentative") : S("busy") } });
         ToolResult r;
         r.structured = { { S("time_zone"), QString::fromUtf8(zone().id()) },
-            { S("start"), iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC), zone()) },
-            { S("end"), iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC), zone()) },
+            { S("start"), iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC)) },
+            { S("end"), iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC)) },
             { S("calendar_ids"), QJsonArray::fromStringList(ids) }, { S("busy"), list } };
         r.text = S("%1 busy interval(s) in %2 calendar(s).").arg(list.size()).arg(ids.size());
         return r;
@@ -1233,8 +1242,8 @@ struct CalendarTools::Impl {
             return ToolResult::error(S("window_end must be after window_start"));
         if (to - from > 62 * 86400000LL)
             return ToolResult::error(S("the window is longer than 62 days; ask for a shorter one"));
-        const QString startIso = iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC), zone());
-        const QString endIso = iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC), zone());
+        const QString startIso = iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC));
+        const QString endIso = iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC));
 
         QJsonArray participants;
         if (a.value(S("include_me")).toBool(true)) {
@@ -1243,8 +1252,8 @@ struct CalendarTools::Impl {
                 return ToolResult::error(S("Cannot read the calendar cache: ") + b.error().message);
             QJsonArray busyJson;
             for (const auto &i : *b)
-                busyJson.append(QJsonObject { { S("start"), iso(i.interval.startUtc(), zone()) },
-                    { S("end"), iso(i.interval.endUtc(), zone()) },
+                busyJson.append(QJsonObject { { S("start"), iso(i.interval.startUtc()) },
+                    { S("end"), iso(i.interval.endUtc()) },
                     { S("status"),
                         i.status == scheduling::BusyStatus::Tentative ? S("tentative")
                                                                       : S("busy") } });
@@ -1300,8 +1309,7 @@ struct CalendarTools::Impl {
             for (const scheduling::Slot &s : result->suggestions)
                 lines << S("%1. %2 – %3: %4")
                              .arg(++n)
-                             .arg(iso(s.interval.startUtc(), zone()),
-                                 iso(s.interval.endUtc(), zone()),
+                             .arg(iso(s.interval.startUtc()), iso(s.interval.endUtc()),
                                  scheduling::englishReason(s.reason));
             r.text = S("Ranked slots:\n") + lines.join(QLatin1Char('\n'));
         }
@@ -1373,15 +1381,15 @@ struct CalendarTools::Impl {
                     "\"el martes por la tarde\"."));
         const commands::ResolvedTime rt = commands::resolvePhrase(phrase, ctx);
         QJsonObject o { { S("text"), text }, { S("time_zone"), QString::fromUtf8(zone().id()) },
-            { S("now"), iso(ctx.now, zone()) }, { S("has_time"), rt.hasTime },
+            { S("now"), iso(ctx.now) }, { S("has_time"), rt.hasTime },
             { S("warnings"), QJsonArray::fromStringList(rt.warnings) } };
         if (rt.hasTime) {
-            o.insert(S("start"), iso(rt.start, zone()));
-            o.insert(S("end"), iso(rt.end, zone()));
+            o.insert(S("start"), iso(rt.start));
+            o.insert(S("end"), iso(rt.end));
             o.insert(S("duration_minutes"), rt.durationMinutes);
         } else {
-            o.insert(S("window_start"), iso(rt.windowStart, zone()));
-            o.insert(S("window_end"), iso(rt.windowEnd, zone()));
+            o.insert(S("window_start"), iso(rt.windowStart));
+            o.insert(S("window_end"), iso(rt.windowEnd));
         }
         ToolResult r;
         r.structured = o;
@@ -1449,7 +1457,7 @@ struct CalendarTools::Impl {
             }
             const QDateTime last = engine.lastSynced(acc.id);
             if (last.isValid())
-                o.insert(S("last_synced"), iso(last, zone()));
+                o.insert(S("last_synced"), iso(last));
             o.insert(S("pending_writes"), engine.pendingWrites(acc.id));
             out.append(o);
             parts << acc.email + S(": ") + state;

@@ -1,5 +1,8 @@
 #include "model/zonedtime.h"
 
+#include <cstdio>
+#include <limits>
+
 #include <QList>
 
 #include <algorithm>
@@ -46,10 +49,10 @@ LocalTimeResolution resolveLocalTime(QDate date, QTime time, const QTimeZone &zo
     } else {
         // A gap: read the wall time with the offset in force before the transition; the
         // resulting instant lies after the transition, i.e. the wall time moves forward.
-        const int before = zone.offsetFromUtc(
-                QDateTime::fromMSecsSinceEpoch(local - 48 * kHour, Qt::UTC));
-        const int after = zone.offsetFromUtc(
-                QDateTime::fromMSecsSinceEpoch(local + 48 * kHour, Qt::UTC));
+        const int before
+            = zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(local - 48 * kHour, Qt::UTC));
+        const int after
+            = zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(local + 48 * kHour, Qt::UTC));
         const qint64 u = local - qint64(before) * 1000;
         r.kind = LocalTimeResolution::Kind::Gap;
         r.resolved = QDateTime::fromMSecsSinceEpoch(u, zone);
@@ -66,6 +69,59 @@ QDateTime zonedDateTime(QDate date, QTime time, const QTimeZone &zone)
 QDateTime startOfDay(QDate date, const QTimeZone &zone)
 {
     return zonedDateTime(date, QTime(0, 0), zone);
+}
+
+ZoneOffsets::ZoneOffsets(QTimeZone zone)
+    : m_zone(std::move(zone))
+{ }
+
+int ZoneOffsets::offsetSecs(qint64 ms)
+{
+    if (m_last >= 0) {
+        const Span &s = m_spans.at(m_last);
+        if (ms >= s.from && ms < s.to)
+            return s.offset;
+    }
+    for (qsizetype i = 0; i < m_spans.size(); ++i) {
+        const Span &s = m_spans.at(i);
+        if (ms >= s.from && ms < s.to) {
+            m_last = i;
+            return s.offset;
+        }
+    }
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    const int offset = m_zone.offsetFromUtc(at);
+    // The offset holds from here to the next transition (none: for good). Spans only reach
+    // forward from an instant actually asked, so a transition exactly at `ms` is never missed.
+    const QTimeZone::OffsetData next = m_zone.nextTransition(at);
+    const qint64 to = next.atUtc.isValid() ? next.atUtc.toMSecsSinceEpoch()
+                                           : std::numeric_limits<qint64>::max();
+    if (to > ms) {
+        m_spans.append({ ms, to, offset });
+        m_last = m_spans.size() - 1;
+    }
+    return offset;
+}
+
+QString ZoneOffsets::isoWithOffset(qint64 ms)
+{
+    const int offset = offsetSecs(ms);
+    const qint64 local = ms + qint64(offset) * 1000;
+    constexpr qint64 kDay = 86400000;
+    qint64 day = local / kDay;
+    qint64 rem = local % kDay;
+    if (rem < 0) {
+        rem += kDay;
+        --day;
+    }
+    const QDate date = QDate::fromJulianDay(day + 2440588); // 1970-01-01
+    const int secs = int(rem / 1000);
+    const int off = qAbs(offset) / 60;
+    char buf[40];
+    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+        date.year(), date.month(), date.day(), secs / 3600, (secs / 60) % 60, secs % 60,
+        offset < 0 ? '-' : '+', off / 60, off % 60);
+    return QString::fromLatin1(buf, n);
 }
 
 } // namespace kairos

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
+#include <QString>
 #include <QTimeZone>
 
 namespace kairos {
@@ -34,5 +36,36 @@ QDateTime zonedDateTime(QDate date, QTime time, const QTimeZone &zone);
 //! Midnight at the start of `date` in `zone` (zones where midnight does not exist, such as
 //! America/Santiago on some days, give the first instant of the day).
 QDateTime startOfDay(QDate date, const QTimeZone &zone);
+
+//! \brief UTC offsets and ISO-8601 text for many instants in one zone, fast.
+//!
+//! Asking QTimeZone (ICU) for an offset costs microseconds; a listing of a thousand events asks
+//! thousands of times for the same few offsets. This remembers the zone's constant-offset spans
+//! it has seen (from the instant asked to the next transition), so an instant inside a known
+//! span costs a comparison. Not thread-safe; one per thread.
+class ZoneOffsets {
+public:
+    explicit ZoneOffsets(QTimeZone zone = QTimeZone::utc());
+    const QTimeZone &zone() const { return m_zone; }
+    //! Seconds east of UTC in the zone at `msecsUtc`.
+    int offsetSecs(qint64 msecsUtc);
+    //! "2026-06-01T09:00:00+02:00" (seconds always, no milliseconds; "+00:00" for UTC).
+    QString isoWithOffset(qint64 msecsUtc);
+    //! Empty for an invalid time.
+    QString isoWithOffset(const QDateTime &t)
+    {
+        return t.isValid() ? isoWithOffset(t.toMSecsSinceEpoch()) : QString();
+    }
+
+private:
+    struct Span {
+        qint64 from;
+        qint64 to; //!< exclusive
+        int offset;
+    };
+    QTimeZone m_zone;
+    QList<Span> m_spans;
+    qsizetype m_last = -1;
+};
 
 } // namespace kairos

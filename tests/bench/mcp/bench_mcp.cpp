@@ -11,8 +11,38 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include <QFile>
+
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
+#include <unistd.h>
+
+namespace {
+
+//! User + system CPU seconds a process has used so far (Linux /proc), or -1.
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = f.readAll();
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks;
+}
+
+double ownCpuSeconds()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+} // namespace
 
 using namespace kairos;
 
@@ -72,6 +102,9 @@ int main(int argc, char **argv)
     const int count = test::structured(first).value(QStringLiteral("count")).toInt();
     QList<double> ms;
     ms.reserve(requests);
+    const qint64 serverPid = mcp.process().processId();
+    const double serverCpu0 = cpuSeconds(serverPid);
+    const double clientCpu0 = ownCpuSeconds();
     qint64 bytes = 0;
     for (int i = 0; i < requests; ++i) {
         QElapsedTimer t;
@@ -84,6 +117,8 @@ int main(int argc, char **argv)
         }
         bytes = mcp.stdoutLines().constLast().size();
     }
+    const double serverCpu = (cpuSeconds(serverPid) - serverCpu0) * 1000 / requests;
+    const double clientCpu = (ownCpuSeconds() - clientCpu0) * 1000 / requests;
     std::sort(ms.begin(), ms.end());
     if (qEnvironmentVariableIsSet("BENCH_NOMATCH")) {
         QList<double> q;
@@ -103,5 +138,9 @@ int main(int argc, char **argv)
            "(target: median < 20 ms)\n",
         count, static_cast<long long>(bytes), requests, ms[ms.size() / 2], ms[int(ms.size() * 0.9)],
         ms.first(), ms.last());
+    // Wall time depends on what else the machine runs; CPU time much less so.
+    printf("  CPU per request: server %.2f ms, client (write request, read and parse the "
+           "response) %.2f ms\n",
+        serverCpu, clientCpu);
     return 0;
 }
