@@ -2,6 +2,7 @@
 #include "core/logging.h"
 #include "room/invitelink.h"
 #include "room/roomserver.h"
+#include "room/tls.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -176,25 +177,13 @@ int main(int argc, char **argv)
     opts.limits.maxConnections = qMax(1, p.value(QStringLiteral("max-connections")).toInt());
     const bool wantTls = p.isSet(QStringLiteral("tls-cert")) || p.isSet(QStringLiteral("tls-key"));
     if (wantTls) {
-        QFile cf(p.value(QStringLiteral("tls-cert"))), kf(p.value(QStringLiteral("tls-key")));
-        if (!cf.open(QIODevice::ReadOnly) || !kf.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("cannot read --tls-cert / --tls-key"));
+        auto tls = loadServerTls(
+            p.value(QStringLiteral("tls-cert")), p.value(QStringLiteral("tls-key")));
+        if (!tls) {
+            err(QStringLiteral("cannot use --tls-cert / --tls-key: ") + tls.error().message);
             return 2;
         }
-        const auto chain = QSslCertificate::fromData(cf.readAll(), QSsl::Pem);
-        const QByteArray keyPem = kf.readAll();
-        QSslKey k(keyPem, QSsl::Rsa, QSsl::Pem);
-        if (k.isNull())
-            k = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
-        if (chain.isEmpty() || k.isNull()) {
-            err(QStringLiteral("the certificate or key is not valid PEM"));
-            return 2;
-        }
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificateChain(chain);
-        tls.setPrivateKey(k);
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        opts.tls = tls;
+        opts.tls = *tls;
     }
 
     const QString dataDir = p.value(QStringLiteral("data"));

@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "support/inmemoryvault.h"
 #include "support/testenv.h"
+#include "testcert.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -268,7 +269,7 @@ private Q_SLOTS:
         startChat();
         QVERIFY(online(m_chat->client()));
         // The opt-in path with a fixed address (tests cannot rely on a LAN interface).
-        QVERIFY(m_chat->hostRoom(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+        QVERIFY(m_chat->hostRoom({ QHostAddress(QStringLiteral("127.0.0.1")), 0, {}, {} }));
         QVERIFY(m_chat->isHostingOnNetwork());
         auto parsed = InviteLink::parse(m_chat->invitation());
         QVERIFY(parsed);
@@ -278,6 +279,91 @@ private Q_SLOTS:
         QVERIFY(m_chat->leaveRoom());
         QVERIFY(!m_chat->isHostingOnNetwork());
         QVERIFY(m_chat->invitation().isEmpty());
+    }
+
+    // "Host a room on this computer" is remembered: the next start opens the room to the
+    // network again on the same address and port (the invite link stays valid); leaving
+    // forgets it.
+    void hostingIsRememberedAcrossRestarts()
+    {
+        startChat();
+        QVERIFY(online(m_chat->client()));
+        QVERIFY(!m_chat->savedHostOptions());
+        QVERIFY(m_chat->hostRoom({ QHostAddress(QStringLiteral("127.0.0.1")), 0, {}, {} }));
+        const QString link = m_chat->invitation();
+        QVERIFY(!link.isEmpty());
+        QVERIFY(online(m_chat->client()));
+        QVERIFY(m_chat->client()->send(QStringLiteral("hosted")));
+        QTRY_COMPARE(m_chat->client()->outboxSize(), 0);
+
+        m_chat.reset(); // quit
+        startChat(); // next run
+        QCOMPARE(m_window->findChildren<QDockWidget *>(QStringLiteral("chatDock")).size(), 1);
+        QCOMPARE(m_window->findChildren<QMenu *>(QStringLiteral("roomMenu")).size(), 1);
+        QVERIFY(m_chat->isHostingOnNetwork());
+        QCOMPARE(m_chat->invitation(), link);
+        QVERIFY(online(m_chat->client()));
+        QTRY_VERIFY(userTexts(m_chat->client()).contains(QStringLiteral("hosted")));
+        QTRY_VERIFY(m_chat->panel()->notice().contains(link));
+
+        QVERIFY(m_chat->leaveRoom());
+        m_chat.reset();
+        startChat();
+        QVERIFY(!m_chat->isHostingOnNetwork());
+        QVERIFY(!m_chat->savedHostOptions());
+        QCOMPARE(m_chat->embeddedRoom()->join().host, QStringLiteral("127.0.0.1"));
+        QVERIFY(m_chat->invitation().isEmpty());
+        QVERIFY(online(m_chat->client()));
+    }
+
+    // With TLS: the certificate paths are remembered too and the room comes back as wss://
+    // (this app's own client trusts its own certificate). When the files are gone at the
+    // next start, the room stays on this computer only and the panel says why.
+    void tlsHostingIsRememberedAndMissingCertificateIsExplained()
+    {
+        const QString certPath = m_profile->dataDir() + QStringLiteral("/host-cert.pem");
+        const QString keyPath = m_profile->dataDir() + QStringLiteral("/host-key.pem");
+        for (const auto &[path, pem] :
+            { std::pair { certPath, kTestCertPem }, std::pair { keyPath, kTestKeyPem } }) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(pem).trimmed() + '\n');
+        }
+        startChat();
+        QVERIFY(online(m_chat->client()));
+        // Unreadable files: a clear error, nothing remembered, the chat keeps working.
+        QVERIFY(!m_chat->hostRoom({ QHostAddress(QStringLiteral("127.0.0.1")), 0, certPath,
+            m_profile->dataDir() + QStringLiteral("/nope.pem") }));
+        QVERIFY(!m_chat->savedHostOptions());
+        QVERIFY(online(m_chat->client()));
+
+        QVERIFY(
+            m_chat->hostRoom({ QHostAddress(QStringLiteral("127.0.0.1")), 0, certPath, keyPath }));
+        const QString link = m_chat->invitation();
+        QVERIFY2(link.contains(QStringLiteral("tls=1")), qPrintable(link));
+        QVERIFY(online(m_chat->client()));
+        QCOMPARE(m_chat->client()->config().url.scheme(), QStringLiteral("wss"));
+
+        m_chat.reset();
+        startChat();
+        QVERIFY(m_chat->isHostingOnNetwork());
+        QCOMPARE(m_chat->invitation(), link);
+        QVERIFY(online(m_chat->client()));
+        const auto saved = m_chat->savedHostOptions();
+        QVERIFY(saved);
+        QCOMPARE(saved->tlsCert, certPath);
+        QCOMPARE(saved->tlsKey, keyPath);
+
+        m_chat.reset();
+        QVERIFY(QFile::remove(certPath));
+        startChat();
+        QVERIFY(!m_chat->isHostingOnNetwork());
+        QVERIFY(m_chat->invitation().isEmpty());
+        QVERIFY(online(m_chat->client())); // on 127.0.0.1
+        QTRY_VERIFY2(m_chat->panel()->notice().contains(
+                         QStringLiteral("could not be opened to the network")),
+            qPrintable(m_chat->panel()->notice()));
+        QVERIFY(m_chat->savedHostOptions()); // tried again next time
     }
 };
 

@@ -7,6 +7,7 @@
 #include "core/profile.h"
 #include "mainwindow.h"
 #include "room/protocol.h"
+#include "room/tls.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,6 +43,10 @@ namespace {
 
 const auto kLinkKey = QStringLiteral("room/link");
 const auto kNameKey = QStringLiteral("room/name");
+const auto kHostAddressKey = QStringLiteral("room/host/address");
+const auto kHostPortKey = QStringLiteral("room/host/port");
+const auto kHostCertKey = QStringLiteral("room/host/tlsCert");
+const auto kHostKeyKey = QStringLiteral("room/host/tlsKey");
 constexpr quint16 kDefaultHostPort = 7373;
 
 QString osUserName()
@@ -181,11 +186,11 @@ public:
         buttons->button(QDialogButtonBox::Ok)->setText(tr("Open to the Network"));
         buttons->button(QDialogButtonBox::Ok)->setEnabled(m_address->count() > 0);
         connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
-            if (m_cert->text().isEmpty() != m_key->text().isEmpty()) {
+            if (tlsCert().isEmpty() != tlsKey().isEmpty()) {
                 showError(tr("Give both the certificate and its private key, or neither."));
                 return;
             }
-            if (!m_cert->text().isEmpty() && !tls()) {
+            if (!tlsCert().isEmpty() && !room::loadServerTls(tlsCert(), tlsKey())) {
                 showError(tr("The certificate or the key could not be read (PEM expected)."));
                 return;
             }
@@ -197,29 +202,8 @@ public:
     }
     QHostAddress address() const { return QHostAddress(m_address->currentText()); }
     quint16 port() const { return quint16(m_port->value()); }
-    //! The TLS configuration, or nullopt (no files given, or they cannot be read).
-    std::optional<QSslConfiguration> tls() const
-    {
-        if (m_cert->text().isEmpty())
-            return std::nullopt;
-        QFile certFile(m_cert->text());
-        QFile keyFile(m_key->text());
-        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
-            return std::nullopt;
-        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll());
-        QSslKey key(keyFile.readAll(), QSsl::Rsa);
-        if (key.isNull()) {
-            keyFile.seek(0);
-            key = QSslKey(keyFile.readAll(), QSsl::Ec);
-        }
-        if (chain.isEmpty() || key.isNull())
-            return std::nullopt;
-        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
-        c.setLocalCertificateChain(chain);
-        c.setPrivateKey(key);
-        c.setPeerVerifyMode(QSslSocket::VerifyNone);
-        return c;
-    }
+    QString tlsCert() const { return m_cert->text().trimmed(); }
+    QString tlsKey() const { return m_key->text().trimmed(); }
 
 private:
     QWidget *withBrowse(QLineEdit *edit)
@@ -273,6 +257,10 @@ ChatController::~ChatController()
 {
     stopClient();
     m_embedded.reset();
+    // The window may outlive this controller (tests start a new one on the same window): take
+    // the dock, its View → Chat action and the Room menu away with it.
+    delete m_roomMenu;
+    delete m_dock;
 }
 
 void ChatController::buildUi()
@@ -358,6 +346,14 @@ void ChatController::start()
         }
         qCWarning(lcChat) << "ignoring the configured room: not an invite link";
     }
+    if (const auto host = savedHostOptions()) {
+        // Opened to the network last time: again, on the same address and port.
+        if (auto r = startHosting(*host); r)
+            return;
+        else
+            m_hostError = r.error().message;
+        qCWarning(lcChat) << "cannot host the room on the network as last time:" << m_hostError;
+    }
     if (auto r = startEmbedded(QHostAddress(QHostAddress::LocalHost), 0, std::nullopt); !r) {
         m_startError = errorText(r.error());
         qCWarning(lcChat) << "embedded room failed:" << r.error().message;
@@ -395,6 +391,8 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
     c.name = name;
     c.device = QStringLiteral("desktop");
     c.secrets = m_secrets;
+    if (ownRoom && m_embedded && link.tls && m_tls)
+        c.trustedCertificates = m_tls->localCertificateChain().mid(0, 1);
     const QString id = ownRoom ? QStringLiteral("local")
                                : QString::fromLatin1(QCryptographicHash::hash(
                                    (link.host + QLatin1Char(':') + QString::number(link.port)
@@ -484,6 +482,11 @@ void ChatController::updateNotice()
                     "session only. After a restart this name may be refused in this room.");
     if (m_client && m_client->lastErrorCode() == QLatin1String(room::code::NameTaken))
         notes << tr("Pick another name with Room → Change Display Name….");
+    if (!m_hostError.isEmpty())
+        notes << tr("The room could not be opened to the network as last time (%1). It is on "
+                    "this computer only for now. Kairos tries again at the next start; to try "
+                    "now, use Room → Host a Room on This Computer…")
+                     .arg(m_hostError);
     if (m_hostingOnNetwork && m_embedded)
         notes << tr("This room is open to the network. Invite link: %1")
                      .arg(m_embedded->join().toString());
@@ -501,6 +504,7 @@ Expected<void> ChatController::joinRoom(const QString &text, const QString &name
         settings->setValue(kNameKey, name.trimmed());
     }
     // A room elsewhere: this computer stops hosting.
+    forgetHosting();
     m_embedded.reset();
     m_ownPrefix.clear();
     m_hostingOnNetwork = false;
@@ -508,23 +512,72 @@ Expected<void> ChatController::joinRoom(const QString &text, const QString &name
     return {};
 }
 
-Expected<void> ChatController::hostRoom(
-    const QHostAddress &address, quint16 port, std::optional<QSslConfiguration> tls)
+std::optional<ChatController::HostOptions> ChatController::savedHostOptions() const
 {
-    m_profile.settings()->remove(kLinkKey);
+    const auto settings = m_profile.settings();
+    const QString address = settings->value(kHostAddressKey).toString();
+    if (address.isEmpty())
+        return std::nullopt;
+    HostOptions o;
+    o.address = QHostAddress(address);
+    o.port = quint16(settings->value(kHostPortKey).toUInt());
+    o.tlsCert = settings->value(kHostCertKey).toString();
+    o.tlsKey = settings->value(kHostKeyKey).toString();
+    return o;
+}
+
+void ChatController::forgetHosting()
+{
+    auto settings = m_profile.settings();
+    for (const QString &k : { kHostAddressKey, kHostPortKey, kHostCertKey, kHostKeyKey })
+        settings->remove(k);
+    m_hostingOnNetwork = false;
+    m_hostError.clear();
+}
+
+Expected<void> ChatController::startHosting(const HostOptions &options)
+{
+    std::optional<QSslConfiguration> tls;
+    if (!options.tlsCert.isEmpty() || !options.tlsKey.isEmpty()) {
+        auto loaded = room::loadServerTls(options.tlsCert, options.tlsKey);
+        if (!loaded)
+            return loaded.error();
+        tls = *loaded;
+    }
     m_hostingOnNetwork = true;
-    if (auto r = startEmbedded(address, port, std::move(tls)); !r) {
+    m_tls = tls;
+    if (auto r = startEmbedded(options.address, options.port, std::move(tls)); !r) {
         m_hostingOnNetwork = false;
-        (void)startEmbedded(QHostAddress(QHostAddress::LocalHost), 0, std::nullopt);
+        m_tls.reset();
         return r.error();
     }
+    m_hostError.clear();
+    updateNotice();
+    return {};
+}
+
+Expected<void> ChatController::hostRoom(const HostOptions &options)
+{
+    if (auto r = startHosting(options); !r) {
+        if (!m_client) // keep a working chat: back to the room on this computer only
+            (void)startEmbedded(QHostAddress(QHostAddress::LocalHost), 0, std::nullopt);
+        return r.error();
+    }
+    auto settings = m_profile.settings();
+    settings->remove(kLinkKey);
+    settings->setValue(kHostAddressKey, options.address.toString());
+    // The port actually bound, so that the invite link stays valid across restarts.
+    settings->setValue(kHostPortKey, m_embedded->join().port);
+    settings->setValue(kHostCertKey, options.tlsCert);
+    settings->setValue(kHostKeyKey, options.tlsKey);
     return {};
 }
 
 Expected<void> ChatController::leaveRoom()
 {
     m_profile.settings()->remove(kLinkKey);
-    m_hostingOnNetwork = false;
+    forgetHosting();
+    m_tls.reset();
     return startEmbedded(QHostAddress(QHostAddress::LocalHost), 0, std::nullopt);
 }
 
@@ -565,7 +618,8 @@ void ChatController::showHostDialog()
     RoomHostDialog dialog(m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto r = hostRoom(dialog.address(), dialog.port(), dialog.tls()); !r) {
+    if (auto r = hostRoom({ dialog.address(), dialog.port(), dialog.tlsCert(), dialog.tlsKey() });
+        !r) {
         QMessageBox::warning(m_window, tr("Host a Room on This Computer"), errorText(r.error()));
         return;
     }

@@ -6,7 +6,9 @@
 #include "room/embeddedroom.h"
 #include "room/roomclient.h"
 
+#include <QDockWidget>
 #include <QHostAddress>
+#include <QMenu>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -15,9 +17,8 @@
 #include <optional>
 
 class QAction;
-class QDockWidget;
+
 class QMainWindow;
-class QMenu;
 
 namespace kairos {
 
@@ -62,11 +63,22 @@ public:
 
     //! Joins \a link as \a name and remembers both in the profile settings.
     Expected<void> joinRoom(const QString &link, const QString &name);
-    //! Reopens the embedded room on \a address:\a port (TLS when \a tls is set) and joins it.
-    //! The invite link to share is invitation().
-    Expected<void> hostRoom(const QHostAddress &address, quint16 port,
-        std::optional<QSslConfiguration> tls = std::nullopt);
-    //! Forgets the configured room and goes back to the embedded one on 127.0.0.1.
+    //! Where this computer hosts its room on the network.
+    struct HostOptions {
+        QHostAddress address;
+        quint16 port = 0; //!< 0: any free port (the one chosen is remembered)
+        QString tlsCert; //!< PEM files; both empty: no TLS
+        QString tlsKey;
+    };
+    //! Reopens the embedded room on the network (TLS when certificate files are given) and
+    //! joins it; remembers the choice in the profile settings, so the next start hosts it
+    //! again (same address and port, so the invite link stays valid). The invite link to share
+    //! is invitation(). Errors: unreadable certificate or key, address not available.
+    Expected<void> hostRoom(const HostOptions &options);
+    //! The remembered network hosting (nullopt: the room is on this computer only).
+    std::optional<HostOptions> savedHostOptions() const;
+    //! Forgets the configured room (or the network hosting) and goes back to the embedded one
+    //! on 127.0.0.1.
     Expected<void> leaveRoom();
 
     //! The invite link of the room this computer hosts (empty when it hosts none).
@@ -98,6 +110,8 @@ private:
     void buildUi();
     Expected<void> startEmbedded(
         const QHostAddress &address, quint16 port, std::optional<QSslConfiguration> tls);
+    Expected<void> startHosting(const HostOptions &options);
+    void forgetHosting();
     void connectTo(const room::InviteLink &link, const QString &name, bool ownRoom);
     void stopClient();
     void updateNotice();
@@ -111,14 +125,17 @@ private:
     CalendarService *m_calendar = nullptr;
     QPointer<CommandAssistant> m_assistant;
     CommandAssistant::MemberSource m_memberSource;
-    QDockWidget *m_dock = nullptr;
+    QPointer<QDockWidget> m_dock; //!< owned by the window; removed with this controller
     QAction *m_toggle = nullptr;
-    QMenu *m_roomMenu = nullptr;
+    QPointer<QMenu> m_roomMenu; //!< likewise
     QAction *m_leave = nullptr;
     QString m_ownPrefix; //!< "room/HOST:PORT/" of the room this computer hosts
     bool m_hostingOnNetwork = false;
     bool m_sized = false;
     QString m_startError;
+    QString m_hostError;
+    std::optional<QSslConfiguration> m_tls; //!< of the room hosted on the network //!< the
+                                            //!< remembered network hosting could not be restored
 };
 
 } // namespace kairos
