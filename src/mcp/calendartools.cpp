@@ -1,4 +1,5 @@
 #include "mcp/calendartools.h"
+#include "mcp/jsonwriter.h"
 
 #include "calendar/calendarservice.h"
 #include "commands/phraseparser.h"
@@ -192,11 +193,6 @@ QString zoneName(const QTimeZone &zone)
     return QString::fromUtf8(id);
 }
 
-QString compactJson(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 // ---- ToolDefinition / ToolResult ------------------------------------------------------------
@@ -222,18 +218,40 @@ ToolResult ToolResult::error(const QString &message)
     return r;
 }
 
+QJsonObject ToolResult::structuredObject() const
+{
+    if (structuredJson.isEmpty())
+        return structured;
+    return QJsonDocument::fromJson(structuredJson).object();
+}
+
 QJsonObject ToolResult::toJson() const
 {
-    QJsonObject o;
+    return QJsonDocument::fromJson(toJsonBytes()).object();
+}
+
+QByteArray ToolResult::toJsonBytes() const
+{
+    const bool hasStructured = !isError && (!structuredJson.isEmpty() || !structured.isEmpty());
+    const QByteArray data = !hasStructured ? QByteArray()
+        : structuredJson.isEmpty() ? QJsonDocument(structured).toJson(QJsonDocument::Compact)
+                                   : structuredJson;
     QString body = text;
-    if (!isError && !structured.isEmpty() && textIncludesJson)
-        body += QLatin1Char('\n') + compactJson(structured);
-    o.insert(
-        S("content"), QJsonArray { QJsonObject { { S("type"), S("text") }, { S("text"), body } } });
-    if (!isError && !structured.isEmpty())
-        o.insert(S("structuredContent"), structured);
-    o.insert(S("isError"), isError);
-    return o;
+    if (hasStructured && textIncludesJson)
+        body += QLatin1Char('\n') + QString::fromUtf8(data);
+    QByteArray out;
+    out.reserve(data.size() + body.size() + 100);
+    JsonWriter w(out);
+    w.beginObject().key(QLatin1StringView("content")).beginArray();
+    w.beginObject()
+        .field(QLatin1StringView("type"), S("text"))
+        .field(QLatin1StringView("text"), body)
+        .endObject();
+    w.endArray();
+    if (hasStructured)
+        w.key(QLatin1StringView("structuredContent")).raw(data);
+    w.field(QLatin1StringView("isError"), isError).endObject();
+    return out;
 }
 
 // ---- the implementation ---------------------------------------------------------------------
@@ -401,42 +419,52 @@ struct CalendarTools::Impl {
 
     // ---- JSON of events -----------------------------------------------------------------------
 
-    QJsonObject occurrenceJson(const Event &e, const QDateTime &start, const QDateTime &end,
-        QDate startDate, QDate endDate, const Calendar *cal)
+    //! One occurrence as a JSON object, written to `w` (list_events writes thousands).
+    void writeOccurrence(JsonWriter &w, const Event &e, const QDateTime &start,
+        const QDateTime &end, QDate startDate, QDate endDate, const Calendar *cal)
     {
-        QJsonObject o;
-        o.insert(S("event_id"), e.id);
-        o.insert(S("calendar_id"), e.calendarId);
-        o.insert(S("title"), e.title);
+        using L = QLatin1StringView;
+        w.beginObject();
+        w.field(L("event_id"), e.id).field(L("calendar_id"), e.calendarId);
+        w.field(L("title"), e.title);
         if (!e.location.isEmpty())
-            o.insert(S("location"), e.location);
-        o.insert(S("all_day"), e.allDay);
+            w.field(L("location"), e.location);
+        w.field(L("all_day"), e.allDay);
         if (e.allDay) {
-            o.insert(S("start"), isoDate(startDate));
-            o.insert(S("end"), isoDate(endDate.addDays(-1)));
+            w.field(L("start"), isoDate(startDate));
+            w.field(L("end"), isoDate(endDate.addDays(-1)));
         } else {
-            o.insert(S("start"), iso(start));
-            o.insert(S("end"), iso(end));
+            w.field(L("start"), iso(start));
+            w.field(L("end"), iso(end));
         }
-        o.insert(S("status"), toString(e.status));
-        o.insert(S("busy"), e.transparency == Transparency::Opaque);
+        w.field(L("status"), toString(e.status));
+        w.field(L("busy"), e.transparency == Transparency::Opaque);
         const bool recurring = e.isRecurring() || !e.recurringEventId.isEmpty();
-        o.insert(S("recurring"), recurring);
+        w.field(L("recurring"), recurring);
         if (recurring) {
             if (!e.recurringEventId.isEmpty()) {
-                o.insert(S("series_id"), e.recurringEventId);
-                o.insert(S("occurrence_start"),
+                w.field(L("series_id"), e.recurringEventId);
+                w.field(L("occurrence_start"),
                     e.allDay ? isoDate(e.originalStart.date()) : iso(e.originalStart));
             } else {
-                o.insert(S("series_id"), e.id);
-                o.insert(S("occurrence_start"), e.allDay ? isoDate(startDate) : iso(start));
+                w.field(L("series_id"), e.id);
+                w.field(L("occurrence_start"), e.allDay ? isoDate(startDate) : iso(start));
             }
         }
         if (!e.attendees.isEmpty())
-            o.insert(S("attendee_count"), int(e.attendees.size()));
-        o.insert(S("read_only"),
+            w.field(L("attendee_count"), int(e.attendees.size()));
+        w.field(L("read_only"),
             cal ? (cal->readOnly || cal->kind == CalendarKind::Subscription) : false);
-        return o;
+        w.endObject();
+    }
+
+    QJsonObject occurrenceJson(const Event &e, const QDateTime &start, const QDateTime &end,
+        QDate startDate, QDate endDate, const Calendar *cal)
+    {
+        QByteArray bytes;
+        JsonWriter w(bytes);
+        writeOccurrence(w, e, start, end, startDate, endDate, cal);
+        return QJsonDocument::fromJson(bytes).object();
     }
 
     QJsonObject eventJson(const Event &e, const Calendar *cal)
@@ -683,44 +711,60 @@ struct CalendarTools::Impl {
         if (!occs)
             return ToolResult::error(S("Cannot read the calendar cache: ") + occs.error().message);
         const auto cals = calendarsById();
-        QJsonArray list;
+        using L = QLatin1StringView;
+        QByteArray events;
+        events.reserve(qsizetype(qMin(limit, int(occs->list.size()))) * 360);
+        JsonWriter ew(events);
+        ew.beginArray();
         int matched = 0;
+        int listed = 0;
+        // A readable listing of the first ones (the full data is in structuredContent).
+        constexpr int kTextLines = 100;
+        QString lines;
         for (const Occ &o : *occs) {
             if (!query.isEmpty() && !o.event->title.contains(query, Qt::CaseInsensitive)
                 && !o.event->location.contains(query, Qt::CaseInsensitive)
                 && !o.event->description.contains(query, Qt::CaseInsensitive))
                 continue;
             ++matched;
-            if (list.size() >= limit)
+            if (listed >= limit)
                 continue;
+            ++listed;
             const auto it = cals.constFind(o.event->calendarId);
-            list.append(occurrenceJson(*o.event, o.start, o.end, o.startDate, o.endDate,
-                it == cals.constEnd() ? nullptr : &*it));
+            writeOccurrence(ew, *o.event, o.start, o.end, o.startDate, o.endDate,
+                it == cals.constEnd() ? nullptr : &*it);
+            if (listed <= kTextLines) {
+                const bool allDay = o.event->allDay;
+                lines += S("\n- ") + (allDay ? isoDate(o.startDate) : iso(o.start)) + S(" – ")
+                    + (allDay ? isoDate(o.endDate.addDays(-1)) : iso(o.end)) + S("  ")
+                    + quoted(o.event->title) + S("  [") + o.event->id + S("]");
+            }
         }
+        ew.endArray();
+        const QString startIso = iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC));
+        const QString endIso = iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC));
         ToolResult r;
-        r.structured = { { S("time_zone"), QString::fromUtf8(zone().id()) },
-            { S("start"), iso(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC)) },
-            { S("end"), iso(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC)) },
-            { S("count"), int(list.size()) }, { S("total"), matched },
-            { S("truncated"), matched > list.size() }, { S("events"), list } };
-        r.text = S("%1 occurrence(s) between %2 and %3%4.")
-                     .arg(matched)
-                     .arg(r.structured.value(S("start")).toString(),
-                         r.structured.value(S("end")).toString(),
-                         matched > list.size()
-                             ? S(" (first %1 returned; raise limit or narrow the range)")
-                                   .arg(list.size())
-                             : QString());
-        // A readable listing (the full data is in structuredContent).
-        constexpr qsizetype kTextLines = 100;
-        for (qsizetype i = 0; i < qMin(kTextLines, list.size()); ++i) {
-            const QJsonObject o = list.at(i).toObject();
-            r.text += S("\n- ") + o.value(S("start")).toString() + S(" – ")
-                + o.value(S("end")).toString() + S("  ") + quoted(o.value(S("title")).toString())
-                + S("  [") + o.value(S("event_id")).toString() + S("]");
-        }
-        if (list.size() > kTextLines)
-            r.text += S("\n… %1 more in structuredContent.").arg(list.size() - kTextLines);
+        JsonWriter w(r.structuredJson);
+        w.beginObject()
+            .field(L("time_zone"), QString::fromUtf8(zone().id()))
+            .field(L("start"), startIso)
+            .field(L("end"), endIso)
+            .field(L("count"), listed)
+            .field(L("total"), matched)
+            .field(L("truncated"), matched > listed)
+            .key(L("events"))
+            .raw(events)
+            .endObject();
+        r.text
+            = S("%1 occurrence(s) between %2 and %3%4.")
+                  .arg(matched)
+                  .arg(startIso, endIso,
+                      matched > listed
+                          ? S(" (first %1 returned; raise limit or narrow the range)").arg(listed)
+                          : QString())
+            + lines;
+        if (listed > kTextLines)
+            r.text += S("\n… %1 more in structuredContent.").arg(listed - kTextLines);
         r.textIncludesJson = false;
         return r;
     }

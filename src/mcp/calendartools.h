@@ -38,6 +38,9 @@ struct ToolDefinition {
 //! \brief What a tool call produced: structured data and readable text, or a tool error.
 struct ToolResult {
     QJsonObject structured;
+    //! Pre-encoded structuredContent (compact JSON of an object); when set, `structured` is
+    //! ignored. Large listings are written straight to text (mcp/jsonwriter.h).
+    QByteArray structuredJson;
     QString text;
     bool isError = false;
     //! Append the structured JSON to the text (MCP's advice for older clients). Large listings
@@ -45,8 +48,12 @@ struct ToolResult {
     bool textIncludesJson = true;
 
     static ToolResult error(const QString &message);
+    //! The structured content as an object, whichever way it was given.
+    QJsonObject structuredObject() const;
     //! The MCP CallToolResult object ({content, structuredContent, isError}).
     QJsonObject toJson() const;
+    //! The same, encoded as compact JSON (without a detour through QJsonObject).
+    QByteArray toJsonBytes() const;
 };
 
 //! \brief The calendar tools of `kairos-cli mcp` (docs/mcp.md), on one profile's SQLite cache.

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <utility>
+
 namespace kairos::mcp {
 
 namespace {
@@ -100,11 +102,18 @@ QByteArray McpServer::handleMessage(const QByteArray &line)
 
     bool isError = false;
     QJsonObject out;
+    m_rawResult.clear();
     try {
         out = dispatch(method, params, isError);
     } catch (const std::exception &e) {
         qCWarning(lcMcp) << "internal error in" << method << e.what();
         return errorResponse(id, InternalError, QStringLiteral("Internal error"));
+    }
+    if (!m_rawResult.isEmpty()) {
+        QByteArray idJson = QJsonDocument(QJsonArray { id }).toJson(QJsonDocument::Compact);
+        idJson = idJson.mid(1, idJson.size() - 2); // [id] -> id
+        return QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":") + idJson
+            + QByteArrayLiteral(",\"result\":") + std::exchange(m_rawResult, {}) + '}';
     }
     QJsonObject reply { { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
         { QStringLiteral("id"), id } };
@@ -174,7 +183,10 @@ QJsonObject McpServer::dispatch(const QString &method, const QJsonValue &params,
             return ToolResult::error(
                 QStringLiteral("Invalid arguments: \"arguments\" must be an object"))
                 .toJson();
-        return m_tools.call(name.toString(), args.toObject()).toJson();
+        // Encoded here, spliced into the reply by handleMessage(): a month of events is
+        // hundreds of kilobytes, not worth a QJsonObject round trip.
+        m_rawResult = m_tools.call(name.toString(), args.toObject()).toJsonBytes();
+        return {};
     }
     isError = true;
     return errorObject(MethodNotFound, QStringLiteral("Method not found: ") + method);

@@ -44,6 +44,7 @@ public:
 
 private:
     QJsonObject dispatch(const QString &method, const QJsonValue &params, bool &isError);
+    QByteArray m_rawResult; //!< a tools/call result, already encoded (set by dispatch)
     QJsonObject initialize(const QJsonObject &params);
 
     CalendarTools &m_tools;

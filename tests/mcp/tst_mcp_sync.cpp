@@ -113,7 +113,7 @@ private Q_SLOTS:
             { { s("start"), s("2026-12-14") }, { s("end"), s("2026-12-15") },
                 { s("query"), s("Remote") } });
         QVERIFY2(!r.isError, qPrintable(r.text));
-        QCOMPARE(r.structured.value(s("events")).toArray().size(), 1);
+        QCOMPARE(r.structuredObject().value(s("events")).toArray().size(), 1);
     }
 
     void syncFailureIsReportedPerAccount()
