@@ -229,7 +229,7 @@ void MainWindow::buildActions()
         if (m_sync)
             m_sync->syncNow();
     });
-    m_conflictsAction = new QAction(tr("Sync &Conflicts…"), this);
+    m_conflictsAction = new QAction(tr("Sync Co&nflicts…"), this);
     m_conflictsAction->setObjectName(QStringLiteral("conflictsAction"));
     m_conflictsAction->setEnabled(false);
     connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
@@ -254,7 +254,7 @@ void MainWindow::buildActions()
     connect(m_freeBusyAction, &QAction::triggered, this,
         [this]() { m_ics->exportFreeBusyInteractive(firstVisibleDay(), lastVisibleDay()); });
 
-    m_subscribeAction = new QAction(tr("&Subscribe to Calendar…"), this);
+    m_subscribeAction = new QAction(tr("Subscri&be to Calendar…"), this);
     m_subscribeAction->setObjectName(QStringLiteral("subscribeAction"));
     m_subscribeAction->setToolTip(tr("Show a published calendar (webcal:// or https://)"));
     connect(m_subscribeAction, &QAction::triggered, m_ics, &IcsController::subscribeInteractive);

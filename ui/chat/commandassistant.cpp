@@ -351,7 +351,7 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
         else if (w == QLatin1String("invalid_date"))
             warnings << tr("This date does not exist.");
         else if (w == QLatin1String("unknown_participant"))
-            warnings << tr("Someone named is not a member of this room.");
+            warnings << tr("Someone you named is not a member of this room.");
         else if (w == QLatin1String("day_assumed"))
             warnings << tr("No day was given, so the first day of that week was picked. Check "
                            "it, or change it with Edit….");

@@ -102,12 +102,12 @@ ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QS
     auto *text = new QLabel(this);
     text->setWordWrap(true);
     QString what = QCoreApplication::translate(
-        "kairos::IcsDialogs", "“%1” holds %n event(s).", nullptr, eventCount)
+        "kairos::IcsDialogs", "Events in “%1”: %n.", nullptr, eventCount)
                        .arg(QFileInfo(fileName).fileName());
     if (skippedCount > 0)
         what += QLatin1Char(' ')
             + QCoreApplication::translate("kairos::IcsDialogs",
-                "%n entry(s) cannot be imported; the report lists them.", nullptr, skippedCount);
+                "Entries that cannot be imported: %n (the report lists them).", nullptr, skippedCount);
     text->setText(what);
     m_combo = new QComboBox(this);
     m_combo->setObjectName(QStringLiteral("targetCalendarCombo"));

@@ -43,7 +43,7 @@ AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
     layout->addWidget(m_microsoftUnavailable);
 
     auto *waitRow = new QHBoxLayout;
-    m_waiting = new QLabel(tr("Waiting for you to sign in in the browser…"), this);
+    m_waiting = new QLabel(tr("Waiting for you to sign in with your browser…"), this);
     m_waiting->setObjectName(QStringLiteral("waitingLabel"));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
@@ -135,7 +135,7 @@ QString AccountsPage::statusText(Account::Status status)
     case Account::Status::Refreshing:
         return tr("Refreshing…");
     case Account::Status::NeedsReconnect:
-        return tr("Needs reconnect");
+        return tr("Reconnect needed");
     case Account::Status::Offline:
         return tr("Offline");
     }
