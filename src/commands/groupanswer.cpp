@@ -195,6 +195,12 @@ QJsonObject AvailabilityAnswer::toJson() const
         if (nearest)
             o.insert(QStringLiteral("nearest"), slotJson(*nearest));
     }
+    if (!zones.isEmpty()) {
+        QJsonObject z;
+        for (const auto &[name, id] : zones)
+            z.insert(name, QString::fromLatin1(id));
+        o.insert(QStringLiteral("zones"), z);
+    }
     if (!missing.isEmpty())
         o.insert(QStringLiteral("missing"), names(missing));
     if (!stale.isEmpty()) {
@@ -251,6 +257,12 @@ std::optional<AvailabilityAnswer> AvailabilityAnswer::fromJson(const QJsonObject
         if (o.contains(QLatin1String("nearest")))
             a.nearest = slotFrom(o.value(QLatin1String("nearest")));
     }
+    const QJsonObject zones = o.value(QLatin1String("zones")).toObject();
+    for (auto it = zones.begin(); it != zones.end() && a.zones.size() < 100; ++it) {
+        const QByteArray id = it.value().toString().toLatin1();
+        if (QTimeZone::isTimeZoneIdAvailable(id))
+            a.zones.append({ it.key().left(80), id });
+    }
     a.missing = namesFrom(o.value(QLatin1String("missing")));
     const QJsonArray stale = o.value(QLatin1String("stale")).toArray();
     for (const QJsonValue &v : stale) {
@@ -303,6 +315,8 @@ Expected<AvailabilityAnswer> answerAvailability(const Interpretation &in,
         } else {
             p = it->participant;
             p.availabilityKnown = true;
+            if (p.zone.isValid())
+                a.zones.append({ p.name, p.zone.id() });
             if (it->madeAt.isValid() && it->madeAt.secsTo(now) > staleAfterSecs)
                 a.stale.append({ p.name, it->madeAt });
         }

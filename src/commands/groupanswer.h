@@ -77,6 +77,8 @@ struct AvailabilityAnswer {
     QStringList blockers; //!< who makes it impossible (participant_unavailable)
     std::optional<Slot> nearest;
     QList<Person> people; //!< Check
+    //! Each shared participant's zone (IANA id), so that every viewer can give local times.
+    QList<std::pair<QString, QByteArray>> zones;
     QStringList missing; //!< no snapshot: availability unknown
     QList<Stale> stale; //!< snapshot older than kStaleAfterSecs
 

@@ -763,7 +763,7 @@ void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer
             shown << (n.compare(me, Qt::CaseInsensitive) == 0 ? tr("you") : n);
         return locale.createSeparatedList(shown);
     };
-    const auto reason = [&](const commands::AvailabilityAnswer::Slot &s) {
+    const auto reason = [&](const commands::AvailabilityAnswer::Slot &s) -> QString {
         QStringList parts;
         if (s.everyoneFree())
             parts << (s.unknown.isEmpty() ? tr("everyone free") : tr("everyone else free"));
@@ -777,6 +777,17 @@ void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer
             parts << tr("outside working hours: %1").arg(list(s.outsideHours));
         if (!s.unknown.isEmpty())
             parts << tr("unknown: %1").arg(list(s.unknown));
+        // Local times of the people whose clocks differ from the viewer's at that moment.
+        for (const auto &[name, id] : a.zones) {
+            const QTimeZone theirs(id);
+            if (name.compare(me, Qt::CaseInsensitive) == 0 || !theirs.isValid()
+                || theirs.offsetFromUtc(s.start) == zone.offsetFromUtc(s.start))
+                continue;
+            parts << tr("%1 for %2 (%3)")
+                         .arg(locale.toString(
+                                  s.start.toTimeZone(theirs).time(), QLocale::ShortFormat),
+                             name, scheduling::zonePlaceName(theirs));
+        }
         return parts.join(QStringLiteral("; "));
     };
     // What a Book button books: the asked title with the people the answer is about.
