@@ -264,6 +264,41 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
     DateTimePhrase p;
     Scanner s(folded, p);
 
+    // 0. Spans of days and months: "in the next 2 weeks", "over the next 3 days", "en los
+    // próximos 3 días", "durante las próximas dos semanas"; "this month", "el mes que viene".
+    static const QRegularExpression nextDays = rx(
+        QStringLiteral("\\b(?:(?:in|within|over|during|for)\\s+)?the\\s+(?:next|coming)\\s+")
+        + kNumber
+        + QStringLiteral(
+            "\\s+(days?|weeks?)\\b|\\b(?:(?:en|durante)\\s+)?(?:los|las)\\s+(?:proximos|proximas|"
+            "siguientes)\\s+")
+        + kNumber + QStringLiteral("\\s+(dias|semanas)\\b"));
+    s.scan(nextDays, [&](const QRegularExpressionMatch &m) {
+        const bool es = m.capturedStart(3) >= 0;
+        const double n = numberValue(m.captured(es ? 3 : 1));
+        const QString unit = m.captured(es ? 4 : 2);
+        const int days = int(n)
+            * (unit.startsWith(QLatin1Char('w')) || unit.startsWith(QLatin1Char('s')) ? 7 : 1);
+        if (days <= 0 || days > 366 || p.nextDays > 0)
+            return false;
+        p.nextDays = days;
+        return true;
+    });
+    static const QRegularExpression month = rx(QStringLiteral(
+        "\\b(?:(?:this|my)\\s+month|(?:este|mi)\\s+mes|(?:next|the\\s+coming)\\s+month|"
+        "(?:el\\s+)?mes\\s+que\\s+viene|(?:el\\s+)?(?:proximo|siguiente)\\s+mes|"
+        "el\\s+mes\\s+(?:proximo|siguiente))\\b"));
+    s.scan(month, [&](const QRegularExpressionMatch &m) {
+        if (p.monthOffset)
+            return true;
+        const QString w = m.captured(0);
+        const bool current = w.startsWith(QLatin1String("this"))
+            || w.startsWith(QLatin1String("este")) || w.startsWith(QLatin1String("my"))
+            || w.startsWith(QLatin1String("mi "));
+        p.monthOffset = current ? 0 : 1;
+        return true;
+    });
+
     // 1. Relative: "in 2 hours", "en 30 minutos", "dentro de una hora", "in 3 days".
     static const QRegularExpression relative
         = rx(QStringLiteral("\\b(?:in|en|dentro\\s+de)\\s+(?:") + kNumber
@@ -886,12 +921,21 @@ ResolvedTime resolvePhrase(const DateTimePhrase &p, const ResolveContext &ctx)
     }
 
     // The days a week phrase stands for: Monday-Sunday, or Saturday-Sunday for a weekend.
-    const QDate weekFirst = today.addDays(1 - today.dayOfWeek()
+    // A month or "the next N days" span the same way.
+    QDate weekFirst = today.addDays(1 - today.dayOfWeek()
         + (p.week == DateTimePhrase::Week::Next ? 7 : 0) + (p.weekend ? 5 : 0));
-    const QDate weekEnd = weekFirst.addDays(p.weekend ? 2 : 7); // exclusive
+    QDate weekEnd = weekFirst.addDays(p.weekend ? 2 : 7); // exclusive
+    const bool span = p.week != DateTimePhrase::Week::None || p.monthOffset || p.nextDays > 0;
+    if (p.week == DateTimePhrase::Week::None && p.monthOffset) {
+        weekFirst = QDate(today.year(), today.month(), 1).addMonths(*p.monthOffset);
+        weekEnd = weekFirst.addMonths(1);
+    } else if (p.week == DateTimePhrase::Week::None && p.nextDays > 0) {
+        weekFirst = today;
+        weekEnd = today.addDays(p.nextDays);
+    }
 
     if (hasTime) {
-        if (!dayGiven && p.week != DateTimePhrase::Week::None) {
+        if (!dayGiven && span) {
             // "next week at 3", "this weekend at 11": the first day of that span on which the
             // time is still ahead; the card says the day was picked ("day_assumed").
             date = std::max(weekFirst, today);
@@ -929,7 +973,7 @@ ResolvedTime resolvePhrase(const DateTimePhrase &p, const ResolveContext &ctx)
             r.windowStart = startOfDay(date, zone);
             r.windowEnd = startOfDay(date.addDays(1), zone);
         }
-    } else if (p.week != DateTimePhrase::Week::None) {
+    } else if (span) {
         r.windowStart = startOfDay(weekFirst, zone);
         r.windowEnd = startOfDay(weekEnd, zone);
     } else if (narrowWindow) {

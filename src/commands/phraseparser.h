@@ -47,6 +47,9 @@ struct DateTimePhrase {
     int year = 0, month = 0, dayOfMonth = 0;
     Week week = Week::None;
     bool weekend = false; //!< "this weekend", "el fin de semana": Saturday and Sunday of `week`
+    //! "this month" (0) / "next month", "el mes que viene" (1): the calendar month.
+    std::optional<int> monthOffset;
+    int nextDays = 0; //!< "in the next 2 weeks", "en los próximos 3 días": today + N days
     PartOfDay part = PartOfDay::None;
     ClockTime time;
     ClockTime rangeEnd; //!< valid for ranges ("from 2 to 4pm")
