@@ -13,6 +13,7 @@
 #include "settings/reconnectbanner.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
+#include "team/findtimecontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,9 +23,12 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QNetworkInformation>
+#include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QTranslator>
 
 #include <cstdio>
@@ -227,6 +231,21 @@ int runDesktopApp(QApplication &app)
     // once the window is up so that the first paint does not wait for it.
     ChatController chat(&window, profile, &vault);
     chat.setCalendar(&calendar);
+    // Find a time, booking and the meeting proposal cards of the current room.
+    FindTimeController findTime(calendar, &window);
+    findTime.setSyncEngine(&sync);
+    QObject::connect(&chat, &ChatController::roomChanged, &findTime,
+        [&findTime, &chat]() { findTime.setRoom(chat.client(), chat.panel()); });
+    QObject::connect(findTime.proposalActions(), &ProposalActions::statusMessage, &window,
+        [&window](const QString &text, int ms) { window.statusBar()->showMessage(text, ms); });
+    if (QMenu *roomMenu = chat.roomMenu()) {
+        roomMenu->insertAction(roomMenu->actions().value(0), findTime.action());
+        roomMenu->insertSeparator(roomMenu->actions().value(1));
+    }
+    if (auto *bar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))) {
+        bar->addSeparator();
+        bar->addAction(findTime.action());
+    }
     QTimer::singleShot(0, &chat, [&chat]() { chat.start(); });
     QTimer::singleShot(0, &window, [&window, &vault]() {
         if (ReconnectBanner *banner = window.reconnectBanner())

@@ -112,7 +112,8 @@ bool MessageListModel::insertMessage(const RoomMessage &message)
 {
     if (m_seqs.contains(message.seq))
         return false;
-    const bool own = !m_selfKey.isEmpty() && message.kind == QLatin1String("user")
+    const bool own = !m_selfKey.isEmpty()
+            && (message.kind == QLatin1String("user") || message.kind == QLatin1String("proposal"))
             && nameKey(message.from) == m_selfKey;
     if (own) {
         if (pendingRow(message.id) >= 0) {

@@ -16,6 +16,8 @@ const QList<QStringList> &Outbox::migrations()
         // 2: the read marker (unread counts survive restarts)
         { QStringLiteral(
             "CREATE TABLE marks (scope TEXT PRIMARY KEY, read_seq INTEGER NOT NULL)") },
+        // 3: the kind of an outbox entry (a meeting proposal is sent as a `proposal` frame)
+        { QStringLiteral("ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'user'") },
     };
     return all;
 }
@@ -36,13 +38,14 @@ Expected<std::unique_ptr<Outbox>> Outbox::open(const QString &path, const QStrin
     o->m_db = *db;
     QSqlQuery q(o->m_db);
     q.prepare(QStringLiteral(
-        "SELECT client_id, text, created FROM outbox WHERE scope=? ORDER BY created, rowid"));
+        "SELECT client_id, text, created, kind FROM outbox WHERE scope=? ORDER BY created, rowid"));
     q.addBindValue(scope);
     if (!q.exec())
         return makeError(Error::Code::StorageCorrupt, q.lastError().text());
     while (q.next())
         o->m_entries.append(Entry { q.value(0).toString(), q.value(1).toString(),
-            QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC) });
+            QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC),
+            q.value(3).toString() });
     q.prepare(QStringLiteral("SELECT read_seq FROM marks WHERE scope=?"));
     q.addBindValue(scope);
     if (!q.exec())
@@ -70,11 +73,13 @@ Expected<void> Outbox::add(const Entry &e)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO outbox (scope, client_id, text, created) VALUES (?,?,?,?)"));
+        "INSERT OR REPLACE INTO outbox (scope, client_id, text, created, kind) VALUES "
+        "(?,?,?,?,?)"));
     q.addBindValue(m_scope);
     q.addBindValue(e.id);
     q.addBindValue(e.text);
     q.addBindValue(e.created.toMSecsSinceEpoch());
+    q.addBindValue(e.kind);
     if (!q.exec())
         return makeError(Error::Code::WriteFailed, q.lastError().text());
     m_entries.append(e);

@@ -16,6 +16,8 @@ public:
         QString id;
         QString text;
         QDateTime created;
+        //! "user" (a message) or "proposal" (text: the proposal's compact JSON).
+        QString kind = QStringLiteral("user");
     };
 
     ~Outbox();

@@ -279,7 +279,23 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
             return fail(code::Invalid, QStringLiteral("'snapshot' must be an object"),
                 QStringLiteral("snapshot"));
     } else if (type == QLatin1String("proposal")) {
+        // Stored like a message of kind "proposal" whose text is the compact JSON of `proposal`.
         f.type = ClientType::Proposal;
+        const QJsonValue idv = o.value(QLatin1String("id"));
+        if (!idv.isString() || !isValidClientId(idv.toString()))
+            return fail(code::Invalid,
+                        QStringLiteral("member 'id' must be 1-64 characters of A-Z a-z 0-9 _ -"),
+                        QStringLiteral("id"));
+        f.messageId = idv.toString();
+        const QJsonValue pv = o.value(QLatin1String("proposal"));
+        if (!pv.isObject() || pv.toObject().isEmpty())
+            return fail(code::Invalid, QStringLiteral("member 'proposal' must be an object"),
+                        f.messageId);
+        f.text = QString::fromUtf8(encode(pv.toObject()));
+        if (f.text.size() > kMaxTextChars)
+            return fail(code::Invalid,
+                        QStringLiteral("member 'proposal' must be at most 16000 characters"),
+                        f.messageId);
     } else if (type.startsWith(QLatin1String("x-")) && type.size() > 2) {
         f.type = ClientType::Extension;
     } else {
@@ -439,6 +455,13 @@ QByteArray messageFrame(const QString &id, const QString &text)
 {
     return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("message") },
         { QStringLiteral("id"), id }, { QStringLiteral("text"), text } });
+}
+
+QByteArray proposalFrame(const QString &id, const QJsonObject &proposal)
+{
+    return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("proposal") },
+                                { QStringLiteral("id"), id },
+                                { QStringLiteral("proposal"), proposal } });
 }
 
 QByteArray historyRequestFrame(const HistoryRequest &r)

@@ -88,7 +88,7 @@ struct ClientFrame {
     QString typeName;
     JoinRequest join;
     QString messageId;
-    QString text; //!< message text
+    QString text; //!< message text (proposal: the compact JSON of its `proposal` object)
     HistoryRequest history;
     bool away = false; //!< presence
     QJsonObject object; //!< the whole frame (ping `t`, freebusy snapshot, extension frames)
@@ -110,7 +110,7 @@ struct RoomMessage {
     QString from;
     QString text;
     QDateTime ts;
-    QString kind = QStringLiteral("user"); //!< "user" or "system"
+    QString kind = QStringLiteral("user"); //!< "user", "system" or "proposal" (text: JSON)
     QString event; //!< system messages: "member_joined", ...
 
     bool operator==(const RoomMessage &) const = default;
@@ -154,6 +154,8 @@ QByteArray pongFrame(const QJsonValue &t);
 // client → server
 QByteArray joinFrame(const JoinRequest &join);
 QByteArray messageFrame(const QString &id, const QString &text);
+//! A meeting proposal (docs/protocol.md, "proposal"): stored as a message of kind "proposal".
+QByteArray proposalFrame(const QString &id, const QJsonObject &proposal);
 QByteArray historyRequestFrame(const HistoryRequest &request);
 QByteArray presenceRequestFrame(bool away);
 

@@ -59,6 +59,7 @@ Expected<void> RoomClient::open()
         m.from = m_selfName;
         m.text = e.text;
         m.ts = e.created;
+        m.kind = e.kind;
         m_messages.addPending(m);
     }
     return {};
@@ -306,10 +307,24 @@ Expected<QString> RoomClient::send(const QString &text)
 {
     if (text.trimmed().isEmpty() || text.size() > kMaxTextChars)
         return makeError(Error::Code::InvalidInput, QStringLiteral("1-16000 characters"));
+    return enqueue(text, QStringLiteral("user"));
+}
+
+Expected<QString> RoomClient::sendProposal(const QJsonObject &proposal)
+{
+    const QString text = QString::fromUtf8(encode(proposal));
+    if (proposal.isEmpty() || text.size() > kMaxTextChars)
+        return makeError(Error::Code::InvalidInput, QStringLiteral("proposal: 1-16000 characters"));
+    return enqueue(text, QStringLiteral("proposal"));
+}
+
+Expected<QString> RoomClient::enqueue(const QString &text, const QString &kind)
+{
     if (!m_outbox)
         if (auto r = open(); !r)
             return r.error();
-    Outbox::Entry e { QUuid::createUuid().toString(QUuid::WithoutBraces), text, Clock::nowUtc() };
+    Outbox::Entry e { QUuid::createUuid().toString(QUuid::WithoutBraces), text, Clock::nowUtc(),
+        kind };
     if (auto r = m_outbox->add(e); !r)
         return r.error();
     RoomMessage m;
@@ -317,13 +332,21 @@ Expected<QString> RoomClient::send(const QString &text)
     m.from = m_selfName;
     m.text = text;
     m.ts = e.created;
+    m.kind = kind;
     m_messages.addPending(m);
     Q_EMIT outboxChanged(m_outbox->size());
     if (m_state == State::Online) {
         m_inFlight.insert(e.id);
-        sendFrame(messageFrame(e.id, e.text));
+        sendFrame(outboxFrame(e));
     }
     return e.id;
+}
+
+QByteArray RoomClient::outboxFrame(const Outbox::Entry &e)
+{
+    if (e.kind == QLatin1String("proposal"))
+        return proposalFrame(e.id, QJsonDocument::fromJson(e.text.toUtf8()).object());
+    return messageFrame(e.id, e.text);
 }
 
 void RoomClient::setAway(bool away)
@@ -374,14 +397,15 @@ void RoomClient::flushOutbox()
         if (m_inFlight.contains(e.id))
             continue;
         m_inFlight.insert(e.id);
-        sendFrame(messageFrame(e.id, e.text));
+        sendFrame(outboxFrame(e));
     }
 }
 
 void RoomClient::takeMessage(const RoomMessage &m)
 {
     m_lastSeq = qMax(m_lastSeq, m.seq);
-    const bool own = m.kind == QLatin1String("user") && nameKey(m.from) == nameKey(m_config.name);
+    const bool authored = m.kind == QLatin1String("user") || m.kind == QLatin1String("proposal");
+    const bool own = authored && nameKey(m.from) == nameKey(m_config.name);
     if (own && m_outbox && !m.id.isEmpty()) {
         // Our own message, stored already (ack lost, or sent from this outbox by another run).
         for (const Outbox::Entry &e : m_outbox->entries()) {
@@ -397,7 +421,7 @@ void RoomClient::takeMessage(const RoomMessage &m)
         return;
     // Unread: other members' messages after the read marker (whether they arrive live, in
     // the welcome of a new run or in a catch-up after a reconnect).
-    if (m.seq > m_readSeq && !own && m.kind == QLatin1String("user")) {
+    if (m.seq > m_readSeq && !own && authored) {
         ++m_unread;
         Q_EMIT unreadCountChanged(m_unread);
     }

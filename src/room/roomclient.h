@@ -3,6 +3,7 @@
 #include "core/expected.h"
 #include "room/memberlistmodel.h"
 #include "room/messagelistmodel.h"
+#include "room/outbox.h"
 #include "room/secretstore.h"
 
 #include <QObject>
@@ -17,8 +18,6 @@
 class QWebSocket;
 
 namespace kairos::room {
-
-class Outbox;
 
 //! \brief A member's connection to a room: joins, keeps the message and member models, keeps
 //! an outbox of unacknowledged messages on disk (they survive restarts and are resent on every
@@ -86,6 +85,10 @@ public:
 
     //! Writes a message: to the outbox first, then to the server when online. Returns its id.
     Expected<QString> send(const QString &text);
+    //! Posts a meeting proposal (docs/protocol.md, "proposal") through the outbox, like a
+    //! message: the room stores it as a message of kind "proposal" whose text is the compact
+    //! JSON of \a proposal. Returns its id.
+    Expected<QString> sendProposal(const QJsonObject &proposal);
     void setAway(bool away);
     //! Asks for the page before the oldest loaded message.
     void loadOlder(int limit = kDefaultHistoryPage);
@@ -132,6 +135,8 @@ Q_SIGNALS:
     void extensionFrame(const QJsonObject &frame);
 
 private:
+    Expected<QString> enqueue(const QString &text, const QString &kind);
+    static QByteArray outboxFrame(const Outbox::Entry &e);
     void setState(State s);
     void connectNow();
     void onConnected();

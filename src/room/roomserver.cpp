@@ -297,6 +297,7 @@ struct RoomServer::Private {
         case ClientType::FreeBusy:
             return freeBusy(c, f.object);
         case ClientType::Proposal:
+            return enqueue(c, f.messageId, f.text, QStringLiteral("proposal"));
         case ClientType::Extension: {
             QJsonObject o = f.object;
             o.insert(QStringLiteral("from"), c->name);
@@ -471,12 +472,14 @@ struct RoomServer::Private {
         }
     }
 
-    void enqueue(Conn *c, const QString &id, const QString &text)
+    void enqueue(Conn *c, const QString &id, const QString &text,
+                 const QString &kind = QStringLiteral("user"))
     {
         RoomMessage m;
         m.id = id;
         m.from = c->name;
         m.text = text;
+        m.kind = kind;
         m.ts = Clock::nowUtc();
         pending.append(Pending {
             c->id, AppendRequest { c->room->rec.id, c->memberId, m }, c->room->rec.name });

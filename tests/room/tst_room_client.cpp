@@ -5,6 +5,8 @@
 #include "silentroom.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -192,6 +194,51 @@ private Q_SLOTS:
         for (const RoomMessage &m : *tail)
             found += m.text.startsWith(QLatin1String("while offline")) ? 1 : 0;
         QCOMPARE(found, 2);
+    }
+
+    void proposalGoesThroughTheOutbox()
+    {
+        const QString outbox = m_dir.filePath(QStringLiteral("client/outbox-p.sqlite"));
+        auto a = makeClient(QStringLiteral("Ana"), outbox);
+        auto b = makeClient(QStringLiteral("Bo"));
+        a->start();
+        b->start();
+        QVERIFY(waitOnline(a.get()));
+        QVERIFY(waitOnline(b.get()));
+        const quint16 port = m_port;
+        b->stop();
+        m_room.reset(); // written while the room is away: kept on disk
+        QTRY_COMPARE(a->state(), RoomClient::State::Waiting);
+        const QJsonObject proposal { { QStringLiteral("uid"), QStringLiteral("u1@kairos") },
+                                     { QStringLiteral("title"), QStringLiteral("Review") } };
+        QVERIFY(!a->sendProposal({}));
+        auto id = a->sendProposal(proposal);
+        QVERIFY(id);
+        QCOMPARE(a->messages()->row(a->messages()->rowCount() - 1).message.kind,
+                 QStringLiteral("proposal"));
+        a.reset();
+        auto a2 = makeClient(QStringLiteral("Ana"), outbox);
+        QVERIFY(a2->open());
+        QCOMPARE(a2->outboxSize(), 1);
+        QCOMPARE(a2->messages()->row(a2->messages()->rowCount() - 1).message.kind,
+                 QStringLiteral("proposal"));
+        startRoom(port);
+        a2->start();
+        QVERIFY(waitOnline(a2.get()));
+        QTRY_COMPARE(a2->outboxSize(), 0);
+        const auto &own = a2->messages()->row(a2->messages()->rowCount() - 1);
+        QVERIFY(own.own);
+        QVERIFY(!own.pending);
+        QCOMPARE(own.message.kind, QStringLiteral("proposal"));
+        b->start();
+        QVERIFY(waitOnline(b.get()));
+        QTRY_VERIFY(b->messages()->rowCount() > 0
+                    && b->messages()->row(b->messages()->rowCount() - 1).message.id == *id);
+        const auto &row = b->messages()->row(b->messages()->rowCount() - 1);
+        QCOMPARE(row.message.kind, QStringLiteral("proposal"));
+        QCOMPARE(row.message.from, QStringLiteral("Ana"));
+        QCOMPARE(QJsonDocument::fromJson(row.message.text.toUtf8()).object(), proposal);
+        QVERIFY(!row.own);
     }
 
     void reconnectStateForTheBanner()

@@ -4,6 +4,7 @@
 #include "room/roomserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -370,6 +371,59 @@ private Q_SLOTS:
         m_server->setLimits(l);
         QVERIFY(!m_server->createRoom(QStringLiteral("second")));
         QVERIFY(m_server->createRoom(QStringLiteral("team"))); // existing: returned
+    }
+
+    void proposalIsStoredAsAMessage()
+    {
+        RawClient *a = client();
+        RawClient *b = client();
+        join(a, QStringLiteral("Ana"));
+        join(b, QStringLiteral("Bo"));
+        const QJsonObject proposal { { QStringLiteral("uid"), QStringLiteral("u1@kairos") },
+                                     { QStringLiteral("title"), QStringLiteral("Review") } };
+        const QJsonObject frame { { QStringLiteral("type"), QStringLiteral("proposal") },
+                                  { QStringLiteral("id"), QStringLiteral("p1") },
+                                  { QStringLiteral("proposal"), proposal } };
+        const int before = b->count(QStringLiteral("message"));
+        a->sendJson(frame);
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), 1);
+        const qint64 seq = qint64(a->last(QStringLiteral("ack")).value(QLatin1String("seq")).toDouble());
+        QTRY_COMPARE(b->count(QStringLiteral("message")), before + 1);
+        const QJsonObject m = b->last(QStringLiteral("message"));
+        QCOMPARE(m.value(QLatin1String("kind")).toString(), QStringLiteral("proposal"));
+        QCOMPARE(m.value(QLatin1String("from")).toString(), QStringLiteral("Ana"));
+        QCOMPARE(m.value(QLatin1String("id")).toString(), QStringLiteral("p1"));
+        QCOMPARE(QJsonDocument::fromJson(m.value(QLatin1String("text")).toString().toUtf8()).object(),
+                 proposal);
+        QCOMPARE(a->count(QStringLiteral("proposal")) + b->count(QStringLiteral("proposal")), 0);
+
+        // A resend is not stored twice.
+        a->sendJson(frame);
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), 2);
+        QVERIFY(a->last(QStringLiteral("ack")).value(QLatin1String("dup")).toBool());
+
+        // Members who were away get it from the stored history.
+        RawClient *c = client();
+        const QJsonObject w = join(c, QStringLiteral("Cy"));
+        bool found = false;
+        for (const QJsonValue &v : w.value(QLatin1String("messages")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("kind")).toString() == QLatin1String("proposal")) {
+                found = true;
+                QCOMPARE(qint64(o.value(QLatin1String("seq")).toDouble()), seq);
+            }
+        }
+        QVERIFY(found);
+
+        // Bad proposals are refused with `invalid`, nothing stored.
+        a->sendJson({ { QStringLiteral("type"), QStringLiteral("proposal") },
+                      { QStringLiteral("proposal"), proposal } });
+        a->sendJson({ { QStringLiteral("type"), QStringLiteral("proposal") },
+                      { QStringLiteral("id"), QStringLiteral("p2") },
+                      { QStringLiteral("proposal"), QStringLiteral("text") } });
+        QTRY_COMPARE(a->errorCodes(),
+                     (QStringList { QStringLiteral("invalid"), QStringLiteral("invalid") }));
+        QCOMPARE(a->count(QStringLiteral("ack")), 2);
     }
 
     void extensionsAndFreeBusy()

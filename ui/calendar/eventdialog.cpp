@@ -462,6 +462,11 @@ bool EventDialog::isProviderCalendar() const
     return m_calendar->currentData(Qt::UserRole + 1).toBool();
 }
 
+void EventDialog::setSendInvitations(bool send)
+{
+    m_sendInvitations->setChecked(send);
+}
+
 bool EventDialog::sendInvitations() const
 {
     return isProviderCalendar() && m_sendInvitations->isChecked();

@@ -42,6 +42,8 @@ public:
     bool isProviderCalendar() const;
     //! "Send invitations" is ticked (only meaningful for provider calendars).
     bool sendInvitations() const;
+    //! Ticks or clears "Send invitations" (a booked meeting starts with it ticked).
+    void setSendInvitations(bool send);
 
 Q_SIGNALS:
     //! "Download .ics / Add to Apple Calendar" for the stored event (existing events only).

@@ -2,7 +2,10 @@
 
 #include "room/memberlistmodel.h"
 #include "room/messagelistmodel.h"
+#include "room/proposal.h"
+#include "team/proposalcard.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -17,7 +20,9 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTextBrowser>
+#include <QTimeZone>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace kairos {
@@ -147,6 +152,7 @@ ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent) : QWidget(parent
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
     auto *top = new QHBoxLayout;
+    m_header = top;
     m_older = new QPushButton(tr("Load older messages"), right);
     m_older->setObjectName(QStringLiteral("loadOlderButton"));
     m_unread = new QLabel(right);
@@ -349,6 +355,26 @@ void ChatPanel::addCard(QWidget *card)
     });
 }
 
+void ChatPanel::setDisplayZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    scheduleRender();
+}
+
+void ChatPanel::addHeaderAction(QAction *action)
+{
+    for (const QToolButton *b : findChildren<QToolButton *>())
+        if (b->defaultAction() == action)
+            return;
+    auto *button = new QToolButton(this);
+    button->setObjectName(action->objectName().isEmpty()
+            ? QString()
+            : action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_header->insertWidget(0, button);
+}
+
 QList<QWidget *> ChatPanel::cards() const
 {
     QList<QWidget *> list;
@@ -407,6 +433,7 @@ void ChatPanel::render()
             ".other{margin-right:40px;}"
             ".who{font-weight:bold;} .time{color:#888;font-size:small;}"
             ".pending{color:#999;font-size:small;}"
+            ".proposal{color:#1e6b34;margin:6px 0;}"
             "</style>");
     QDate lastDay;
     for (int i = 0; i < model->rowCount(); ++i) {
@@ -430,6 +457,23 @@ void ChatPanel::render()
             continue;
         }
         const QString who = row.own ? tr("You") : row.message.from;
+        if (row.message.kind == QLatin1String("proposal")) {
+            // The card with its buttons sits above the composer; the stream notes it in order.
+            const auto p = room::MeetingProposal::fromMessageText(row.message.text);
+            const QString text = !p ? tr("%1 sent a meeting proposal this version cannot show.")
+                                              .arg(who)
+                    : row.own
+                    ? tr("You proposed a meeting: “%1”, %2.")
+                              .arg(p->title, ProposalCard::timeText(p->start, p->end,
+                                                                    m_zone))
+                    : tr("%1 proposed a meeting: “%2”, %3.")
+                              .arg(who, p->title,
+                                   ProposalCard::timeText(p->start, p->end,
+                                                          m_zone));
+            html += QStringLiteral("<p class=\"proposal\">") + text.toHtmlEscaped()
+                    + QStringLiteral("</p>");
+            continue;
+        }
         html += QStringLiteral("<table width=\"100%\" cellpadding=\"4\" class=\"")
                 + (row.own ? QStringLiteral("own") : QStringLiteral("other"))
                 + QStringLiteral("\"><tr><td><span class=\"who\">") + who.toHtmlEscaped()

@@ -3,10 +3,13 @@
 #include "room/roomclient.h"
 
 #include <QPointer>
+#include <QTimeZone>
 #include <QWidget>
 
 #include <functional>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QListView;
 class QPlainTextEdit;
@@ -46,6 +49,10 @@ public:
     //! answers). The panel takes ownership; deleting the widget removes it.
     void addCard(QWidget *card);
     QList<QWidget *> cards() const;
+    //! The zone meeting proposals are shown in (default: the system's).
+    void setDisplayZone(const QTimeZone &zone);
+    //! A button for \a action in the panel's header row (e.g. Find a Time…); added once.
+    void addHeaderAction(QAction *action);
 
     //! User-visible text for a protocol error code.
     static QString errorText(const QString &code);
@@ -69,6 +76,8 @@ private:
     QLabel *m_notice = nullptr;
     QWidget *m_cardArea = nullptr;
     QVBoxLayout *m_cards = nullptr;
+    QHBoxLayout *m_header = nullptr;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
     std::function<bool(const QString &)> m_submitHook;
     QPushButton *m_retry = nullptr;
     QListView *m_members = nullptr;

@@ -362,6 +362,10 @@ void GoogleClient::create(const QString &cal, const Event &event, const QString 
 {
     QJsonObject body = toJson(event);
     body.insert(QStringLiteral("id"), clientKey);
+    // A UID chosen here (a booked meeting, an imported file) stays the event's iCalUID, so
+    // copies in other calendars and .ics invitations match it.
+    if (!event.iCalUid.isEmpty())
+        body.insert(QStringLiteral("iCalUID"), event.iCalUid);
     QUrl url(calPath(cal) + QStringLiteral("/events"));
     url.setQuery(QStringLiteral("sendUpdates=")
         + (options.sendUpdates ? QStringLiteral("all") : QStringLiteral("none")));
