@@ -40,13 +40,21 @@ QString names(const QStringList &list)
 
 // ---- texts made from the structures ---------------------------------------------------------
 
+QString FindTimeDialog::clockText(QTime time)
+{
+    // The locale's short time without seconds (the C locale's short format has them).
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QLatin1String(":ss")).remove(QLatin1String(".ss"));
+    return locale.toString(time, format);
+}
+
 QString FindTimeDialog::shortDateTime(qint64 ms, const QTimeZone &zone)
 {
     const QDateTime dt = QDateTime::fromMSecsSinceEpoch(ms, zone);
     const QLocale locale;
     return tr("%1 %2", "weekday and date, then time: Mon 8 Dec 16:00")
-        .arg(locale.toString(dt.date(), QStringLiteral("ddd d MMM")),
-            locale.toString(dt.time(), QLocale::ShortFormat));
+        .arg(locale.toString(dt.date(), QStringLiteral("ddd d MMM")), clockText(dt.time()));
 }
 
 QString FindTimeDialog::reasonText(const scheduling::SlotReason &reason)
@@ -79,7 +87,7 @@ QString FindTimeDialog::reasonText(const scheduling::SlotReason &reason)
     for (const auto &i : reason.participants) {
         if (i.availability == A::Unknown)
             continue;
-        const QString clock = locale.toString(i.localStart.time(), QLocale::ShortFormat);
+        const QString clock = clockText(i.localStart.time());
         const QString place = scheduling::zonePlaceName(i.localStart.timeZone());
         if (!i.insideWorkingHours)
             parts << tr("%1 for %2 in %3, outside working hours").arg(clock, who(i), place);
@@ -124,19 +132,19 @@ QString FindTimeDialog::explanationText(
     }
     case K::NoCommonWorkingHours:
         text = ex.participants.size() == 2
-            ? tr("no hour %1 when %2 and %3 are both inside working hours")
+            ? tr("No hour %1 when %2 and %3 are both inside working hours")
                   .arg(window, ex.participants.at(0), ex.participants.at(1))
-            : tr("no hour %1 when %2 are all inside working hours")
+            : tr("No hour %1 when %2 are all inside working hours")
                   .arg(window, names(ex.participants));
         break;
     case K::NoCommonFreeTime:
         if (ex.participants.size() == 1)
-            text = tr("no free time %1 for %2").arg(window, ex.participants.first());
+            text = tr("No free time %1 for %2").arg(window, ex.participants.first());
         else if (ex.participants.size() == 2)
-            text = tr("no hour %1 when %2 and %3 are both free inside working hours")
+            text = tr("No hour %1 when %2 and %3 are both free inside working hours")
                        .arg(window, ex.participants.at(0), ex.participants.at(1));
         else
-            text = tr("no hour %1 when %2 are all free inside working hours")
+            text = tr("No hour %1 when %2 are all free inside working hours")
                        .arg(window, names(ex.participants));
         break;
     }
@@ -501,15 +509,15 @@ void FindTimeDialog::recompute()
     const QLocale locale;
     for (const scheduling::Slot &s : std::as_const(m_result.suggestions)) {
         const QDateTime end = QDateTime::fromMSecsSinceEpoch(s.interval.end, m_zone);
-        const QString when = tr("%1–%2", "slot start and end time")
-                                 .arg(shortDateTime(s.interval.start, m_zone),
-                                     locale.toString(end.time(), QLocale::ShortFormat));
+        const QString when
+            = tr("%1–%2", "slot start and end time")
+                  .arg(shortDateTime(s.interval.start, m_zone), clockText(end.time()));
         auto *item = new QListWidgetItem(tr("%1 — %2").arg(when, reasonText(s.reason)));
         item->setToolTip(tr("Can attend: %1").arg(names(s.attendees())));
         m_suggestions->addItem(item);
     }
     const QString ex = explanationText(m_result.explanation, m_zone, windowPhrase());
-    m_explanation->setText(ex.isEmpty() ? QString() : ex.left(1).toUpper() + ex.mid(1));
+    m_explanation->setText(ex);
     m_explanation->setVisible(!ex.isEmpty());
     if (m_suggestions->count() > 0)
         m_suggestions->setCurrentRow(0);

@@ -82,6 +82,8 @@ public:
     //! \a window is the span's name in the sentence ("this week", "next week", …).
     static QString explanationText(const scheduling::NoSlotExplanation &explanation,
         const QTimeZone &zone, const QString &window);
+    //! A wall-clock time in the user's locale, without seconds ("16:00", "4:00 PM").
+    static QString clockText(QTime time);
     //! "Mon 8 Dec 16:00" in \a zone, in the user's language.
     static QString shortDateTime(qint64 msecsSinceEpoch, const QTimeZone &zone);
     //! The note beside a member: availability missing or old (empty when fresh).

@@ -10,6 +10,7 @@
 #include "scheduling/reasontext.h"
 #include "store/eventstore.h"
 #include "sync/syncengine.h"
+#include "team/findtimedialog.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -225,8 +226,8 @@ QString ProposalCard::timeText(const QDateTime &start, const QDateTime &end, con
     const QDateTime s = start.toTimeZone(zone);
     const QDateTime e = end.toTimeZone(zone);
     const QString day = locale.toString(s.date(), QStringLiteral("ddd d MMM"));
-    const QString from = locale.toString(s.time(), QLocale::ShortFormat);
-    const QString to = locale.toString(e.time(), QLocale::ShortFormat);
+    const QString from = FindTimeDialog::clockText(s.time());
+    const QString to = FindTimeDialog::clockText(e.time());
     if (s.date() == e.date() || (e.time() == QTime(0, 0) && s.date().addDays(1) == e.date()))
         return tr("%1, %2–%3").arg(day, from, to);
     return tr("%1, %2 – %3, %4")
