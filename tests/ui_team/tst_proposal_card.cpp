@@ -14,6 +14,7 @@
 #include "team/proposalcard.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -160,6 +161,69 @@ private Q_SLOTS:
         QVERIFY(!actions.downloadIcs(proposal(), nullptr));
         // Nothing was added to the calendar by downloading.
         QCOMPARE(*m_calendar->eventCount(), 0);
+    }
+
+    void cardsForUpcomingMeetingsOnly()
+    {
+        RoomClient::Config c;
+        c.url = QUrl(QStringLiteral("ws://127.0.0.1:1/"));
+        c.room = QStringLiteral("team");
+        c.name = QStringLiteral("Bob");
+        RoomClient client(c); // never started: messages are fed to its model directly
+        ChatPanel panel(&client);
+        panel.setDisplayZone(m_madrid);
+        ProposalActions actions(*m_calendar);
+        ProposalController cards(&client, &panel, &actions);
+        qint64 seq = 0;
+        auto post = [&](const QString &text) {
+            RoomMessage m;
+            m.seq = ++seq;
+            m.id = QStringLiteral("m%1").arg(seq);
+            m.from = QStringLiteral("Ana");
+            m.kind = QStringLiteral("proposal");
+            m.text = text;
+            m.ts = Clock::nowUtc();
+            QVERIFY(client.messages()->insertMessage(m));
+        };
+        auto json = [](const MeetingProposal &p) {
+            return QString::fromUtf8(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact));
+        };
+        MeetingProposal over = proposal();
+        over.uid = QStringLiteral("over");
+        over.start = Clock::nowUtc().addSecs(-7200);
+        over.end = Clock::nowUtc().addSecs(-3600);
+        post(json(over));
+        post(QStringLiteral("{\"uid\":\"x\",\"start\":\"yesterday\"}"));
+        QCOMPARE(cards.cards().size(), 0);
+        for (int i = 1; i <= 4; ++i) {
+            MeetingProposal p = proposal();
+            p.uid = QStringLiteral("u%1").arg(i);
+            p.title = QStringLiteral("Meeting %1").arg(i);
+            post(json(p));
+        }
+        QCOMPARE(cards.cards().size(), ProposalController::kMaxCards);
+        QVERIFY(!cards.card(QStringLiteral("u1")));
+        QVERIFY(cards.card(QStringLiteral("u4")));
+        // A later version of a meeting (higher sequence) updates its card; an older one not.
+        MeetingProposal moved = proposal();
+        moved.uid = QStringLiteral("u4");
+        moved.title = QStringLiteral("Meeting 4, moved");
+        moved.sequence = 3;
+        post(json(moved));
+        moved.title = QStringLiteral("stale copy");
+        moved.sequence = 1;
+        post(json(moved));
+        QCOMPARE(cards.cards().size(), ProposalController::kMaxCards);
+        QCOMPARE(label(cards.card(QStringLiteral("u4")), QStringLiteral("proposalTitle")),
+            QStringLiteral("Meeting 4, moved"));
+        // The stream names every proposal, and says so when one cannot be read.
+        QTRY_VERIFY(panel.findChild<QTextBrowser *>(QStringLiteral("messageView"))
+                        ->toPlainText()
+                        .contains(QStringLiteral("Ana sent a meeting proposal this version "
+                                                 "cannot show.")));
+        QVERIFY(panel.findChild<QTextBrowser *>(QStringLiteral("messageView"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("Ana proposed a meeting: “Meeting 1”")));
     }
 
     void bookingPostsACardToEveryone()

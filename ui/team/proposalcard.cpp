@@ -343,11 +343,18 @@ void ProposalController::take(const room::RoomMessage &message)
     auto *card = new ProposalCard(*p, m_actions, m_actions->calendar().timeZone());
     const QString uid = p->uid;
     m_cards.insert(uid, card);
+    m_order.append(uid);
     connect(card, &QObject::destroyed, this, [this, uid]() {
         m_cards.remove(uid);
+        m_order.removeAll(uid);
         m_dismissed.insert(uid);
     });
     m_panel->addCard(card);
+    while (m_order.size() > kMaxCards) {
+        const QString oldest = m_order.takeFirst();
+        if (ProposalCard *old = m_cards.take(oldest))
+            delete old;
+    }
 }
 
 } // namespace kairos

@@ -112,7 +112,8 @@ private:
 
 //! \brief Watches a room for proposals (messages of kind "proposal", live and from history)
 //! and shows one ProposalCard per meeting (by UID; a higher SEQUENCE updates the card) in
-//! the chat panel, for meetings that have not ended yet.
+//! the chat panel, for meetings that have not ended yet — at most kMaxCards, the newest
+//! (older proposals stay as a line in the message stream).
 class ProposalController final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProposalController)
@@ -120,6 +121,8 @@ public:
     ProposalController(room::RoomClient *client, ChatPanel *panel, ProposalActions *actions,
         QObject *parent = nullptr);
     ~ProposalController() override;
+
+    static constexpr int kMaxCards = 3;
 
     ProposalCard *card(const QString &uid) const { return m_cards.value(uid); }
     QList<ProposalCard *> cards() const;
@@ -131,6 +134,7 @@ private:
     QPointer<ChatPanel> m_panel;
     QPointer<ProposalActions> m_actions;
     QHash<QString, QPointer<ProposalCard>> m_cards;
+    QStringList m_order; //!< uids of the cards shown, oldest first
     QSet<QString> m_dismissed;
 };
 
