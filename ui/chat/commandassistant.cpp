@@ -511,7 +511,7 @@ QString CommandAssistant::selfName() const
 }
 
 QList<commands::MemberState> CommandAssistant::memberStates(
-    const QDateTime &from, const QDateTime &to) const
+    const QDateTime &from, const QDateTime &to, bool forRoom) const
 {
     QList<commands::MemberState> out;
     const QString self = selfName();
@@ -524,7 +524,9 @@ QList<commands::MemberState> CommandAssistant::memberStates(
         st.participant.availabilityKnown = m.shared;
         st.shared = m.shared;
         st.madeAt = m.madeAt;
-        haveSelf = haveSelf || (m.name.compare(self, Qt::CaseInsensitive) == 0 && m.shared);
+        // Sharing turned off: what goes to the room must not reveal this user's busy times.
+        haveSelf
+            = haveSelf || (m.name.compare(self, Qt::CaseInsensitive) == 0 && (m.shared || forRoom));
         out << st;
     }
     // Room members the source does not know (or no source at all): not shared.
@@ -593,7 +595,7 @@ QString CommandAssistant::pickSlot(const commands::Interpretation &in, Event &ev
     from = std::max(from, now);
     if (from >= to)
         return QString();
-    const QList<commands::MemberState> states = memberStates(from, to);
+    const QList<commands::MemberState> states = memberStates(from, to, false);
     QStringList names { selfName() };
     names << in.participants;
     QList<scheduling::Participant> people;
@@ -690,7 +692,8 @@ void CommandAssistant::answerAvailability(const commands::Interpretation &in, co
     const QTimeZone zone = m_calendar.timeZone();
     const QDateTime now = Clock::nowUtc().toTimeZone(zone);
     const QDateTime to = in.windowEnd.isValid() ? in.windowEnd : now.addDays(7);
-    auto answer = commands::answerAvailability(in, memberStates(now, to), selfName(), now, zone);
+    auto answer
+        = commands::answerAvailability(in, memberStates(now, to, true), selfName(), now, zone);
     if (!answer) {
         QFrame *card = makeCard(QStringLiteral("availabilityError"));
         auto *layout = new QVBoxLayout(card);

@@ -89,8 +89,10 @@ private:
         const Event &draft, QWidget *card, const std::function<void(const Event &)> &done);
     QString selfName() const;
     //! The room's snapshots for the scheduler; this user's own entry from the member source,
-    //! else built from the local calendar over [from, to).
-    QList<commands::MemberState> memberStates(const QDateTime &from, const QDateTime &to) const;
+    //! else built from the local calendar over [from, to). \a forRoom (an answer posted to the
+    //! room): a user who turned sharing off stays "not shared" instead.
+    QList<commands::MemberState> memberStates(
+        const QDateTime &from, const QDateTime &to, bool forRoom) const;
     //! Picks the best slot for a schedule card without a time (a meal's daily window in each
     //! one's zone, or everyone's working hours); sets \a event's times and returns the note.
     QString pickSlot(const commands::Interpretation &in, Event &event) const;
