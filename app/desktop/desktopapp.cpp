@@ -234,6 +234,8 @@ int runDesktopApp(QApplication &app)
     // Find a time, booking and the meeting proposal cards of the current room.
     FindTimeController findTime(calendar, &window);
     findTime.setSyncEngine(&sync);
+    // The Book buttons on the chat's availability answers use the same booking flow.
+    chat.setBookingFlow(findTime.bookingFlow());
     QObject::connect(&chat, &ChatController::roomChanged, &findTime,
         [&findTime, &chat]() { findTime.setRoom(chat.client(), chat.panel()); });
     QObject::connect(findTime.proposalActions(), &ProposalActions::statusMessage, &window,

@@ -12,6 +12,7 @@
 #include "store/eventstore.h"
 #include "support/mockclock.h"
 #include "support/testenv.h"
+#include "team/bookingflow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -439,6 +440,41 @@ private Q_SLOTS:
         // The answer is about the room: Ana asked, Carla is in it (availability unknown).
         QCOMPARE(occ->first().title, QStringLiteral("Meeting with Ana and Carla"));
         QCOMPARE(occ->first().start, zonedDateTime(QDate(2026, 11, 25), QTime(11, 0), m_madrid));
+    }
+
+    // With the team's booking flow, Book opens its prefilled dialog; saving creates the event
+    // and posts a meeting proposal to the room.
+    void bookThroughBookingFlowPostsProposal()
+    {
+        startBobAssistant();
+        BookingFlow flow(*m_calendar);
+        flow.setRoom(m_bo.get());
+        m_boAssistant->setBookingFlow(&flow);
+        type(QStringLiteral("When can we meet on Wednesday?"));
+        QTRY_VERIFY(card(m_boPanel.get(), QStringLiteral("availabilityCard")));
+        QFrame *theirs = card(m_boPanel.get(), QStringLiteral("availabilityCard"));
+        QPushButton *book
+            = theirs->findChildren<QPushButton *>(QStringLiteral("bookButton")).first();
+        QTest::mouseClick(book, Qt::LeftButton);
+        QVERIFY(flow.dialog());
+        QCOMPARE(flow.dialog()->objectName(), QStringLiteral("bookingDialog"));
+        QCOMPARE(flow.dialog()->event().title, QStringLiteral("Meeting with Ana and Carla"));
+        QCOMPARE(flow.dialog()->event().start,
+            zonedDateTime(QDate(2026, 11, 25), QTime(11, 0), m_madrid));
+        flow.dialog()->accept();
+        QCOMPARE(m_calendar->eventCount().value(), 1);
+        QTRY_VERIFY(!book->isEnabled());
+        QCOMPARE(book->text(), QStringLiteral("Booked"));
+        // Ana's client receives the proposal as a room message.
+        QTRY_VERIFY([this]() {
+            const auto *m = m_ana->messages();
+            for (int i = 0; i < m->rowCount(); ++i) {
+                if (m->index(i, 0).data(MessageListModel::KindRole).toString()
+                    == QLatin1String("proposal"))
+                    return true;
+            }
+            return false;
+        }());
     }
 
     // "Is Bob free at 10 on Wednesday?" answers yes / no with the reason, in the room.

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "room/protocol.h"
 #include "room/tls.h"
+#include "team/bookingflow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -418,6 +419,7 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
     if (m_calendar) {
         m_assistant = new CommandAssistant(m_panel, *m_calendar, this);
         m_assistant->setMemberSource(m_memberSource);
+        m_assistant->setBookingFlow(m_booking);
         // Provider writes through the window's sync engine; "Connect your calendar first"
         // opens Settings → Accounts.
         if (auto *main = qobject_cast<MainWindow *>(m_window)) {
@@ -449,6 +451,13 @@ void ChatController::setMemberSource(CommandAssistant::MemberSource source)
     m_memberSource = std::move(source);
     if (m_assistant)
         m_assistant->setMemberSource(m_memberSource);
+}
+
+void ChatController::setBookingFlow(BookingFlow *flow)
+{
+    m_booking = flow;
+    if (m_assistant)
+        m_assistant->setBookingFlow(flow);
 }
 
 void ChatController::stopClient()

@@ -22,6 +22,7 @@ class QMainWindow;
 
 namespace kairos {
 
+class BookingFlow;
 class CalendarService;
 class ITokenVault;
 class Profile;
@@ -52,6 +53,8 @@ public:
     //! The room's availability for the calendar commands (zones on the cards, the scheduler
     //! behind availability answers and "Book lunch"); kept for every room joined later.
     void setMemberSource(CommandAssistant::MemberSource source);
+    //! The booking flow behind the Book buttons of availability answers (may be null).
+    void setBookingFlow(BookingFlow *flow);
 
     //! Joins the room in the settings, or starts the embedded one.
     void start();
@@ -125,6 +128,7 @@ private:
     CalendarService *m_calendar = nullptr;
     QPointer<CommandAssistant> m_assistant;
     CommandAssistant::MemberSource m_memberSource;
+    QPointer<BookingFlow> m_booking;
     QPointer<QDockWidget> m_dock; //!< owned by the window; removed with this controller
     QAction *m_toggle = nullptr;
     QPointer<QMenu> m_roomMenu; //!< likewise

@@ -10,6 +10,7 @@
 #include "room/roomclient.h"
 #include "scheduling/reasontext.h"
 #include "sync/syncengine.h"
+#include "team/bookingflow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -76,6 +77,11 @@ CommandAssistant::~CommandAssistant()
 void CommandAssistant::setSyncEngine(SyncEngine *engine)
 {
     m_sync = engine;
+}
+
+void CommandAssistant::setBookingFlow(BookingFlow *flow)
+{
+    m_booking = flow;
 }
 
 bool CommandAssistant::calendarConnected() const
@@ -793,34 +799,37 @@ void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer
         }
         return parts.join(QStringLiteral("; "));
     };
-    // What a Book button books: the asked title with the people the answer is about.
-    const auto draftFor = [this, a, me](const QDateTime &s, const QDateTime &e) {
-        Event draft;
-        draft.calendarId = defaultCalendarId();
-        QStringList others;
-        for (const QString &n : a.participants) {
-            if (n.compare(me, Qt::CaseInsensitive) != 0)
-                others << n;
-        }
-        if (a.asker.compare(me, Qt::CaseInsensitive) != 0 && !others.contains(a.asker))
-            others.prepend(a.asker);
-        draft.title = others.isEmpty()
-            ? a.title
-            : tr("%1 with %2").arg(a.title, QLocale().createSeparatedList(others));
-        draft.start = s.toTimeZone(m_calendar.timeZone());
-        draft.end = e.toTimeZone(m_calendar.timeZone());
-        const QList<Member> roomMembers = members();
-        for (const QString &n : others) {
-            const Member *m = findMember(roomMembers, n);
-            if (m && !m->email.isEmpty()) {
-                Attendee at;
-                at.email = m->email;
-                at.name = m->name;
-                draft.attendees << at;
-            }
-        }
-        return draft;
-    };
+    // What a Book button books: the asked title with the people the answer is about (the
+    // asker included when it is someone else), their shared e-mails as attendees.
+    QStringList others;
+    for (const QString &n : a.participants) {
+        if (n.compare(me, Qt::CaseInsensitive) != 0)
+            others << n;
+    }
+    if (a.asker.compare(me, Qt::CaseInsensitive) != 0 && !others.contains(a.asker))
+        others.prepend(a.asker);
+    const QList<Member> roomMembers = members();
+    const QString title = others.isEmpty()
+        ? a.title
+        : tr("%1 with %2").arg(a.title, QLocale().createSeparatedList(others));
+    const auto draftFor
+        = [this, title, others, roomMembers](const QDateTime &s, const QDateTime &e) {
+              Event draft;
+              draft.calendarId = defaultCalendarId();
+              draft.title = title;
+              draft.start = s.toTimeZone(m_calendar.timeZone());
+              draft.end = e.toTimeZone(m_calendar.timeZone());
+              for (const QString &n : others) {
+                  const Member *m = findMember(roomMembers, n);
+                  if (m && !m->email.isEmpty()) {
+                      Attendee at;
+                      at.email = m->email;
+                      at.name = m->name;
+                      draft.attendees << at;
+                  }
+              }
+              return draft;
+          };
 
     QFrame *card = makeCard(QStringLiteral("availabilityCard"));
     card->setProperty("answerId", a.id);
@@ -832,23 +841,49 @@ void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer
     QFont bold = heading->font();
     bold.setBold(true);
     heading->setFont(bold);
-    const auto addBook
-        = [this, card, draftFor](QHBoxLayout *row, const QDateTime &s, const QDateTime &e) {
-              auto *book = new QPushButton(tr("Book"), card);
-              book->setObjectName(QStringLiteral("bookButton"));
-              book->setProperty("slotStart", s);
-              connect(book, &QPushButton::clicked, card, [this, card, draftFor, s, e, book]() {
-                  openBooking(draftFor(s, e), card, [this, book, card](const Event &stored) {
-                      book->setEnabled(false);
-                      book->setText(tr("Booked"));
-                      if (auto *layout = qobject_cast<QVBoxLayout *>(card->layout()))
-                          addLabel(layout, card, QStringLiteral("cardResult"),
-                              tr("Added “%1” to your calendar.").arg(stored.title));
-                      Q_EMIT eventCreated(stored.id);
-                  });
-              });
-              row->addWidget(book, 0, Qt::AlignTop);
-          };
+    const auto addBook = [this, card, draftFor, title, others, roomMembers](
+                             QHBoxLayout *row, const QDateTime &s, const QDateTime &e) {
+        auto *book = new QPushButton(tr("Book"), card);
+        book->setObjectName(QStringLiteral("bookButton"));
+        book->setProperty("slotStart", s);
+        connect(book, &QPushButton::clicked, card,
+            [this, card, draftFor, title, others, roomMembers, s, e, book]() {
+                const auto booked = [this, book, card](const Event &stored) {
+                    book->setEnabled(false);
+                    book->setText(tr("Booked"));
+                    if (auto *layout = qobject_cast<QVBoxLayout *>(card->layout()))
+                        addLabel(layout, card, QStringLiteral("cardResult"),
+                            tr("Added “%1” to your calendar.").arg(stored.title));
+                    Q_EMIT eventCreated(stored.id);
+                };
+                if (!m_booking) {
+                    openBooking(draftFor(s, e), card, booked);
+                    return;
+                }
+                // The team's booking flow: the prefilled dialog, then a proposal card in the
+                // room for everyone to add.
+                BookingRequest request;
+                request.title = title;
+                request.start = s;
+                request.end = e;
+                for (const QString &n : others) {
+                    const Member *m = findMember(roomMembers, n);
+                    request.participants.append(
+                        { m ? m->name : n, m ? m->email : QString(), true });
+                }
+                EventDialog *dialog = m_booking->open(request, card->window());
+                auto connection = std::make_shared<QMetaObject::Connection>();
+                *connection = connect(m_booking, &BookingFlow::booked, card,
+                    [connection, booked](const Event &stored, const QString &) {
+                        QObject::disconnect(*connection);
+                        booked(stored);
+                    });
+                if (dialog)
+                    connect(dialog, &QDialog::rejected, card,
+                        [connection]() { QObject::disconnect(*connection); });
+            });
+        row->addWidget(book, 0, Qt::AlignTop);
+    };
 
     if (a.kind == commands::AvailabilityAnswer::Kind::Check) {
         QStringList lines;

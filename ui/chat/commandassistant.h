@@ -17,6 +17,7 @@ class QVBoxLayout;
 
 namespace kairos {
 
+class BookingFlow;
 class CalendarService;
 class ChatPanel;
 class SyncEngine;
@@ -57,6 +58,9 @@ public:
     void setMemberSource(MemberSource source) { m_members = std::move(source); }
     //! Writes to provider calendars go through \a engine's outbox (invitations when asked).
     void setSyncEngine(SyncEngine *engine);
+    //! Book buttons on availability answers go through \a flow (prefilled dialog → create with
+    //! invitations → meeting proposal to the room); without one they open the event dialog.
+    void setBookingFlow(BookingFlow *flow);
     //! A calendar of a connected account (Google / Microsoft) exists.
     bool calendarConnected() const;
 
@@ -107,6 +111,7 @@ private:
     QPointer<ChatPanel> m_panel;
     CalendarService &m_calendar;
     QPointer<SyncEngine> m_sync;
+    QPointer<BookingFlow> m_booking;
     MemberSource m_members;
 };
 
