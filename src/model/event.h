@@ -60,6 +60,9 @@ struct Event {
     QString organizer; //!< e-mail
     EventStatus status = EventStatus::Confirmed;
     Transparency transparency = Transparency::Opaque;
+    //! An out-of-office block (Google eventType "outOfOffice", Graph showAs "oof"): shared
+    //! with the team as out of office rather than busy.
+    bool outOfOffice = false;
     QDateTime created;
     QDateTime updated;
 

@@ -355,6 +355,15 @@ void RoomClient::setAway(bool away)
         sendFrame(presenceRequestFrame(away));
 }
 
+bool RoomClient::sendFreeBusy(const QJsonObject &snapshot)
+{
+    if (m_state != State::Online)
+        return false;
+    sendFrame(encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("freebusy") },
+        { QStringLiteral("snapshot"), snapshot } }));
+    return true;
+}
+
 void RoomClient::loadOlder(int limit)
 {
     if (m_state != State::Online || !m_hasOlder)

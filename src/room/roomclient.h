@@ -90,6 +90,9 @@ public:
     //! JSON of \a proposal. Returns its id.
     Expected<QString> sendProposal(const QJsonObject &proposal);
     void setAway(bool away);
+    //! Publishes this member's free/busy snapshot (docs/protocol.md, `freebusy`); an empty
+    //! object withdraws it. False when not online (nothing is queued: publish again on joined()).
+    bool sendFreeBusy(const QJsonObject &snapshot);
     //! Asks for the page before the oldest loaded message.
     void loadOlder(int limit = kDefaultHistoryPage);
     bool hasOlder() const { return m_hasOlder; }
