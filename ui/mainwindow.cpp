@@ -813,7 +813,13 @@ void MainWindow::showSettings()
         }
         dialog->addPage(page, tr("Accounts"));
     }
+    Q_EMIT settingsOpening(dialog);
     dialog->open();
+}
+
+void MainWindow::addTopBar(QWidget *bar)
+{
+    m_topLayout->insertWidget(m_topLayout->count() - 1, bar);
 }
 
 void MainWindow::showAccountSettings()

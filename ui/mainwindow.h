@@ -17,6 +17,7 @@ class QVBoxLayout;
 
 namespace kairos {
 class AccountManager;
+class SettingsDialog;
 class CalendarService;
 class IcsController;
 class ReconnectBanner;
@@ -89,6 +90,13 @@ public:
 
     //! Re-reads the visible range from the calendar service now.
     void refresh();
+
+    //! Puts a bar above the calendar views, under the banners (the group view's legend).
+    void addTopBar(QWidget *bar);
+
+Q_SIGNALS:
+    //! Settings is about to open: features add their pages (SettingsDialog::addPage).
+    void settingsOpening(kairos::SettingsDialog *dialog);
 
 private:
     void buildActions();

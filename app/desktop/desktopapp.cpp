@@ -14,6 +14,7 @@
 #include "store/database.h"
 #include "sync/syncengine.h"
 #include "team/findtimecontroller.h"
+#include "team/teamcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -248,6 +249,32 @@ int runDesktopApp(QApplication &app)
         bar->addSeparator();
         bar->addAction(findTime.action());
     }
+    // Availability: this user's busy times (never titles) go to the room, everyone's come back
+    // for the group view and Find a time; Settings → Availability holds the working hours.
+    TeamController team(&window, &chat, &calendar, profile);
+    auto shareAccountEmail = [&team, &accounts]() {
+        const QList<Account> list = accounts.accounts();
+        team.settings()->setEmail(list.isEmpty() ? QString() : list.first().email);
+    };
+    shareAccountEmail();
+    QObject::connect(&accounts, &AccountManager::accountsChanged, &team, shareAccountEmail);
+    // Find a time reads the room's shared availability (and this user's own, built locally).
+    findTime.setMemberSource([&team]() {
+        QList<FindTimeMember> out;
+        const QList<team::MemberAvailability> all = team.availability()->members();
+        for (const team::MemberAvailability &m : all) {
+            FindTimeMember f;
+            f.name = m.name;
+            f.participant = m.participant;
+            f.shared = m.shared;
+            f.madeAt = m.madeAt;
+            f.self = m.self;
+            out.append(f);
+        }
+        return out;
+    });
+    QObject::connect(team.availability(), &team::TeamAvailability::changed, &findTime,
+        &FindTimeController::membersChanged);
     QTimer::singleShot(0, &chat, [&chat]() { chat.start(); });
     QTimer::singleShot(0, &window, [&window, &vault]() {
         if (ReconnectBanner *banner = window.reconnectBanner())

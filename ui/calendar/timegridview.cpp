@@ -271,6 +271,20 @@ double TimeGridView::columnWidth() const
     return double(viewport()->width() - m_axisWidth) / m_days;
 }
 
+void TimeGridView::setUnderlay(TimeGridUnderlay *underlay)
+{
+    m_underlay = underlay;
+    viewport()->update();
+}
+
+QRect TimeGridView::columnRect(int column) const
+{
+    const double cw = columnWidth();
+    const int x = int(m_axisWidth + column * cw);
+    const int right = int(m_axisWidth + (column + 1) * cw);
+    return QRect(x, bodyTop(), right - x, viewport()->height() - bodyTop());
+}
+
 int TimeGridView::yForMinutes(int minutes) const
 {
     return bodyTop() + minutes * m_hourHeight / 60 - verticalScrollBar()->value();
@@ -521,6 +535,13 @@ void TimeGridView::paintBody(QPainter &p, const QRect &r)
         QColor c = pal.color(QPalette::Mid);
         c.setAlpha(90);
         p.fillRect(gr, QBrush(c, Qt::BDiagPattern));
+    }
+
+    if (m_underlay) {
+        p.save();
+        p.setClipRect(QRect(m_axisWidth, header, r.width() - m_axisWidth, r.height() - header));
+        m_underlay->paintUnder(p, *this);
+        p.restore();
     }
 
     // Hour lines and labels.
@@ -871,8 +892,12 @@ bool TimeGridView::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int hit = hitEvent(help->pos());
+        const QString under
+            = hit < 0 && m_underlay ? m_underlay->toolTipAt(help->pos(), *this) : QString();
         if (hit >= 0)
             QToolTip::showText(help->globalPos(), ui::occurrenceToolTip(m_occ.at(hit)), viewport());
+        else if (!under.isEmpty())
+            QToolTip::showText(help->globalPos(), under, viewport());
         else
             QToolTip::hideText();
         return true;

@@ -10,7 +10,22 @@
 #include <QList>
 #include <QTimeZone>
 
+class QPainter;
+
 namespace kairos {
+
+class TimeGridView;
+
+//! \brief Something painted on the time grid under the events (the group availability view):
+//! the view calls it after its background and before hour lines and events, and asks it for a
+//! tool tip where no event is. Not owned by the view.
+class TimeGridUnderlay {
+public:
+    virtual ~TimeGridUnderlay() = default;
+    virtual void paintUnder(QPainter &painter, const TimeGridView &view) = 0;
+    //! Tool tip at a viewport point with no event under it; empty: none.
+    virtual QString toolTipAt(const QPoint &pos, const TimeGridView &view) const = 0;
+};
 
 //! \brief The day / week grid: N day columns, an hour axis, an all-day row and the current-time
 //! line, custom-painted. Fed with occurrences (setOccurrences) by whoever owns it, so it can be
@@ -47,6 +62,14 @@ public:
     QPoint allDayPoint(QDate day) const;
     void scrollToTime(QTime time);
     int hourHeight() const { return m_hourHeight; }
+
+    //! Paints under the events (nullptr: none). Not owned; call update() when it changes.
+    void setUnderlay(TimeGridUnderlay *underlay);
+    TimeGridUnderlay *underlay() const { return m_underlay; }
+    //! Viewport x-range of a day column (`column` 0..dayCount()-1) and the body's y-range.
+    QRect columnRect(int column) const;
+    //! Viewport y of a wall-clock time (minutes after midnight, 0..1440) in the body.
+    int yForWallMinutes(int minutes) const { return yForMinutes(minutes); }
 
 Q_SIGNALS:
     //! The user asked for a new event over [start, end) (double-click or drag).
@@ -136,6 +159,7 @@ private:
     int m_lanes = 0;
     bool m_initialScrollDone = false;
     QString m_selected;
+    TimeGridUnderlay *m_underlay = nullptr;
 
     int m_hourHeight = 48;
     int m_axisWidth = 64;

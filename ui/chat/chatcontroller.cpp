@@ -408,6 +408,7 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
     // marker under a stable scope.
     if (ownRoom)
         c.scope = QStringLiteral("local|") + link.room + QLatin1Char('|') + room::nameKey(name);
+    m_roomKey = id;
     m_client = std::make_unique<room::RoomClient>(c);
     if (auto r = m_client->open(); !r) {
         qCWarning(lcChat) << "outbox unavailable, keeping it in memory:" << r.error().message;

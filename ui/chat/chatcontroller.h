@@ -89,6 +89,9 @@ public:
     bool isHostingOnNetwork() const { return m_hostingOnNetwork; }
 
     room::RoomClient *client() const { return m_client.get(); }
+    //! A stable id of the current room in this profile ("local" for the embedded one), for
+    //! per-room settings such as availability sharing.
+    QString roomKey() const { return m_roomKey; }
     room::EmbeddedRoom *embeddedRoom() const { return m_embedded.get(); }
     ChatPanel *panel() const { return m_panel; }
     QDockWidget *dock() const { return m_dock; }
@@ -140,6 +143,7 @@ private:
     QString m_hostError;
     std::optional<QSslConfiguration> m_tls; //!< of the room hosted on the network //!< the
                                             //!< remembered network hosting could not be restored
+    QString m_roomKey;
 };
 
 } // namespace kairos

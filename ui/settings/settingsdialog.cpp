@@ -65,6 +65,12 @@ SettingsDialog::SettingsDialog(const Profile &profile, CalendarService &calendar
     buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
+        for (const auto &[page, pageApply] : std::as_const(m_pageApply)) {
+            if (!pageApply()) {
+                m_tabs->setCurrentWidget(page);
+                return;
+            }
+        }
         apply();
         accept();
     });
@@ -78,9 +84,11 @@ SettingsDialog::SettingsDialog(const Profile &profile, CalendarService &calendar
 
 SettingsDialog::~SettingsDialog() = default;
 
-void SettingsDialog::addPage(QWidget *page, const QString &title)
+void SettingsDialog::addPage(QWidget *page, const QString &title, std::function<bool()> apply)
 {
     m_tabs->addTab(page, title);
+    if (apply)
+        m_pageApply.append({ page, std::move(apply) });
 }
 
 void SettingsDialog::apply()

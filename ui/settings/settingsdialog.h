@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QTabWidget;
 
@@ -19,8 +21,9 @@ public:
     SettingsDialog(const Profile &profile, CalendarService &calendar, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    //! Adds a page (e.g. Accounts). The dialog takes ownership.
-    void addPage(QWidget *page, const QString &title);
+    //! Adds a page (e.g. Accounts). The dialog takes ownership. \a apply, when given, runs on
+    //! OK; returning false keeps the dialog open on that page (the page shows what is wrong).
+    void addPage(QWidget *page, const QString &title, std::function<bool()> apply = {});
     QTabWidget *tabs() const { return m_tabs; }
 
     //! Saves the General page: the profile's time-zone override, applied live.
@@ -31,6 +34,7 @@ private:
     CalendarService &m_calendar;
     QTabWidget *m_tabs;
     QComboBox *m_timeZone;
+    QList<std::pair<QWidget *, std::function<bool()>>> m_pageApply;
 };
 
 } // namespace kairos
