@@ -3,6 +3,7 @@
 #include "calendar/calendarservice.h"
 #include "calendar/timegridview.h"
 #include "chat/chatcontroller.h"
+#include "chat/commandassistant.h"
 #include "core/profile.h"
 #include "mainwindow.h"
 #include "settings/settingsdialog.h"
@@ -68,6 +69,24 @@ TeamController::TeamController(MainWindow *window, ChatController *chat, Calenda
         m_overlay->setEnabled(on);
     }
     if (m_chat) {
+        // Chat answers ("Is Bob free at 3?") read the same snapshots.
+        QPointer<team::TeamAvailability> team = m_team;
+        m_chat->setMemberSource([team]() {
+            QList<CommandAssistant::Member> out;
+            if (!team)
+                return out;
+            const QList<team::MemberAvailability> all = team->members();
+            for (const team::MemberAvailability &m : all) {
+                CommandAssistant::Member c;
+                c.name = m.name;
+                c.shared = m.shared;
+                c.madeAt = m.madeAt;
+                c.email = m.email;
+                c.participant = m.participant;
+                out.append(c);
+            }
+            return out;
+        });
         connect(m_chat, &ChatController::roomChanged, this, &TeamController::onRoomChanged);
         if (m_chat->client())
             onRoomChanged();
