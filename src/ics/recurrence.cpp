@@ -5,9 +5,11 @@
 #include "store/eventstore.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -85,13 +87,22 @@ CountedRuleCache &countedRuleCache()
 
 } // namespace
 
-QList<QDateTime> expandRecurrence(
-    const Event &master, qint64 fromMs, qint64 toMs, const QList<QDateTime> &skipStarts)
+namespace {
+
+//! The instants of a series, before the range and the changed occurrences are applied.
+struct SeriesInstants {
+    QList<qint64> starts; //!< seconds since the epoch, sorted, unique
+    QSet<qint64> excluded; //!< EXDATE instants
+    QSet<QDate> excludedDays; //!< EXDATE days
+    qint64 lengthMs = 0;
+    QTimeZone zone = QTimeZone::utc();
+};
+
+//! Every instance of `master` whose occurrence overlaps [fromMs, toMs) (roughly: a day of
+//! slack either side); with the widest range, every instance of a finite series.
+SeriesInstants computeInstants(const Event &master, qint64 fromMs, qint64 toMs)
 {
-    initLibical();
-    QList<QDateTime> out;
-    if (!master.isValid())
-        return out;
+    SeriesInstants result;
 
     QByteArray text = "BEGIN:VEVENT\r\n";
     for (const QString &line : master.recurrence) {
@@ -102,7 +113,7 @@ QList<QDateTime> expandRecurrence(
     text += "END:VEVENT\r\n";
     ComponentPtr comp(icalparser_parse_string(text.constData()));
     if (!comp)
-        return out;
+        return result;
 
     QTimeZone zone = QTimeZone::utc();
     icaltimezone *izone = icaltimezone_get_utc_timezone();
@@ -236,25 +247,121 @@ QList<QDateTime> expandRecurrence(
         icaltimezone *z = t.zone ? const_cast<icaltimezone *>(t.zone) : zoneOfParameter(p, izone);
         excluded.insert(qint64(icaltime_as_timet_with_zone(t, z)));
     }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    result.starts = std::move(starts);
+    result.excluded = std::move(excluded);
+    result.excludedDays = std::move(excludedDays);
+    result.lengthMs = lengthMs;
+    result.zone = zone;
+    return result;
+}
+
+//! True when every RRULE of the series ends soon enough to list all its instances: COUNT up to
+//! 10,000, or UNTIL within five years of the start.
+bool isShortFinite(const Event &master)
+{
+    static const QRegularExpression count(QStringLiteral("COUNT=(\\d+)"));
+    static const QRegularExpression until(QStringLiteral("UNTIL=(\\d{4})"));
+    const int startYear = master.allDay ? master.startDate.year() : master.start.date().year();
+    bool any = false;
+    for (const QString &line : master.recurrence) {
+        const QString l = line.trimmed().toUpper();
+        if (!l.startsWith(QLatin1String("RRULE")))
+            continue;
+        any = true;
+        if (const auto m = count.match(l); m.hasMatch()) {
+            if (m.captured(1).toLongLong() > 10000)
+                return false;
+        } else if (const auto u = until.match(l); u.hasMatch()) {
+            if (u.captured(1).toInt() - startYear > 5)
+                return false;
+        } else {
+            return false;
+        }
+    }
+    return any;
+}
+
+//! \brief The instants of finite series, per thread, keyed by everything that defines them.
+//!
+//! A listing asks for the same series again and again (every month view, every MCP request); a
+//! finite series (COUNT / UNTIL) is expanded once, in full, and then only filtered. Series
+//! without an end are expanded near the range each time (libical can start there).
+class FiniteSeriesCache {
+public:
+    std::shared_ptr<const SeriesInstants> get(const Event &master)
+    {
+        QByteArray key = master.recurrence.join(QLatin1Char('\n')).toUtf8();
+        if (master.allDay)
+            key += "|D|" + master.startDate.toString(Qt::ISODate).toLatin1() + '|'
+                + master.endDate.toString(Qt::ISODate).toLatin1();
+        else
+            key += "|T|" + QByteArray::number(master.start.toMSecsSinceEpoch()) + '|'
+                + QByteArray::number(master.end.toMSecsSinceEpoch()) + '|'
+                + exportZoneId(master.start);
+        if (const auto it = m_cache.constFind(key); it != m_cache.constEnd())
+            return *it;
+        constexpr qint64 kWide = std::numeric_limits<qint64>::max() / 4;
+        auto instants
+            = std::make_shared<const SeriesInstants>(computeInstants(master, -kWide, kWide));
+        if (m_cache.size() >= kMaxSeries)
+            m_cache.clear();
+        m_cache.insert(key, instants);
+        return instants;
+    }
+
+private:
+    static constexpr int kMaxSeries = 4096;
+    QHash<QByteArray, std::shared_ptr<const SeriesInstants>> m_cache;
+};
+
+} // namespace
+
+QList<QDateTime> expandRecurrence(
+    const Event &master, qint64 fromMs, qint64 toMs, const QList<QDateTime> &skipStarts)
+{
+    initLibical();
+    QList<QDateTime> out;
+    if (!master.isValid())
+        return out;
+    std::shared_ptr<const SeriesInstants> cached;
+    SeriesInstants computed;
+    if (isShortFinite(master)) {
+        thread_local FiniteSeriesCache cache;
+        cached = cache.get(master);
+    } else {
+        computed = computeInstants(master, fromMs, toMs);
+    }
+    const SeriesInstants &in = cached ? *cached : computed;
+    if (master.allDay) {
+        fromMs -= kDayMs;
+        toMs += kDayMs;
+    }
+
     QSet<qint64> skip;
     for (const QDateTime &s : skipStarts)
         skip.insert(s.toSecsSinceEpoch());
 
-    std::sort(starts.begin(), starts.end());
-    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    for (qint64 s : std::as_const(starts)) {
+    const qint64 lengthMs = in.lengthMs;
+    const auto first = std::lower_bound(
+        in.starts.cbegin(), in.starts.cend(), (fromMs - std::max<qint64>(lengthMs, 0)) / 1000 - 1);
+    for (auto it = first; it != in.starts.cend(); ++it) {
+        const qint64 s = *it;
         const qint64 sMs = s * 1000;
+        if (sMs >= toMs)
+            break;
         const bool overlaps = lengthMs > 0 ? (sMs < toMs && sMs + lengthMs > fromMs)
                                            : (sMs >= fromMs && sMs < toMs);
-        if (!overlaps || excluded.contains(s) || skip.contains(s))
+        if (!overlaps || in.excluded.contains(s) || skip.contains(s))
             continue;
         if (master.allDay) {
             const QDateTime d = QDateTime::fromSecsSinceEpoch(s, Qt::UTC);
-            if (!excludedDays.contains(d.date()))
+            if (!in.excludedDays.contains(d.date()))
                 out.append(d);
         } else {
-            const QDateTime d = QDateTime::fromSecsSinceEpoch(s, zone);
-            if (!excludedDays.contains(d.date()))
+            const QDateTime d = QDateTime::fromSecsSinceEpoch(s, in.zone);
+            if (!in.excludedDays.contains(d.date()))
                 out.append(d);
         }
     }

@@ -1,6 +1,5 @@
 #include "model/zonedtime.h"
 
-#include <cstdio>
 #include <limits>
 
 #include <QList>
@@ -117,11 +116,34 @@ QString ZoneOffsets::isoWithOffset(qint64 ms)
     const QDate date = QDate::fromJulianDay(day + 2440588); // 1970-01-01
     const int secs = int(rem / 1000);
     const int off = qAbs(offset) / 60;
-    char buf[40];
-    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-        date.year(), date.month(), date.day(), secs / 3600, (secs / 60) % 60, secs % 60,
-        offset < 0 ? '-' : '+', off / 60, off % 60);
-    return QString::fromLatin1(buf, n);
+    int year = date.year();
+    if (year < 0 || year > 9999) // outside what ISO-8601's four digits hold: Qt's own text
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+            .toOffsetFromUtc(offset)
+            .toString(Qt::ISODate);
+    // "YYYY-MM-DDTHH:MM:SS+HH:MM", by hand (snprintf was a tenth of a month's listing).
+    char16_t buf[25];
+    auto two = [&buf](int at, int v) {
+        buf[at] = char16_t(u'0' + v / 10);
+        buf[at + 1] = char16_t(u'0' + v % 10);
+    };
+    two(0, year / 100);
+    two(2, year % 100);
+    buf[4] = u'-';
+    two(5, date.month());
+    buf[7] = u'-';
+    two(8, date.day());
+    buf[10] = u'T';
+    two(11, secs / 3600);
+    buf[13] = u':';
+    two(14, (secs / 60) % 60);
+    buf[16] = u':';
+    two(17, secs % 60);
+    buf[19] = offset < 0 ? u'-' : u'+';
+    two(20, off / 60);
+    buf[22] = u':';
+    two(23, off % 60);
+    return QString(reinterpret_cast<const QChar *>(buf), 25);
 }
 
 } // namespace kairos

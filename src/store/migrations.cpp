@@ -104,6 +104,11 @@ const QList<QStringList> &migrations()
                     created_ms INTEGER NOT NULL,
                     resolved INTEGER NOT NULL DEFAULT 0))"),
         },
+        // 3: the changed occurrences of a series are looked up by their series (listing a month
+        // asks for hundreds of series at once).
+        {
+                QStringLiteral("CREATE INDEX events_by_series ON events(recurring_event_id)"),
+        },
     };
     return list;
 }
