@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AvailabilityText</name>
+    <message>
+        <source>1 day ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not sharing your availability in this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not shared availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your availability is from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability is from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability is only known until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Kairos</source>
@@ -211,10 +266,6 @@ Waiting for the browser (5 minutes)...
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Waiting for you to sign in in the browser…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,10 +311,6 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -340,6 +387,48 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in with your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::AvailabilityPage</name>
+    <message>
+        <source>Your working hours, in your time zone. Rooms you share your availability with see them with your busy times (never titles). Several ranges a day: 09:00-12:00, 13:00-17:00. Leave a day empty when you do not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share busy times for the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to Monday–Friday 09:00–17:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a time range. Write it like 09:00-17:00; separate several with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::BookingFlow</name>
+    <message>
+        <source>The meeting was saved, but it could not be posted to the room: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -431,6 +520,10 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Your name in the room:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room could not be opened to the network as last time (%1). It is on this computer only for now. Kairos tries again at the next start; to try now, use Room → Host a Room on This Computer…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -559,6 +652,18 @@ Waiting for the browser (5 minutes)...
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 sent a meeting proposal this version cannot show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You proposed a meeting: “%1”, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 proposed a meeting: “%2”, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::CommandAssistant</name>
@@ -568,10 +673,6 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>With %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -607,19 +708,7 @@ Waiting for the browser (5 minutes)...
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This time does not exist on that day (clocks change).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This time happens twice on that day (clocks change).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This date does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Someone named is not a member of this room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -671,13 +760,6 @@ Waiting for the browser (5 minutes)...
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calendar commands (only you see the answers):
-  Schedule a meeting tomorrow at 3pm — a card to create the event
-  What do I have tomorrow? — your agenda
-  /schedule, /agenda, /free, /help — explicit commands, not sent to the room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,6 +773,270 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Duration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect your calendar first: link Google Calendar or Outlook in Settings → Accounts. Until then Kairos uses the calendar on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings → Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not a member of this room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (has not shared availability; their time zone is unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2–%3 their time (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Google)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Outlook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send invitations to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time you wrote does not exist on that day (the clocks go forward); the card shows the first time that does, %1. Check it, or change it with Edit….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time happens twice on that day (the clocks go back); the card uses the first one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone you named is not a member of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No day was given, so the first day of that week was picked. Check it, or change it with Edit….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar commands (only you see the cards; free times go to the room):
+  Schedule a meeting tomorrow at 3pm — a card to create the event
+  What do I have tomorrow? — your agenda
+  When can we meet? / Is Bob free at 3? — free times, posted to the room
+  /schedule, /agenda, /free, /help — explicit commands, not sent to the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked the best time when everyone named is free, between %1 in each person&apos;s own time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked the best time when everyone named is free and inside working hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time between %1 (in each person&apos;s own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time in that window suits everyone named; the card shows its start. Change it with Edit….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known: %1 (no shared availability).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free times could not be worked out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is not connected, so only you can see this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone else free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of office: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tentative: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside working hours: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked the room: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asked the room: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown — you have not shared availability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown — %1 has not shared availability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — you are busy then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — %1 is busy then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — you are out of office then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — %1 is out of office then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — that is outside your working hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — that is outside %1&apos;s working hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maybe — you have something tentative then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maybe — %1 has something tentative then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes — you are free then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes — %1 is free then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free times for %1 (%2 min), in your time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time fits: the window is too short or already over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time fits: %1 has no free time in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time fits: the working hours of %1 never overlap in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time fits: someone among %1 is always busy when the others are free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closest: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your availability is from %1 ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability is from %2 ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not shared availability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not shared availability.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -916,6 +1262,290 @@ Waiting for the browser (5 minutes)...
     </message>
 </context>
 <context>
+    <name>kairos::FindTimeController</name>
+    <message>
+        <source>&amp;Find a Time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a time that suits the room&apos;s members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::FindTimeDialog</name>
+    <message>
+        <source>%1 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>weekday and date, then time: Mon 8 Dec 16:00</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 out of office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tentative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone else free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside everyone&apos;s working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2 in %3, outside working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>availability unknown for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen time span is shorter than the meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no working hours %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of office all of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no free time inside working hours %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 and %3 are both inside working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 are all inside working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free time %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 and %3 are both free inside working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 are all free inside working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; nearest: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not shared availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>availability from %n day(s) ago</source>
+        <translation>
+            <numerusform>availability from %n day ago</numerusform>
+            <numerusform>availability from %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>availability from %n hour(s) ago</source>
+        <translation>
+            <numerusform>availability from %n hour ago</numerusform>
+            <numerusform>availability from %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who the meeting is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No times could be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>slot start and end time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can attend: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kairos::FreeBusyDialog</name>
     <message>
         <source>Export free/busy</source>
@@ -935,6 +1565,52 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::GroupAvailabilityOverlay</name>
+    <message>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, outside working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 in %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::GroupLegend</name>
+    <message>
+        <source>Show the team&apos;s availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One lane per member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many are busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Darker: more people busy. Hatched: outside someone&apos;s working hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Striped: tentative · dark: out of office · hatched: outside working hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1178,20 +1854,6 @@ Waiting for the browser (5 minutes)...
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>“%1” holds %n event(s).</source>
-        <translation>
-            <numerusform>“%1” holds %n event.</numerusform>
-            <numerusform>“%1” holds %n events.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(s) cannot be imported; the report lists them.</source>
-        <translation>
-            <numerusform>%n entry cannot be imported; the report lists it.</numerusform>
-            <numerusform>%n entries cannot be imported; the report lists them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n imported</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1217,6 +1879,20 @@ Waiting for the browser (5 minutes)...
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Events in “%1”: %n.</source>
+        <translation>
+            <numerusform>Events in “%1”: %n.</numerusform>
+            <numerusform>Events in “%1”: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries that cannot be imported: %n (the report lists them).</source>
+        <translation>
+            <numerusform>Entries that cannot be imported: %n (the report lists them).</numerusform>
+            <numerusform>Entries that cannot be imported: %n (the report lists them).</numerusform>
         </translation>
     </message>
 </context>
@@ -1322,10 +1998,6 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Save when you are busy, without details, as an .ics file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Subscribe to Calendar…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1486,10 +2158,6 @@ Right-click to unsubscribe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sync &amp;Conflicts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An event was changed on the server since you loaded it; your edit was kept aside. See View → Sync Conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,6 +2205,14 @@ Right-click to unsubscribe</source>
         <source>Something went wrong (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sync Co&amp;nflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscri&amp;be to Calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::MonthView</name>
@@ -1550,6 +2226,101 @@ Right-click to unsubscribe</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ProposalCard</name>
+    <message>
+        <source>meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by %1 in the team room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by %1 in the team room. Attendees: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download .ics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”. Open it in Apple Calendar, Outlook or Google Calendar to add the meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to my calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invitation file for Apple Calendar, Outlook and others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organiser: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees: none named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting proposal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting could not be added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in your calendar (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1720,6 +2491,41 @@ Right-click to unsubscribe</source>
     </message>
 </context>
 <context>
+    <name>kairos::SharingBar</name>
+    <message>
+        <source>Sharing your availability (busy times only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sharing your availability in this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of this room see when you are busy — never titles, places or attendees — and your working hours and time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of this room cannot see when you are free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sharing your availability with this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share your availability with this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kairos::SubscribeDialog</name>
     <message>
         <source>Subscribe to calendar</source>
@@ -1808,6 +2614,21 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::TeamController</name>
+    <message>
+        <source>&amp;Team Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the room&apos;s availability over the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

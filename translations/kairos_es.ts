@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AvailabilityText</name>
+    <message>
+        <source>1 day ago</source>
+        <translation>hace 1 día</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>hace %1 días</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>hace 1 hora</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>hace %1 horas</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>You are not sharing your availability in this room</source>
+        <translation>No compartes tu disponibilidad en esta sala</translation>
+    </message>
+    <message>
+        <source>%1 has not shared availability</source>
+        <translation>%1 no ha compartido su disponibilidad</translation>
+    </message>
+    <message>
+        <source>Your availability is from %1</source>
+        <translation>Tu disponibilidad es de %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability is from %2</source>
+        <translation>La disponibilidad de %1 es de %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability is only known until %2</source>
+        <translation>La disponibilidad de %1 solo se conoce hasta %2</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>out of office</source>
+        <translation>fuera de la oficina</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>ocupado</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Kairos</source>
@@ -238,10 +293,6 @@ Esperando al navegador (5 minutos)...
         <translation>Esta compilación no tiene ID de cliente de Microsoft; consulta el README.</translation>
     </message>
     <message>
-        <source>Waiting for you to sign in in the browser…</source>
-        <translation>Esperando a que inicies sesión en el navegador…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -288,10 +339,6 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
-    </message>
-    <message>
-        <source>Needs reconnect</source>
-        <translation>Hay que volver a conectar</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -368,6 +415,48 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Last synced</source>
         <translation>Última sincronización</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in with your browser…</source>
+        <translation>Esperando a que inicies sesión en el navegador…</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>Hay que volver a conectar</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::AvailabilityPage</name>
+    <message>
+        <source>Your working hours, in your time zone. Rooms you share your availability with see them with your busy times (never titles). Several ranges a day: 09:00-12:00, 13:00-17:00. Leave a day empty when you do not work.</source>
+        <translation>Tu horario laboral, en tu zona horaria. Las salas con las que compartes tu disponibilidad lo ven junto con tus horas ocupadas (nunca los títulos). Varios tramos al día: 09:00-12:00, 13:00-17:00. Deja vacío un día en que no trabajes.</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>No trabajo</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>Share busy times for the next</source>
+        <translation>Compartir las horas ocupadas de las próximas</translation>
+    </message>
+    <message>
+        <source>Reset to Monday–Friday 09:00–17:00</source>
+        <translation>Restablecer a lunes–viernes 09:00–17:00</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a time range. Write it like 09:00-17:00; separate several with commas.</source>
+        <translation>%1: «%2» no es un tramo horario. Escríbelo así: 09:00-17:00; separa varios con comas.</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::BookingFlow</name>
+    <message>
+        <source>The meeting was saved, but it could not be posted to the room: %1</source>
+        <translation>La reunión se ha guardado, pero no se ha podido publicar en la sala: %1</translation>
     </message>
 </context>
 <context>
@@ -459,6 +548,10 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Your name in the room:</source>
         <translation>Tu nombre en la sala:</translation>
+    </message>
+    <message>
+        <source>The room could not be opened to the network as last time (%1). It is on this computer only for now. Kairos tries again at the next start; to try now, use Room → Host a Room on This Computer…</source>
+        <translation>No se ha podido abrir la sala a la red como la última vez (%1). De momento solo está en este ordenador. Kairos lo volverá a intentar al iniciarse; para intentarlo ahora, usa Sala → Alojar una sala en este ordenador…</translation>
     </message>
 </context>
 <context>
@@ -586,6 +679,18 @@ Esperando al navegador (5 minutos)...
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
+    <message>
+        <source>%1 sent a meeting proposal this version cannot show.</source>
+        <translation>%1 ha enviado una propuesta de reunión que esta versión no puede mostrar.</translation>
+    </message>
+    <message>
+        <source>You proposed a meeting: “%1”, %2.</source>
+        <translation>Has propuesto una reunión: «%1», %2.</translation>
+    </message>
+    <message>
+        <source>%1 proposed a meeting: “%2”, %3.</source>
+        <translation>%1 ha propuesto una reunión: «%2», %3.</translation>
+    </message>
 </context>
 <context>
     <name>kairos::CommandAssistant</name>
@@ -596,10 +701,6 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>With %1</source>
         <translation>Con %1</translation>
-    </message>
-    <message>
-        <source>My calendar</source>
-        <translation>Mi calendario</translation>
     </message>
     <message>
         <source>Only you can see this. Create this event?</source>
@@ -634,20 +735,8 @@ Esperando al navegador (5 minutos)...
         <translation>Esta hora ya ha pasado.</translation>
     </message>
     <message>
-        <source>This time does not exist on that day (clocks change).</source>
-        <translation>Esta hora no existe ese día (cambio de hora).</translation>
-    </message>
-    <message>
-        <source>This time happens twice on that day (clocks change).</source>
-        <translation>Esta hora se repite ese día (cambio de hora).</translation>
-    </message>
-    <message>
         <source>This date does not exist.</source>
         <translation>Esta fecha no existe.</translation>
-    </message>
-    <message>
-        <source>Someone named is not a member of this room.</source>
-        <translation>Alguna de las personas mencionadas no es miembro de esta sala.</translation>
     </message>
     <message>
         <source>Create</source>
@@ -698,16 +787,6 @@ Esperando al navegador (5 minutos)...
         <translation>No tienes nada en el calendario.</translation>
     </message>
     <message>
-        <source>Calendar commands (only you see the answers):
-  Schedule a meeting tomorrow at 3pm — a card to create the event
-  What do I have tomorrow? — your agenda
-  /schedule, /agenda, /free, /help — explicit commands, not sent to the room</source>
-        <translation>Comandos de calendario (solo tú ves las respuestas):
-  Programa una reunión mañana a las 15:00 — una tarjeta para crear el evento
-  ¿Qué tengo mañana? — tu agenda
-  /schedule, /agenda, /free, /help — comandos explícitos, no se envían a la sala</translation>
-    </message>
-    <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -722,6 +801,274 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Duration: %1</source>
         <translation>Duración: %1</translation>
+    </message>
+    <message>
+        <source>Connect your calendar first: link Google Calendar or Outlook in Settings → Accounts. Until then Kairos uses the calendar on this computer.</source>
+        <translation>Primero conecta tu calendario: vincula Google Calendar u Outlook en Ajustes → Cuentas. Hasta entonces Kairos usa el calendario de este ordenador.</translation>
+    </message>
+    <message>
+        <source>Open Settings → Accounts</source>
+        <translation>Abrir Ajustes → Cuentas</translation>
+    </message>
+    <message>
+        <source>%1 (not a member of this room)</source>
+        <translation>%1 (no es miembro de esta sala)</translation>
+    </message>
+    <message>
+        <source>%1 (has not shared availability; their time zone is unknown)</source>
+        <translation>%1 (no ha compartido su disponibilidad; no se conoce su zona horaria)</translation>
+    </message>
+    <message>
+        <source>%1 — %2–%3 their time (%4)</source>
+        <translation>%1 — %2–%3 en su hora (%4)</translation>
+    </message>
+    <message>
+        <source>Calendar:</source>
+        <translation>Calendario:</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>%1 (Google)</source>
+        <translation>%1 (Google)</translation>
+    </message>
+    <message>
+        <source>%1 (Outlook)</source>
+        <translation>%1 (Outlook)</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (este ordenador)</translation>
+    </message>
+    <message>
+        <source>Send invitations to %1</source>
+        <translation>Enviar invitaciones a %1</translation>
+    </message>
+    <message>
+        <source>The time you wrote does not exist on that day (the clocks go forward); the card shows the first time that does, %1. Check it, or change it with Edit….</source>
+        <translation>La hora que has escrito no existe ese día (se adelantan los relojes); la tarjeta muestra la primera que sí existe, %1. Compruébala o cámbiala con Editar….</translation>
+    </message>
+    <message>
+        <source>This time happens twice on that day (the clocks go back); the card uses the first one.</source>
+        <translation>Esa hora se repite ese día (se atrasan los relojes); la tarjeta usa la primera.</translation>
+    </message>
+    <message>
+        <source>Someone you named is not a member of this room.</source>
+        <translation>Alguien a quien has nombrado no es miembro de esta sala.</translation>
+    </message>
+    <message>
+        <source>No day was given, so the first day of that week was picked. Check it, or change it with Edit….</source>
+        <translation>No se ha indicado el día, así que se ha elegido el primero de esa semana. Compruébalo o cámbialo con Editar….</translation>
+    </message>
+    <message>
+        <source>Calendar commands (only you see the cards; free times go to the room):
+  Schedule a meeting tomorrow at 3pm — a card to create the event
+  What do I have tomorrow? — your agenda
+  When can we meet? / Is Bob free at 3? — free times, posted to the room
+  /schedule, /agenda, /free, /help — explicit commands, not sent to the room</source>
+        <translation>Órdenes de calendario (solo tú ves las tarjetas; los huecos libres van a la sala):
+  Programa una reunión mañana a las 3 — una tarjeta para crear el evento
+  ¿Qué tengo mañana? — tu agenda
+  ¿Cuándo podemos quedar? / ¿Está Bob libre a las 3? — huecos libres, publicados en la sala
+  /programar, /agenda, /libre, /ayuda — órdenes explícitas, no se envían a la sala</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Picked the best time when everyone named is free, between %1 in each person&apos;s own time zone.</source>
+        <translation>Se ha elegido la mejor hora en que todos los nombrados están libres, entre %1 en la zona horaria de cada persona.</translation>
+    </message>
+    <message>
+        <source>Picked the best time when everyone named is free and inside working hours.</source>
+        <translation>Se ha elegido la mejor hora en que todos los nombrados están libres y en horario laboral.</translation>
+    </message>
+    <message>
+        <source>No time between %1 (in each person&apos;s own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
+        <translation>Ninguna hora entre %1 (en la zona horaria de cada persona) les viene bien a todos los nombrados; la tarjeta muestra el comienzo del intervalo. Cámbialo con Editar….</translation>
+    </message>
+    <message>
+        <source>No time in that window suits everyone named; the card shows its start. Change it with Edit….</source>
+        <translation>Ninguna hora de ese intervalo les viene bien a todos los nombrados; la tarjeta muestra su comienzo. Cámbialo con Editar….</translation>
+    </message>
+    <message>
+        <source>Not known: %1 (no shared availability).</source>
+        <translation>Se desconoce: %1 (sin disponibilidad compartida).</translation>
+    </message>
+    <message>
+        <source>Free times could not be worked out: %1</source>
+        <translation>No se han podido calcular los huecos libres: %1</translation>
+    </message>
+    <message>
+        <source>The room is not connected, so only you can see this answer.</source>
+        <translation>La sala no está conectada, así que solo tú ves esta respuesta.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>tú</translation>
+    </message>
+    <message>
+        <source>everyone free</source>
+        <translation>todos libres</translation>
+    </message>
+    <message>
+        <source>everyone else free</source>
+        <translation>todos los demás libres</translation>
+    </message>
+    <message>
+        <source>busy: %1</source>
+        <translation>ocupados: %1</translation>
+    </message>
+    <message>
+        <source>out of office: %1</source>
+        <translation>fuera de la oficina: %1</translation>
+    </message>
+    <message>
+        <source>tentative: %1</source>
+        <translation>provisional: %1</translation>
+    </message>
+    <message>
+        <source>outside working hours: %1</source>
+        <translation>fuera del horario laboral: %1</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>se desconoce: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 (%3)</source>
+        <translation>%1 para %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 con %2</translation>
+    </message>
+    <message>
+        <source>You asked the room: “%1”</source>
+        <translation>Has preguntado a la sala: «%1»</translation>
+    </message>
+    <message>
+        <source>%1 asked the room: “%2”</source>
+        <translation>%1 ha preguntado a la sala: «%2»</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Reservar</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Unknown — you have not shared availability.</source>
+        <translation>No se sabe: no has compartido tu disponibilidad.</translation>
+    </message>
+    <message>
+        <source>Unknown — %1 has not shared availability.</source>
+        <translation>No se sabe: %1 no ha compartido su disponibilidad.</translation>
+    </message>
+    <message>
+        <source>No — you are busy then.</source>
+        <translation>No: estás ocupado a esa hora.</translation>
+    </message>
+    <message>
+        <source>No — %1 is busy then.</source>
+        <translation>No: %1 está ocupado a esa hora.</translation>
+    </message>
+    <message>
+        <source>No — you are out of office then.</source>
+        <translation>No: estás fuera de la oficina a esa hora.</translation>
+    </message>
+    <message>
+        <source>No — %1 is out of office then.</source>
+        <translation>No: %1 está fuera de la oficina a esa hora.</translation>
+    </message>
+    <message>
+        <source>No — that is outside your working hours.</source>
+        <translation>No: es fuera de tu horario laboral.</translation>
+    </message>
+    <message>
+        <source>No — that is outside %1&apos;s working hours.</source>
+        <translation>No: es fuera del horario laboral de %1.</translation>
+    </message>
+    <message>
+        <source>Maybe — you have something tentative then.</source>
+        <translation>Quizá: tienes algo provisional a esa hora.</translation>
+    </message>
+    <message>
+        <source>Maybe — %1 has something tentative then.</source>
+        <translation>Quizá: %1 tiene algo provisional a esa hora.</translation>
+    </message>
+    <message>
+        <source>Yes — you are free then.</source>
+        <translation>Sí: estás libre a esa hora.</translation>
+    </message>
+    <message>
+        <source>Yes — %1 is free then.</source>
+        <translation>Sí: %1 está libre a esa hora.</translation>
+    </message>
+    <message>
+        <source>Free times for %1 (%2 min), in your time zone:</source>
+        <translation>Huecos libres para %1 (%2 min), en tu zona horaria:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No time fits: the window is too short or already over.</source>
+        <translation>Ninguna hora encaja: el intervalo es demasiado corto o ya ha pasado.</translation>
+    </message>
+    <message>
+        <source>No time fits: %1 has no free time in this window.</source>
+        <translation>Ninguna hora encaja: %1 no tiene tiempo libre en este intervalo.</translation>
+    </message>
+    <message>
+        <source>No time fits: the working hours of %1 never overlap in this window.</source>
+        <translation>Ninguna hora encaja: los horarios laborales de %1 no coinciden nunca en este intervalo.</translation>
+    </message>
+    <message>
+        <source>No time fits: someone among %1 is always busy when the others are free.</source>
+        <translation>Ninguna hora encaja: alguien de entre %1 siempre está ocupado cuando los demás están libres.</translation>
+    </message>
+    <message>
+        <source>Closest: %1 (%2).</source>
+        <translation>Lo más cercano: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 horas</translation>
+    </message>
+    <message>
+        <source>Your availability is from %1 ago.</source>
+        <translation>Tu disponibilidad es de hace %1.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability is from %2 ago.</source>
+        <translation>La disponibilidad de %1 es de hace %2.</translation>
+    </message>
+    <message>
+        <source>You have not shared availability.</source>
+        <translation>No has compartido tu disponibilidad.</translation>
+    </message>
+    <message>
+        <source>%1 has not shared availability.</source>
+        <translation>%1 no ha compartido su disponibilidad.</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1293,290 @@ Esperando al navegador (5 minutos)...
     </message>
 </context>
 <context>
+    <name>kairos::FindTimeController</name>
+    <message>
+        <source>&amp;Find a Time…</source>
+        <translation>&amp;Buscar una hora…</translation>
+    </message>
+    <message>
+        <source>Find a time that suits the room&apos;s members</source>
+        <translation>Buscar una hora que les venga bien a los miembros de la sala</translation>
+    </message>
+    <message>
+        <source>Book a meeting</source>
+        <translation>Reservar una reunión</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::FindTimeDialog</name>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (opcional)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>weekday and date, then time: Mon 8 Dec 16:00</comment>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 busy</source>
+        <translation>%1 ocupado</translation>
+    </message>
+    <message>
+        <source>%1 out of office</source>
+        <translation>%1 fuera de la oficina</translation>
+    </message>
+    <message>
+        <source>%1 tentative</source>
+        <translation>%1 provisional</translation>
+    </message>
+    <message>
+        <source>everyone else free</source>
+        <translation>todos los demás libres</translation>
+    </message>
+    <message>
+        <source>everyone free</source>
+        <translation>todos libres</translation>
+    </message>
+    <message>
+        <source>inside everyone&apos;s working hours</source>
+        <translation>dentro del horario laboral de todos</translation>
+    </message>
+    <message>
+        <source>%1 for %2 in %3, outside working hours</source>
+        <translation>las %1 para %2 en %3, fuera de su horario laboral</translation>
+    </message>
+    <message>
+        <source>%1 for %2 in %3</source>
+        <translation>las %1 para %2 en %3</translation>
+    </message>
+    <message>
+        <source>%1&apos;s availability unknown</source>
+        <translation>disponibilidad de %1 desconocida</translation>
+    </message>
+    <message>
+        <source>availability unknown for %1</source>
+        <translation>disponibilidad desconocida de %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a reason</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The chosen time span is shorter than the meeting.</source>
+        <translation>El intervalo elegido es más corto que la reunión.</translation>
+    </message>
+    <message>
+        <source>%1 has no working hours %2</source>
+        <translation>%1 no tiene horario laboral %2</translation>
+    </message>
+    <message>
+        <source>%1 is out of office all of %2</source>
+        <translation>%1 está fuera de la oficina todo el intervalo (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has no free time inside working hours %2</source>
+        <translation>%1 no tiene tiempo libre dentro de su horario laboral %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 and %3 are both inside working hours</source>
+        <translation>No hay ninguna hora %1 en que %2 y %3 estén los dos en horario laboral</translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 are all inside working hours</source>
+        <translation>No hay ninguna hora %1 en que %2 estén todos en horario laboral</translation>
+    </message>
+    <message>
+        <source>No free time %1 for %2</source>
+        <translation>No hay tiempo libre %1 para %2</translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 and %3 are both free inside working hours</source>
+        <translation>No hay ninguna hora %1 en que %2 y %3 estén los dos libres en horario laboral</translation>
+    </message>
+    <message>
+        <source>No hour %1 when %2 are all free inside working hours</source>
+        <translation>No hay ninguna hora %1 en que %2 estén todos libres en horario laboral</translation>
+    </message>
+    <message>
+        <source>%1; nearest: %2 (%3)</source>
+        <translation>%1; lo más cercano: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 has not shared availability</source>
+        <translation>%1 no ha compartido su disponibilidad</translation>
+    </message>
+    <message numerus="yes">
+        <source>availability from %n day(s) ago</source>
+        <translation>
+            <numerusform>disponibilidad de hace %n día</numerusform>
+            <numerusform>disponibilidad de hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>availability from %n hour(s) ago</source>
+        <translation>
+            <numerusform>disponibilidad de hace %n hora</numerusform>
+            <numerusform>disponibilidad de hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find a time</source>
+        <translation>Buscar una hora</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>cada %n minuto</numerusform>
+            <numerusform>cada %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>empezando</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>La semana que viene</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Intervalo personalizado</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <translation>Horas en %1</translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation>Reservar…</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoria</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Not invited</source>
+        <translation>No invitado</translation>
+    </message>
+    <message>
+        <source>Attendance of %1</source>
+        <translation>Asistencia de %1</translation>
+    </message>
+    <message>
+        <source>shared (%1)</source>
+        <translation>compartida (%1)</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>esta semana</translation>
+    </message>
+    <message>
+        <source>next week</source>
+        <translation>la semana que viene</translation>
+    </message>
+    <message>
+        <source>in this range</source>
+        <translation>en este intervalo</translation>
+    </message>
+    <message>
+        <source>Choose who the meeting is for.</source>
+        <translation>Elige para quién es la reunión.</translation>
+    </message>
+    <message>
+        <source>No times could be computed: %1</source>
+        <translation>No se han podido calcular las horas: %1</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>slot start and end time</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Can attend: %1</source>
+        <translation>Pueden asistir: %1</translation>
+    </message>
+</context>
+<context>
     <name>kairos::FreeBusyDialog</name>
     <message>
         <source>Export free/busy</source>
@@ -966,6 +1597,52 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Export…</source>
         <translation>Exportar…</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::GroupAvailabilityOverlay</name>
+    <message>
+        <source>free</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <source>%1, outside working hours</source>
+        <translation>%1, fuera del horario laboral</translation>
+    </message>
+    <message>
+        <source>%1 — %2 in %3: %4</source>
+        <translation>%1 — las %2 en %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 busy</source>
+        <translation>%1 de %2 ocupados</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::GroupLegend</name>
+    <message>
+        <source>Show the team&apos;s availability</source>
+        <translation>Mostrar la disponibilidad del equipo</translation>
+    </message>
+    <message>
+        <source>One lane per member</source>
+        <translation>Una columna por miembro</translation>
+    </message>
+    <message>
+        <source>How many are busy</source>
+        <translation>Cuántos están ocupados</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Darker: more people busy. Hatched: outside someone&apos;s working hours.</source>
+        <translation>Más oscuro: más gente ocupada. Rayado: fuera del horario laboral de alguien.</translation>
+    </message>
+    <message>
+        <source>Striped: tentative · dark: out of office · hatched: outside working hours</source>
+        <translation>A rayas: provisional · oscuro: fuera de la oficina · rayado: fuera del horario laboral</translation>
     </message>
 </context>
 <context>
@@ -1208,20 +1885,6 @@ Esperando al navegador (5 minutos)...
         <translation>Importar archivo de calendario</translation>
     </message>
     <message numerus="yes">
-        <source>“%1” holds %n event(s).</source>
-        <translation>
-            <numerusform>«%1» contiene %n evento.</numerusform>
-            <numerusform>«%1» contiene %n eventos.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(s) cannot be imported; the report lists them.</source>
-        <translation>
-            <numerusform>%n entrada no se puede importar; aparece en el informe.</numerusform>
-            <numerusform>%n entradas no se pueden importar; aparecen en el informe.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n imported</source>
         <translation>
             <numerusform>%n importado</numerusform>
@@ -1247,6 +1910,20 @@ Esperando al navegador (5 minutos)...
         <translation>
             <numerusform>%n omitido</numerusform>
             <numerusform>%n omitidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Events in “%1”: %n.</source>
+        <translation>
+            <numerusform>Eventos en «%1»: %n.</numerusform>
+            <numerusform>Eventos en «%1»: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries that cannot be imported: %n (the report lists them).</source>
+        <translation>
+            <numerusform>Elementos que no se pueden importar: %n (el informe los enumera).</numerusform>
+            <numerusform>Elementos que no se pueden importar: %n (el informe los enumera).</numerusform>
         </translation>
     </message>
 </context>
@@ -1353,10 +2030,6 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Save when you are busy, without details, as an .ics file</source>
         <translation>Guarda tus horas ocupadas, sin detalles, como archivo .ics</translation>
-    </message>
-    <message>
-        <source>&amp;Subscribe to Calendar…</source>
-        <translation>Suscri&amp;birse a un calendario…</translation>
     </message>
     <message>
         <source>Show a published calendar (webcal:// or https://)</source>
@@ -1517,10 +2190,6 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Sincroniza ahora los calendarios de las cuentas conectadas</translation>
     </message>
     <message>
-        <source>Sync &amp;Conflicts…</source>
-        <translation>Con&amp;flictos de sincronización…</translation>
-    </message>
-    <message>
         <source>An event was changed on the server since you loaded it; your edit was kept aside. See View → Sync Conflicts…</source>
         <translation>Un evento ha cambiado en el servidor después de que lo cargaras; tu cambio se ha guardado aparte. Consulta Ver → Conflictos de sincronización…</translation>
     </message>
@@ -1568,6 +2237,14 @@ Haz clic derecho para cancelar la suscripción</translation>
         <source>Something went wrong (%1).</source>
         <translation>Algo ha salido mal (%1).</translation>
     </message>
+    <message>
+        <source>Sync Co&amp;nflicts…</source>
+        <translation>Co&amp;nflictos de sincronización…</translation>
+    </message>
+    <message>
+        <source>Subscri&amp;be to Calendar…</source>
+        <translation>Su&amp;scribirse a un calendario…</translation>
+    </message>
 </context>
 <context>
     <name>kairos::MonthView</name>
@@ -1581,6 +2258,101 @@ Haz clic derecho para cancelar la suscripción</translation>
             <numerusform>+%n más</numerusform>
             <numerusform>+%n más</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kairos::ProposalCard</name>
+    <message>
+        <source>meeting</source>
+        <translation>reunión</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (opcional)</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 in the team room.</source>
+        <translation>Propuesta por %1 en la sala del equipo.</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 in the team room. Attendees: %2.</source>
+        <translation>Propuesta por %1 en la sala del equipo. Asistentes: %2.</translation>
+    </message>
+    <message>
+        <source>Download .ics</source>
+        <translation>Descargar .ics</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Archivos iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>No se ha podido escribir «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Saved “%1”. Open it in Apple Calendar, Outlook or Google Calendar to add the meeting.</source>
+        <translation>Se ha guardado «%1». Ábrelo en Apple Calendar, Outlook o Google Calendar para añadir la reunión.</translation>
+    </message>
+    <message>
+        <source>Meeting proposal</source>
+        <translation>Propuesta de reunión</translation>
+    </message>
+    <message>
+        <source>Add to my calendar</source>
+        <translation>Añadir a mi calendario</translation>
+    </message>
+    <message>
+        <source>An invitation file for Apple Calendar, Outlook and others</source>
+        <translation>Un archivo de invitación para Apple Calendar, Outlook y otros</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3, %4</source>
+        <translation>%1, %2 – %3, %4</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>%1 for %2 (%3)</source>
+        <translation>%1 para %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Organiser: %1</source>
+        <translation>Organiza: %1</translation>
+    </message>
+    <message>
+        <source>Attendees: none named</source>
+        <translation>Asistentes: nadie en concreto</translation>
+    </message>
+    <message>
+        <source>Attendees: %1</source>
+        <translation>Asistentes: %1</translation>
+    </message>
+    <message>
+        <source>Meeting proposal: %1</source>
+        <translation>Propuesta de reunión: %1</translation>
+    </message>
+    <message>
+        <source>The meeting could not be added: %1</source>
+        <translation>No se ha podido añadir la reunión: %1</translation>
+    </message>
+    <message>
+        <source>Already in your calendar (%1).</source>
+        <translation>Ya está en tu calendario (%1).</translation>
+    </message>
+    <message>
+        <source>Added to %1.</source>
+        <translation>Añadida a %1.</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +2523,41 @@ Haz clic derecho para cancelar la suscripción</translation>
     </message>
 </context>
 <context>
+    <name>kairos::SharingBar</name>
+    <message>
+        <source>Sharing your availability (busy times only)</source>
+        <translation>Compartiendo tu disponibilidad (solo las horas ocupadas)</translation>
+    </message>
+    <message>
+        <source>Not sharing your availability in this room</source>
+        <translation>No compartes tu disponibilidad en esta sala</translation>
+    </message>
+    <message>
+        <source>Members of this room see when you are busy — never titles, places or attendees — and your working hours and time zone.</source>
+        <translation>Los miembros de esta sala ven cuándo estás ocupado (nunca títulos, lugares ni asistentes), tu horario laboral y tu zona horaria.</translation>
+    </message>
+    <message>
+        <source>Members of this room cannot see when you are free.</source>
+        <translation>Los miembros de esta sala no pueden ver cuándo estás libre.</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Stop sharing your availability with this room</source>
+        <translation>Dejar de compartir tu disponibilidad con esta sala</translation>
+    </message>
+    <message>
+        <source>Share your availability with this room</source>
+        <translation>Compartir tu disponibilidad con esta sala</translation>
+    </message>
+</context>
+<context>
     <name>kairos::SubscribeDialog</name>
     <message>
         <source>Subscribe to calendar</source>
@@ -1840,6 +2647,21 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>Not synced yet</source>
         <translation>Aún no se ha sincronizado</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::TeamController</name>
+    <message>
+        <source>&amp;Team Availability</source>
+        <translation>Disponibilidad del &amp;equipo</translation>
+    </message>
+    <message>
+        <source>Show the room&apos;s availability over the week</source>
+        <translation>Mostrar la disponibilidad de la sala sobre la semana</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
     </message>
 </context>
 <context>
