@@ -76,6 +76,8 @@ QJsonObject eventToJson(const Event &e)
     o.insert(QStringLiteral("organizer"), e.organizer);
     o.insert(QStringLiteral("status"), toString(e.status));
     o.insert(QStringLiteral("transparent"), e.transparency == Transparency::Transparent);
+    if (e.outOfOffice)
+        o.insert(QStringLiteral("out_of_office"), true);
     o.insert(QStringLiteral("created"), dt(e.created));
     o.insert(QStringLiteral("updated"), dt(e.updated));
     return o;
@@ -123,6 +125,7 @@ Event eventFromJson(const QJsonObject &o)
     e.status = eventStatusFromString(o.value(QStringLiteral("status")).toString());
     e.transparency = o.value(QStringLiteral("transparent")).toBool() ? Transparency::Transparent
                                                                      : Transparency::Opaque;
+    e.outOfOffice = o.value(QStringLiteral("out_of_office")).toBool();
     const QString c = o.value(QStringLiteral("created")).toString();
     if (!c.isEmpty())
         e.created = QDateTime::fromString(c, Qt::ISODateWithMs).toUTC();

@@ -155,7 +155,7 @@ const QString kEventColumns = QStringLiteral(
     "id, calendar_id, provider_id, etag, ical_uid, sequence, title, location, description, "
     "all_day, start_ms, start_tz, end_ms, end_tz, start_date, end_date, recurrence, "
     "recurring_event_id, original_start_ms, original_start_tz, attendees, organizer, status, "
-    "transparency, created_ms, updated_ms");
+    "transparency, created_ms, updated_ms, out_of_office");
 
 } // namespace
 
@@ -391,6 +391,7 @@ static Expected<QList<Event>> readEvents(
             e.created = QDateTime::fromMSecsSinceEpoch(q.value(24).toLongLong(), Qt::UTC);
         if (!q.value(25).isNull())
             e.updated = QDateTime::fromMSecsSinceEpoch(q.value(25).toLongLong(), Qt::UTC);
+        e.outOfOffice = q.value(26).toBool();
         out.append(std::move(e));
     }
     return out;
@@ -479,7 +480,7 @@ Expected<void> EventStore::saveEvents(QList<Event> &input)
         QSqlQuery q(m_db.db());
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO events (") + kEventColumns
             + QStringLiteral(", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (Event &e : events) {
             if (e.id.isEmpty())
                 e.id = Event::newId();
@@ -514,6 +515,7 @@ Expected<void> EventStore::saveEvents(QList<Event> &input)
                     : QStringLiteral("opaque"));
             q.addBindValue(msOrNull(e.created));
             q.addBindValue(msOrNull(e.updated));
+            q.addBindValue(e.outOfOffice);
             q.addBindValue(rs);
             q.addBindValue(re);
             if (!q.exec())

@@ -109,6 +109,12 @@ const QList<QStringList> &migrations()
         {
                 QStringLiteral("CREATE INDEX events_by_series ON events(recurring_event_id)"),
         },
+        // 4: out-of-office events (Google eventType "outOfOffice", Graph showAs "oof"), shared
+        // with the team as out of office rather than busy.
+        {
+                QStringLiteral(
+                        "ALTER TABLE events ADD COLUMN out_of_office INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return list;
 }

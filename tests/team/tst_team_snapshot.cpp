@@ -4,6 +4,8 @@
 #include "calendar/calendarservice.h"
 #include "core/profile.h"
 #include "ics/recurrence.h"
+#include "providers/google/googleclient.h"
+#include "providers/microsoft/graphclient.h"
 #include "room/protocol.h"
 #include "store/database.h"
 #include "team/sharingsettings.h"
@@ -211,6 +213,57 @@ private Q_SLOTS:
         s = buildSnapshot(*m_cal, o);
         QVERIFY(s);
         QCOMPARE(s->busy.size(), 8);
+    }
+
+    void outOfOfficeIsKeptAndShared()
+    {
+        // The providers say so ...
+        const QJsonObject google { { QStringLiteral("id"), QStringLiteral("g1") },
+            { QStringLiteral("eventType"), QStringLiteral("outOfOffice") },
+            { QStringLiteral("start"),
+                QJsonObject {
+                    { QStringLiteral("dateTime"), QStringLiteral("2026-11-25T09:00:00+01:00") } } },
+            { QStringLiteral("end"),
+                QJsonObject { { QStringLiteral("dateTime"),
+                    QStringLiteral("2026-11-25T17:00:00+01:00") } } } };
+        QVERIFY(GoogleClient::fromJson(google).outOfOffice);
+        const QJsonObject graph { { QStringLiteral("id"), QStringLiteral("m1") },
+            { QStringLiteral("showAs"), QStringLiteral("oof") },
+            { QStringLiteral("start"),
+                QJsonObject {
+                    { QStringLiteral("dateTime"), QStringLiteral("2026-11-25T08:00:00.0000000") },
+                    { QStringLiteral("timeZone"), QStringLiteral("UTC") } } },
+            { QStringLiteral("end"),
+                QJsonObject {
+                    { QStringLiteral("dateTime"), QStringLiteral("2026-11-25T16:00:00.0000000") },
+                    { QStringLiteral("timeZone"), QStringLiteral("UTC") } } } };
+        const Event fromGraph = GraphClient::fromJson(graph);
+        QVERIFY(fromGraph.outOfOffice);
+        QCOMPARE(fromGraph.transparency, Transparency::Opaque);
+        QCOMPARE(GraphClient::toJson(fromGraph).value(QLatin1String("showAs")).toString(),
+            QStringLiteral("oof"));
+        QVERIFY(
+            !GoogleClient::fromJson(QJsonObject { { QStringLiteral("id"), QStringLiteral("g2") } })
+                 .outOfOffice);
+
+        // ... the store keeps it ...
+        Event e = timed(QStringLiteral("Away"), berlin(25, 9), berlin(25, 17));
+        e.outOfOffice = true;
+        auto created = m_cal->createEvent(e);
+        QVERIFY(created);
+        QVERIFY(m_cal->event(created->id)->outOfOffice);
+        QVERIFY(m_cal->createEvent(timed(QStringLiteral("Normal"), berlin(26, 9), berlin(26, 10))));
+        QVERIFY(!m_cal
+                     ->occurrencesBetween(
+                         berlin(26, 0).toMSecsSinceEpoch(), berlin(27, 0).toMSecsSinceEpoch())
+                     ->isEmpty());
+
+        // ... and the snapshot says out of office.
+        auto s = buildSnapshot(*m_cal, options());
+        QVERIFY(s);
+        QCOMPARE(s->busy.size(), 2);
+        QCOMPARE(s->busy.at(0).status, BusyStatus::OutOfOffice);
+        QCOMPARE(s->busy.at(1).status, BusyStatus::Busy);
     }
 
     void snapshotHasNoPrivateText()

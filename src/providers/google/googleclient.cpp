@@ -174,6 +174,7 @@ Event GoogleClient::fromJson(const QJsonObject &o, const QByteArray &calendarZon
     }
     e.organizer
         = o.value(QLatin1String("organizer")).toObject().value(QLatin1String("email")).toString();
+    e.outOfOffice = o.value(QLatin1String("eventType")).toString() == QLatin1String("outOfOffice");
     e.transparency
         = o.value(QLatin1String("transparency")).toString() == QLatin1String("transparent")
         ? Transparency::Transparent

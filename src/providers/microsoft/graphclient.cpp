@@ -105,6 +105,7 @@ Event GraphClient::fromJson(const QJsonObject &o)
         e.status = EventStatus::Cancelled;
     else if (o.value(QLatin1String("showAs")).toString() == QLatin1String("tentative"))
         e.status = EventStatus::Tentative;
+    e.outOfOffice = o.value(QLatin1String("showAs")).toString() == QLatin1String("oof");
     e.transparency = o.value(QLatin1String("showAs")).toString() == QLatin1String("free")
         ? Transparency::Transparent
         : Transparency::Opaque;
@@ -160,6 +161,7 @@ QJsonObject GraphClient::toJson(const Event &e)
     }
     o.insert(QStringLiteral("showAs"),
         e.transparency == Transparency::Transparent ? QStringLiteral("free")
+            : e.outOfOffice                         ? QStringLiteral("oof")
             : e.status == EventStatus::Tentative    ? QStringLiteral("tentative")
                                                     : QStringLiteral("busy"));
     QJsonArray att;
