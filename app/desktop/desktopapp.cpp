@@ -260,18 +260,7 @@ int runDesktopApp(QApplication &app)
     QObject::connect(&accounts, &AccountManager::accountsChanged, &team, shareAccountEmail);
     // Find a time reads the room's shared availability (and this user's own, built locally).
     findTime.setMemberSource([&team]() {
-        QList<FindTimeMember> out;
-        const QList<team::MemberAvailability> all = team.availability()->members();
-        for (const team::MemberAvailability &m : all) {
-            FindTimeMember f;
-            f.name = m.name;
-            f.participant = m.participant;
-            f.shared = m.shared;
-            f.madeAt = m.madeAt;
-            f.self = m.self;
-            out.append(f);
-        }
-        return out;
+        return FindTimeController::membersFrom(team.availability()->members());
     });
     QObject::connect(team.availability(), &team::TeamAvailability::changed, &findTime,
         &FindTimeController::membersChanged);

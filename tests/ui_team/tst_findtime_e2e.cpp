@@ -12,6 +12,9 @@
 #include "team/findtimecontroller.h"
 #include "team/findtimedialog.h"
 #include "team/proposalcard.h"
+#include "team/publisher.h"
+#include "team/sharingsettings.h"
+#include "team/teamavailability.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,13 +36,18 @@ scheduling::WorkingHours nineToFive()
     return scheduling::WorkingHours::weekdays({ scheduling::TimeRange { 9 * 60, 17 * 60 } });
 }
 
-//! One member's app: calendar (+ sync engine), room client, chat panel, proposal cards.
+//! One member's app: calendar (+ sync engine), room client, availability shared with the room
+//! (publisher + the room's TeamAvailability), chat panel, proposal cards.
 struct MemberApp {
     QString name;
     QString email;
     CalendarService *calendar = nullptr;
     SyncEngine *engine = nullptr;
+    const Profile *profile = nullptr;
     std::unique_ptr<RoomClient> client;
+    std::unique_ptr<team::SharingSettings> sharing;
+    std::unique_ptr<team::TeamAvailability> team;
+    std::unique_ptr<team::AvailabilityPublisher> publisher;
     std::unique_ptr<ChatPanel> panel;
     std::unique_ptr<ProposalActions> actions;
     QPointer<ProposalController> cards;
@@ -55,6 +63,16 @@ struct MemberApp {
         c.backoffBaseMs = 20;
         c.random = []() { return 0.0; };
         client = std::make_unique<RoomClient>(c);
+        profile->setTimeZoneOverride("Europe/Madrid");
+        sharing = std::make_unique<team::SharingSettings>(*profile);
+        sharing->setWorkingHours(nineToFive());
+        sharing->setEmail(email);
+        team = std::make_unique<team::TeamAvailability>();
+        team->attach(client.get());
+        team::AvailabilityPublisher::Config pc;
+        pc.debounceMs = 0;
+        publisher = std::make_unique<team::AvailabilityPublisher>(
+            client.get(), QStringLiteral("room"), calendar, sharing.get(), team.get(), pc);
         panel = std::make_unique<ChatPanel>(client.get());
         panel->setDisplayZone(calendar->timeZone());
         actions = std::make_unique<ProposalActions>(*calendar);
@@ -62,13 +80,14 @@ struct MemberApp {
         cards = new ProposalController(client.get(), panel.get(), actions.get(), panel.get());
         client->start();
     }
-    //! What this member shares with the room (their own busy times and working hours).
-    FindTimeMember availability(bool self) const
+    //! Everyone in the room, as this member's app knows them.
+    bool knowsEveryone(int count) const
     {
-        FindTimeMember m = FindTimeController::ownMember(*calendar, name, nineToFive());
-        m.self = self;
-        m.participant.email = email;
-        return m;
+        const QList<team::MemberAvailability> all = team->members();
+        int shared = 0;
+        for (const team::MemberAvailability &m : all)
+            shared += m.shared ? 1 : 0;
+        return shared == count;
     }
 };
 
@@ -129,20 +148,38 @@ private Q_SLOTS:
         std::unique_ptr<EmbeddedRoom> room = std::move(*started);
         MemorySecretStore secrets;
         MemberApp a { QStringLiteral("Ana"), QStringLiteral("me@example.com"), ana.service.get(),
-            ana.engine.get() };
+            ana.engine.get(), &ana.profile };
         MemberApp b { QStringLiteral("Bo"), QStringLiteral("bo@example.org"), bo.service.get(),
-            bo.engine.get() };
-        MemberApp c { QStringLiteral("Cy"), QStringLiteral("cy@example.org"), &cyCalendar,
-            nullptr };
+            bo.engine.get(), &bo.profile };
+        MemberApp c { QStringLiteral("Cy"), QStringLiteral("cy@example.org"), &cyCalendar, nullptr,
+            &cyProfile };
         for (MemberApp *m : { &a, &b, &c })
             m->connect(*room, &secrets);
         for (MemberApp *m : { &a, &b, &c })
             QTRY_COMPARE(m->client->state(), RoomClient::State::Online);
 
-        // Ana finds a time: 12:00-13:00 Madrid is the first hour all three are free.
-        const QList<FindTimeMember> members
-            = { a.availability(true), b.availability(false), c.availability(false) };
-        QCOMPARE(members[1].participant.busy.size(), 1);
+        // Everyone publishes availability (busy times only) on joining; each app learns the
+        // others' from the room.
+        for (MemberApp *m : { &a, &b, &c })
+            QTRY_VERIFY(m->knowsEveryone(3));
+        QVERIFY(b.publisher->publishCount() >= 1);
+
+        // Ana finds a time from what the room shared: 12:00-13:00 Madrid is the first hour all
+        // three are free.
+        const QList<FindTimeMember> members = FindTimeController::membersFrom(a.team->members());
+        QCOMPARE(members.size(), 3);
+        QVERIFY(members[0].self);
+        QCOMPARE(members[0].name, QStringLiteral("Ana"));
+        const auto member = [&members](const QString &name) {
+            for (const FindTimeMember &m : members)
+                if (m.name == name)
+                    return m;
+            return FindTimeMember {};
+        };
+        QCOMPARE(member(QStringLiteral("Bo")).participant.busy.size(), 1); // no title, just busy
+        QCOMPARE(member(QStringLiteral("Bo")).participant.email, QStringLiteral("bo@example.org"));
+        QCOMPARE(member(QStringLiteral("Cy")).participant.email, QStringLiteral("cy@example.org"));
+        QVERIFY(member(QStringLiteral("Cy")).shared);
         FindTimeDialog dialog(members, kMadrid);
         dialog.setMeetingTitle(QStringLiteral("Planning"));
         dialog.setDurationMinutes(60);
@@ -173,8 +210,12 @@ private Q_SLOTS:
         QCOMPARE(
             ed->findChild<QComboBox *>(QStringLiteral("calendarCombo"))->currentData().toString(),
             ana.calId(QStringLiteral("ana-primary")));
-        QCOMPARE(ed->findChild<QLineEdit *>(QStringLiteral("attendeesEdit"))->text(),
-            QStringLiteral("bo@example.org, cy@example.org"));
+        QStringList invited = ed->findChild<QLineEdit *>(QStringLiteral("attendeesEdit"))
+                                  ->text()
+                                  .split(QStringLiteral(", "));
+        invited.sort();
+        QCOMPARE(invited,
+            (QStringList { QStringLiteral("bo@example.org"), QStringLiteral("cy@example.org") }));
         QVERIFY(ed->findChild<QCheckBox *>(QStringLiteral("sendInvitationsCheck"))->isChecked());
         ed->findChild<QPushButton *>(QStringLiteral("saveButton"))->click();
         QCOMPARE(booked.size(), 1);
@@ -197,8 +238,9 @@ private Q_SLOTS:
             QTRY_VERIFY(m->cards && m->cards->card(event.iCalUid));
         ProposalCard *cyCard = c.cards->card(event.iCalUid);
         QCOMPARE(cyCard->proposal().organizer, QStringLiteral("Ana"));
-        QCOMPARE(cyCard->proposal().attendees,
-            (QStringList { QStringLiteral("Bo"), QStringLiteral("Cy") }));
+        QStringList attendees = cyCard->proposal().attendees;
+        attendees.sort();
+        QCOMPARE(attendees, (QStringList { QStringLiteral("Bo"), QStringLiteral("Cy") }));
         QCOMPARE(cyCard->proposal().start, QDateTime(monday, QTime(11, 0), Qt::UTC));
 
         // Cy adds it to the local calendar; twice is still once.
@@ -241,6 +283,8 @@ private Q_SLOTS:
 
         for (MemberApp *m : { &a, &b, &c }) {
             m->panel.reset();
+            m->publisher.reset();
+            m->team.reset();
             m->client.reset();
         }
     }

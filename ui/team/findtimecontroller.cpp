@@ -61,6 +61,25 @@ void FindTimeController::membersChanged()
         m_dialog->setMembers(members());
 }
 
+QList<FindTimeMember> FindTimeController::membersFrom(
+    const QList<team::MemberAvailability> &members)
+{
+    QList<FindTimeMember> out;
+    for (const team::MemberAvailability &m : members) {
+        FindTimeMember f;
+        f.name = m.name;
+        f.participant = m.participant;
+        f.participant.name = m.name;
+        if (f.participant.email.isEmpty())
+            f.participant.email = m.email;
+        f.shared = m.shared;
+        f.madeAt = m.madeAt;
+        f.self = m.self;
+        out.append(f);
+    }
+    return out;
+}
+
 FindTimeMember FindTimeController::ownMember(
     const CalendarService &calendar, const QString &name, const scheduling::WorkingHours &hours)
 {

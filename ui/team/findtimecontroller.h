@@ -3,6 +3,7 @@
 #include "team/bookingflow.h"
 #include "team/findtimedialog.h"
 #include "team/proposalcard.h"
+#include "team/teamavailability.h"
 
 #include <QObject>
 #include <QPointer>
@@ -53,6 +54,8 @@ public:
     FindTimeDialog *dialog() const { return m_dialog; }
 
     QList<FindTimeMember> members() const;
+    //! The room's availability (team::TeamAvailability::members()) as Find a time takes it.
+    static QList<FindTimeMember> membersFrom(const QList<team::MemberAvailability> &members);
     //! This user as a member, from their own calendar: busy times of the calendars that count
     //! for availability (free and cancelled events left out, tentative marked) for 8 weeks from
     //! now, in the calendar's zone, with \a hours.
