@@ -351,6 +351,9 @@ QByteArray RoomClient::outboxFrame(const Outbox::Entry &e)
 
 void RoomClient::setAway(bool away)
 {
+    if (m_away == away)
+        return;
+    m_away = away;
     if (m_state == State::Online)
         sendFrame(presenceRequestFrame(away));
 }
@@ -546,6 +549,8 @@ void RoomClient::handleWelcome(const QJsonObject &o)
     m_lastErrorCode.clear();
     m_lastErrorText.clear();
     setState(State::Online);
+    if (m_away) // a new connection starts online; keep what the user is
+        sendFrame(presenceRequestFrame(true));
     Q_EMIT joined();
     flushOutbox();
 }

@@ -89,7 +89,9 @@ public:
     //! message: the room stores it as a message of kind "proposal" whose text is the compact
     //! JSON of \a proposal. Returns its id.
     Expected<QString> sendProposal(const QJsonObject &proposal);
+    //! Away (or back). Kept across reconnects: every new connection announces it again.
     void setAway(bool away);
+    bool isAway() const { return m_away; }
     //! Publishes this member's free/busy snapshot (docs/protocol.md, `freebusy`); an empty
     //! object withdraws it. False when not online (nothing is queued: publish again on joined()).
     bool sendFreeBusy(const QJsonObject &snapshot);
@@ -167,6 +169,7 @@ private:
     qint64 m_attemptAt = 0; //!< Clock ms the current connect attempt started
     qint64 m_joinSince = -1; //!< `since` of the current join
     qint64 m_readSeq = -1;
+    bool m_away = false;
     QList<bool> m_historyOlder; //!< outstanding history requests: true = an older page
     State m_state = State::Idle;
     bool m_started = false;

@@ -443,6 +443,38 @@ private Q_SLOTS:
         QTRY_COMPARE(b3->unreadCount(), 1);
     }
 
+    // Away is the member's state, not the connection's: a reconnect announces it again.
+    void awaySurvivesReconnect()
+    {
+        auto a = makeClient(QStringLiteral("Ana"));
+        auto b = makeClient(QStringLiteral("Bo"));
+        a->setAway(true); // before the first connection
+        a->start();
+        b->start();
+        QVERIFY(waitOnline(a.get()));
+        QVERIFY(waitOnline(b.get()));
+        auto anaStatus = [&b]() {
+            const auto *m = b->members();
+            for (int i = 0; i < m->rowCount(); ++i)
+                if (m->data(m->index(i), MemberListModel::NameRole).toString()
+                    == QLatin1String("Ana"))
+                    return m->data(m->index(i), MemberListModel::StatusRole).toString();
+            return QString();
+        };
+        QTRY_COMPARE(anaStatus(), QStringLiteral("away"));
+        const quint16 port = m_port;
+        m_room.reset();
+        QTRY_COMPARE(a->state(), RoomClient::State::Waiting);
+        startRoom(port);
+        a->reconnectNow();
+        b->reconnectNow();
+        QVERIFY(waitOnline(a.get()));
+        QVERIFY(waitOnline(b.get()));
+        QTRY_COMPARE(anaStatus(), QStringLiteral("away"));
+        a->setAway(false);
+        QTRY_COMPARE(anaStatus(), QStringLiteral("online"));
+    }
+
     void wrongInviteFailsForGood()
     {
         auto a = makeClient(QStringLiteral("Ana"), {}, QStringLiteral("wrong-key"));

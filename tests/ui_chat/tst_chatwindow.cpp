@@ -191,6 +191,24 @@ private Q_SLOTS:
         auto *view = m_chat->panel()->findChild<QTextBrowser *>(QStringLiteral("messageView"));
         QTRY_VERIFY(view->toPlainText().contains(QStringLiteral("hello from the dock")));
         QTRY_COMPARE(userTexts(&bo), QStringList { QStringLiteral("hello from the dock") });
+
+        // Kairos in the background for a while: Ana shows as away; active again: online.
+        auto anaStatus = [&bo]() {
+            const auto *m = bo.members();
+            for (int i = 0; i < m->rowCount(); ++i) {
+                const QModelIndex index = m->index(i);
+                if (index.data(MemberListModel::NameRole).toString() == QLatin1String("Ana"))
+                    return index.data(MemberListModel::StatusRole).toString();
+            }
+            return QString();
+        };
+        QCOMPARE(anaStatus(), QStringLiteral("online"));
+        m_chat->setAwayAfterMs(50);
+        m_chat->setApplicationActive(false);
+        QTRY_COMPARE(anaStatus(), QStringLiteral("away"));
+        QVERIFY(m_chat->client()->isAway());
+        m_chat->setApplicationActive(true);
+        QTRY_COMPARE(anaStatus(), QStringLiteral("online"));
         bo.stop();
     }
 

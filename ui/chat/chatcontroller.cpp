@@ -251,7 +251,31 @@ ChatController::ChatController(
     });
     connect(
         m_secrets, &VaultSecretStore::memoryFallbackChanged, this, &ChatController::updateNotice);
+    m_awayTimer.setSingleShot(true);
+    m_awayTimer.setInterval(5 * 60 * 1000);
+    connect(&m_awayTimer, &QTimer::timeout, this, [this]() {
+        m_away = true;
+        if (m_client)
+            m_client->setAway(true);
+    });
+    connect(
+        qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+            setApplicationActive(state == Qt::ApplicationActive);
+        });
     buildUi();
+}
+
+void ChatController::setApplicationActive(bool active)
+{
+    if (!active) {
+        if (!m_away && !m_awayTimer.isActive())
+            m_awayTimer.start();
+        return;
+    }
+    m_awayTimer.stop();
+    m_away = false;
+    if (m_client)
+        m_client->setAway(false);
 }
 
 ChatController::~ChatController()
@@ -442,6 +466,7 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
         if (code == QLatin1String(room::code::NameTaken))
             updateNotice();
     });
+    m_client->setAway(m_away);
     m_client->start();
     updateNotice();
     Q_EMIT roomChanged();

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -106,6 +107,12 @@ public:
     void showRenameDialog();
     void showHostDialog();
 
+    //! With Kairos in the background this long, the member shows as away in the room
+    //! (default 5 minutes); back to online as soon as it is active again.
+    void setAwayAfterMs(int ms) { m_awayTimer.setInterval(ms); }
+    //! Wired to QGuiApplication::applicationStateChanged; tests call it directly.
+    void setApplicationActive(bool active);
+
     //! Text for a failure to start or join, for message boxes.
     static QString errorText(const Error &error);
 
@@ -140,10 +147,11 @@ private:
     bool m_hostingOnNetwork = false;
     bool m_sized = false;
     QString m_startError;
-    QString m_hostError;
-    std::optional<QSslConfiguration> m_tls; //!< of the room hosted on the network //!< the
-                                            //!< remembered network hosting could not be restored
+    QString m_hostError; //!< the remembered network hosting could not be restored
+    std::optional<QSslConfiguration> m_tls; //!< of the room hosted on the network
     QString m_roomKey;
+    QTimer m_awayTimer;
+    bool m_away = false;
 };
 
 } // namespace kairos
