@@ -122,6 +122,7 @@ struct RoomServer::Private {
     quint64 nextId = 1;
     QList<Pending> pending;
     bool flushScheduled = false;
+    bool writing = false; //!< a batch is being stored
 
     ~Private()
     {
@@ -494,17 +495,42 @@ struct RoomServer::Private {
         QTimer::singleShot(0, q, [this]() { flush(); });
     }
 
+    //! Group commit: everything that arrived while the previous batch was being stored (or
+    //! during this pass of the event loop) is one transaction. Acks and relays go out only
+    //! once the store says the batch is durable.
     void flush()
     {
         flushScheduled = false;
-        if (pending.isEmpty())
+        if (writing || pending.isEmpty())
             return;
-        const QList<Pending> batch = std::exchange(pending, {});
+        QList<Pending> batch = std::exchange(pending, {});
         QList<AppendRequest> requests;
         requests.reserve(batch.size());
-        for (const Pending &p : batch)
+        for (const Pending &p : std::as_const(batch))
             requests.append(p.request);
-        auto stored = store->appendBatch(requests);
+        writing = true;
+        store->appendBatchAsync(std::move(requests),
+            [this, batch = std::move(batch)](Expected<QList<AppendResult>> stored) {
+                writing = false;
+                finish(batch, stored);
+                if (!pending.isEmpty())
+                    scheduleFlush();
+            });
+    }
+
+    //! Stores everything pending now (shutdown).
+    void flushAll()
+    {
+        for (int guard = 0; guard < 1000; ++guard) {
+            flush();
+            store->waitForWrites();
+            if (pending.isEmpty() && !writing)
+                return;
+        }
+    }
+
+    void finish(const QList<Pending> &batch, const Expected<QList<AppendResult>> &stored)
+    {
         if (!stored) {
             qCWarning(lcChat) << "cannot store" << batch.size()
                               << "messages:" << stored.error().message;
@@ -635,7 +661,7 @@ void RoomServer::close()
     d->sweepTimer.stop();
     if (d->listener)
         d->listener->close();
-    d->flush();
+    d->flushAll();
     const auto all = d->conns.values();
     for (Conn *c : all) {
         c->closing = true;

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -54,6 +55,17 @@ public:
     //! Stores the messages in one transaction, in order. A message whose (room, member, id)
     //! is already stored is not stored again: its original is returned with duplicate=true.
     virtual Expected<QList<AppendResult>> appendBatch(const QList<AppendRequest> &batch) = 0;
+    using AppendDone = std::function<void(Expected<QList<AppendResult>>)>;
+    //! appendBatch(), possibly on another thread, so that waiting for the disk does not hold
+    //! up the caller's event loop. `done` runs on the calling thread (from its event loop)
+    //! once the batch is durable. Callers keep one batch in flight at a time. The default
+    //! stores synchronously and calls `done` before returning.
+    virtual void appendBatchAsync(QList<AppendRequest> batch, AppendDone done)
+    {
+        done(appendBatch(batch));
+    }
+    //! Returns once every batch given to appendBatchAsync() is stored and its `done` has run.
+    virtual void waitForWrites() { }
     //! The newest `limit` messages, oldest first.
     virtual Expected<QList<RoomMessage>> tail(qint64 roomId, int limit) = 0;
     //! Messages with seq < before (the newest `limit` of them), oldest first.
@@ -73,9 +85,8 @@ public:
     enum class Durability { Full, Normal };
     //! Opens or creates `path`; `Full` fsyncs every commit (survives power loss), `Normal`
     //! survives process crashes.
-    static Expected<std::unique_ptr<SqliteRoomStore>> open(const QString &path,
-                                                           Durability durability
-                                                           = Durability::Full);
+    static Expected<std::unique_ptr<SqliteRoomStore>> open(
+        const QString &path, Durability durability = Durability::Full);
     ~SqliteRoomStore() override;
 
     Expected<std::optional<RoomRecord>> findRoom(const QString &name) override;
@@ -84,6 +95,10 @@ public:
     Expected<QList<MemberRecord>> members(qint64 roomId) override;
     Expected<MemberRecord> addMember(qint64 roomId, const MemberRecord &member) override;
     Expected<QList<AppendResult>> appendBatch(const QList<AppendRequest> &batch) override;
+    //! On a writer thread with its own connection (started on first use): the fsync of one
+    //! batch overlaps with the server reading and relaying the next.
+    void appendBatchAsync(QList<AppendRequest> batch, AppendDone done) override;
+    void waitForWrites() override;
     Expected<QList<RoomMessage>> tail(qint64 roomId, int limit) override;
     Expected<QList<RoomMessage>> before(qint64 roomId, qint64 seq, int limit) override;
     Expected<QList<RoomMessage>> after(qint64 roomId, qint64 seq, int limit) override;

@@ -3,9 +3,11 @@
 #include "core/logging.h"
 #include "room/sqliteutil.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <algorithm>
 
@@ -16,36 +18,57 @@ const QList<QStringList> &SqliteRoomStore::migrations()
     static const QList<QStringList> all = {
         // 1: rooms, members, messages, free/busy snapshots
         {
-                QStringLiteral("CREATE TABLE rooms (id INTEGER PRIMARY KEY, name TEXT NOT NULL "
-                               "UNIQUE, invite TEXT NOT NULL, created INTEGER NOT NULL)"),
-                QStringLiteral("CREATE TABLE members (id INTEGER PRIMARY KEY, room_id INTEGER NOT "
-                               "NULL REFERENCES rooms(id), name TEXT NOT NULL, name_key TEXT NOT "
-                               "NULL, salt BLOB NOT NULL, secret_hash BLOB NOT NULL, created "
-                               "INTEGER NOT NULL, UNIQUE(room_id, name_key))"),
-                QStringLiteral("CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-                               "room_id INTEGER NOT NULL, member_id INTEGER NOT NULL, client_id "
-                               "TEXT NOT NULL, sender TEXT NOT NULL, text TEXT NOT NULL, ts "
-                               "INTEGER NOT NULL, kind TEXT NOT NULL, event TEXT NOT NULL DEFAULT "
-                               "'', UNIQUE(room_id, member_id, client_id))"),
-                QStringLiteral("CREATE INDEX messages_room_seq ON messages(room_id, seq)"),
-                QStringLiteral("CREATE TABLE freebusy (room_id INTEGER NOT NULL, member_id INTEGER "
-                               "NOT NULL, snapshot TEXT NOT NULL, updated INTEGER NOT NULL, "
-                               "PRIMARY KEY(room_id, member_id))"),
+            QStringLiteral("CREATE TABLE rooms (id INTEGER PRIMARY KEY, name TEXT NOT NULL "
+                           "UNIQUE, invite TEXT NOT NULL, created INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE members (id INTEGER PRIMARY KEY, room_id INTEGER NOT "
+                           "NULL REFERENCES rooms(id), name TEXT NOT NULL, name_key TEXT NOT "
+                           "NULL, salt BLOB NOT NULL, secret_hash BLOB NOT NULL, created "
+                           "INTEGER NOT NULL, UNIQUE(room_id, name_key))"),
+            QStringLiteral("CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+                           "room_id INTEGER NOT NULL, member_id INTEGER NOT NULL, client_id "
+                           "TEXT NOT NULL, sender TEXT NOT NULL, text TEXT NOT NULL, ts "
+                           "INTEGER NOT NULL, kind TEXT NOT NULL, event TEXT NOT NULL DEFAULT "
+                           "'', UNIQUE(room_id, member_id, client_id))"),
+            QStringLiteral("CREATE INDEX messages_room_seq ON messages(room_id, seq)"),
+            QStringLiteral("CREATE TABLE freebusy (room_id INTEGER NOT NULL, member_id INTEGER "
+                           "NOT NULL, snapshot TEXT NOT NULL, updated INTEGER NOT NULL, "
+                           "PRIMARY KEY(room_id, member_id))"),
         },
     };
     return all;
 }
 
+//! The writer thread's own connection and statements (created and used only on that thread).
+struct WriterConnection {
+    QSqlDatabase db;
+    QString connection;
+    std::optional<QSqlQuery> insertMsg, findDup;
+};
+
 struct SqliteRoomStore::Private {
     QSqlDatabase db;
     QString connection;
     std::optional<QSqlQuery> insertMsg, findDup, selTail, selBefore, selAfter;
+    QString path;
+    bool fullSync = true;
+    // Writer thread (appendBatchAsync): started on first use.
+    std::unique_ptr<QThread> thread;
+    std::unique_ptr<QObject> worker; //!< lives on `thread`
+    std::unique_ptr<WriterConnection> writer; //!< touched only on `thread`
+    QObject context; //!< on the owner's thread: where `done` callbacks run
+    Error writerError { Error::Code::Internal, {} };
+
+    void startWriter();
+    void stopWriter();
 };
 
-SqliteRoomStore::SqliteRoomStore() : d(new Private) { }
+SqliteRoomStore::SqliteRoomStore()
+    : d(new Private)
+{ }
 
 SqliteRoomStore::~SqliteRoomStore()
 {
+    d->stopWriter();
     d->insertMsg.reset();
     d->findDup.reset();
     d->selTail.reset();
@@ -54,38 +77,39 @@ SqliteRoomStore::~SqliteRoomStore()
     closeSqlite(d->db, d->connection);
 }
 
-Expected<std::unique_ptr<SqliteRoomStore>> SqliteRoomStore::open(const QString &path,
-                                                                 Durability durability)
+Expected<std::unique_ptr<SqliteRoomStore>> SqliteRoomStore::open(
+    const QString &path, Durability durability)
 {
     std::unique_ptr<SqliteRoomStore> s(new SqliteRoomStore);
     auto db = openSqlite(path, migrations(), durability == Durability::Full, &s->d->connection);
     if (!db)
         return db.error();
     s->d->db = *db;
+    s->d->path = path;
+    s->d->fullSync = durability == Durability::Full;
     auto prep = [&](std::optional<QSqlQuery> &q, const QString &sql) {
         q.emplace(s->d->db);
         return q->prepare(sql);
     };
     const QString cols = QStringLiteral("seq, client_id, sender, text, ts, kind, event");
     if (!prep(s->d->insertMsg,
-              QStringLiteral("INSERT INTO messages (room_id, member_id, client_id, sender, text, "
-                             "ts, kind, event) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"))
+            QStringLiteral("INSERT INTO messages (room_id, member_id, client_id, sender, text, "
+                           "ts, kind, event) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"))
         || !prep(s->d->findDup,
-                 QStringLiteral("SELECT ") + cols
-                         + QStringLiteral(" FROM messages WHERE room_id=? AND member_id=? AND "
-                                          "client_id=?"))
+            QStringLiteral("SELECT ") + cols
+                + QStringLiteral(" FROM messages WHERE room_id=? AND member_id=? AND "
+                                 "client_id=?"))
         || !prep(s->d->selTail,
-                 QStringLiteral("SELECT ") + cols
-                         + QStringLiteral(
-                                 " FROM messages WHERE room_id=? ORDER BY seq DESC LIMIT ?"))
+            QStringLiteral("SELECT ") + cols
+                + QStringLiteral(" FROM messages WHERE room_id=? ORDER BY seq DESC LIMIT ?"))
         || !prep(s->d->selBefore,
-                 QStringLiteral("SELECT ") + cols
-                         + QStringLiteral(" FROM messages WHERE room_id=? AND seq<? ORDER BY seq "
-                                          "DESC LIMIT ?"))
+            QStringLiteral("SELECT ") + cols
+                + QStringLiteral(" FROM messages WHERE room_id=? AND seq<? ORDER BY seq "
+                                 "DESC LIMIT ?"))
         || !prep(s->d->selAfter,
-                 QStringLiteral("SELECT ") + cols
-                         + QStringLiteral(" FROM messages WHERE room_id=? AND seq>? ORDER BY seq "
-                                          "ASC LIMIT ?")))
+            QStringLiteral("SELECT ") + cols
+                + QStringLiteral(" FROM messages WHERE room_id=? AND seq>? ORDER BY seq "
+                                 "ASC LIMIT ?")))
         return makeError(Error::Code::StorageCorrupt, s->d->db.lastError().text());
     return s;
 }
@@ -135,7 +159,7 @@ Expected<std::optional<RoomRecord>> SqliteRoomStore::findRoom(const QString &nam
     if (!q.next())
         return std::optional<RoomRecord>();
     return std::optional<RoomRecord>(
-            RoomRecord { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString() });
+        RoomRecord { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString() });
 }
 
 Expected<RoomRecord> SqliteRoomStore::createRoom(const QString &name, const QString &invite)
@@ -169,8 +193,7 @@ Expected<QList<MemberRecord>> SqliteRoomStore::members(qint64 roomId)
     QList<MemberRecord> out;
     while (q.next())
         out.append(MemberRecord { q.value(0).toLongLong(), q.value(1).toString(),
-                                  q.value(2).toString(), q.value(3).toByteArray(),
-                                  q.value(4).toByteArray() });
+            q.value(2).toString(), q.value(3).toByteArray(), q.value(4).toByteArray() });
     return out;
 }
 
@@ -192,19 +215,22 @@ Expected<MemberRecord> SqliteRoomStore::addMember(qint64 roomId, const MemberRec
     return r;
 }
 
-Expected<QList<AppendResult>> SqliteRoomStore::appendBatch(const QList<AppendRequest> &batch)
+namespace {
+
+//! One transaction on `db` with its prepared `ins` / `dup` statements.
+Expected<QList<AppendResult>> appendOn(
+    QSqlDatabase &db, QSqlQuery &ins, QSqlQuery &dup, const QList<AppendRequest> &batch)
 {
     QList<AppendResult> out;
     out.reserve(batch.size());
-    if (!d->db.transaction())
-        return makeError(Error::Code::WriteFailed, d->db.lastError().text());
+    if (!db.transaction())
+        return makeError(Error::Code::WriteFailed, db.lastError().text());
     auto rollback = [&](const QSqlQuery &q) {
         Error e = sqlErr(q);
-        d->db.rollback();
+        db.rollback();
         return e;
     };
     for (const AppendRequest &r : batch) {
-        QSqlQuery &ins = *d->insertMsg;
         ins.bindValue(0, r.roomId);
         ins.bindValue(1, r.memberId);
         ins.bindValue(2, r.message.id);
@@ -221,7 +247,6 @@ Expected<QList<AppendResult>> SqliteRoomStore::appendBatch(const QList<AppendReq
             out.append(res);
             continue;
         }
-        QSqlQuery &dup = *d->findDup;
         dup.bindValue(0, r.roomId);
         dup.bindValue(1, r.memberId);
         dup.bindValue(2, r.message.id);
@@ -230,12 +255,110 @@ Expected<QList<AppendResult>> SqliteRoomStore::appendBatch(const QList<AppendReq
         out.append(AppendResult { readMessage(dup), true });
         dup.finish();
     }
-    if (!d->db.commit()) {
-        Error e = makeError(Error::Code::WriteFailed, d->db.lastError().text());
-        d->db.rollback();
+    if (!db.commit()) {
+        Error e = makeError(Error::Code::WriteFailed, db.lastError().text());
+        db.rollback();
         return e;
     }
     return out;
+}
+
+const QString kInsertSql = QStringLiteral(
+    "INSERT INTO messages (room_id, member_id, client_id, sender, text, ts, kind, event) "
+    "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+const QString kFindDupSql = QStringLiteral(
+    "SELECT seq, client_id, sender, text, ts, kind, event FROM messages WHERE room_id=? AND "
+    "member_id=? AND client_id=?");
+
+} // namespace
+
+Expected<QList<AppendResult>> SqliteRoomStore::appendBatch(const QList<AppendRequest> &batch)
+{
+    return appendOn(d->db, *d->insertMsg, *d->findDup, batch);
+}
+
+void SqliteRoomStore::Private::startWriter()
+{
+    thread = std::make_unique<QThread>();
+    thread->setObjectName(QStringLiteral("room-writer"));
+    worker = std::make_unique<QObject>();
+    worker->moveToThread(thread.get());
+    thread->start();
+    // Open the writer's connection on its thread (a QSqlDatabase belongs to one thread).
+    QMetaObject::invokeMethod(
+        worker.get(),
+        [this]() {
+            auto w = std::make_unique<WriterConnection>();
+            auto db = openSqlite(path, SqliteRoomStore::migrations(), fullSync, &w->connection);
+            if (!db) {
+                writerError = db.error();
+                return;
+            }
+            w->db = *db;
+            w->insertMsg.emplace(w->db);
+            w->findDup.emplace(w->db);
+            if (!w->insertMsg->prepare(kInsertSql) || !w->findDup->prepare(kFindDupSql)) {
+                writerError = makeError(Error::Code::StorageCorrupt, w->db.lastError().text());
+                w->insertMsg.reset();
+                w->findDup.reset();
+                closeSqlite(w->db, w->connection);
+                return;
+            }
+            writer = std::move(w);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+void SqliteRoomStore::Private::stopWriter()
+{
+    if (!thread)
+        return;
+    QMetaObject::invokeMethod(
+        worker.get(),
+        [this]() {
+            if (writer) {
+                writer->insertMsg.reset();
+                writer->findDup.reset();
+                closeSqlite(writer->db, writer->connection);
+                writer.reset();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    thread->quit();
+    thread->wait();
+    worker.reset();
+    thread.reset();
+}
+
+void SqliteRoomStore::appendBatchAsync(QList<AppendRequest> batch, AppendDone done)
+{
+    if (!d->thread)
+        d->startWriter();
+    QMetaObject::invokeMethod(
+        d->worker.get(),
+        [this, batch = std::move(batch), done = std::move(done)]() mutable {
+            auto result = d->writer
+                ? appendOn(d->writer->db, *d->writer->insertMsg, *d->writer->findDup, batch)
+                : Expected<QList<AppendResult>>(d->writerError);
+            QMetaObject::invokeMethod(
+                &d->context,
+                [done = std::move(done), result = std::move(result)]() mutable {
+                    done(std::move(result));
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void SqliteRoomStore::waitForWrites()
+{
+    if (!d->thread)
+        return;
+    // Everything queued before this no-op has been written once it returns; then run the
+    // completions that were posted back to this thread.
+    QMetaObject::invokeMethod(
+        d->worker.get(), []() {}, Qt::BlockingQueuedConnection);
+    QCoreApplication::sendPostedEvents(&d->context, QEvent::MetaCall);
 }
 
 Expected<QList<RoomMessage>> SqliteRoomStore::tail(qint64 roomId, int limit)

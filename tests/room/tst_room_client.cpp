@@ -58,6 +58,21 @@ class TestRoomClient : public QObject {
     }
     QString m_invite;
 
+    //! Rows of members' messages (system messages, e.g. join announcements, are stored after
+    //! the welcome and may still be on their way).
+    static int userRows(RoomClient *c)
+    {
+        int n = 0;
+        for (int i = 0; i < c->messages()->rowCount(); ++i)
+            n += c->messages()->row(i).message.kind == QLatin1String("user") ? 1 : 0;
+        return n;
+    }
+    static QString lastText(RoomClient *c)
+    {
+        const int n = c->messages()->rowCount();
+        return n > 0 ? c->messages()->row(n - 1).message.text : QString();
+    }
+
     static bool waitOnline(RoomClient *c)
     {
         return QTest::qWaitFor([c]() { return c->state() == RoomClient::State::Online; }, 5000);
@@ -114,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(waitOnline(b.get()));
         QTRY_COMPARE(a->members()->rowCount(), 2);
         QTRY_COMPARE(a->members()->onlineCount(), 2);
-        const int bRows = b->messages()->rowCount();
+        const int bRows = userRows(b.get());
         QSignalSpy unread(b.get(), &RoomClient::unreadCountChanged);
         auto id = a->send(QStringLiteral("hello https://example.org"));
         QVERIFY(id);
@@ -123,7 +138,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!a->messages()->row(a->messages()->rowCount() - 1).pending);
         QCOMPARE(a->outboxSize(), 0);
         QVERIFY(a->messages()->row(a->messages()->rowCount() - 1).own);
-        QTRY_COMPARE(b->messages()->rowCount(), bRows + 1);
+        QTRY_COMPARE(userRows(b.get()), bRows + 1);
         const auto &row = b->messages()->row(b->messages()->rowCount() - 1);
         QCOMPARE(row.message.text, QStringLiteral("hello https://example.org"));
         QVERIFY(!row.own);
@@ -149,16 +164,14 @@ private Q_SLOTS:
         QVERIFY(waitOnline(a.get()));
         QVERIFY(waitOnline(b.get()));
         a->send(QStringLiteral("one"));
-        QTRY_COMPARE(
-            b->messages()->row(b->messages()->rowCount() - 1).message.text, QStringLiteral("one"));
+        QTRY_COMPARE(lastText(b.get()), QStringLiteral("one"));
         b->stop();
         for (int i = 0; i < 3; ++i)
             a->send(QStringLiteral("missed %1").arg(i));
         QTRY_COMPARE(a->outboxSize(), 0);
         b->start();
         QVERIFY(waitOnline(b.get()));
-        QTRY_COMPARE(b->messages()->row(b->messages()->rowCount() - 1).message.text,
-            QStringLiteral("missed 2"));
+        QTRY_COMPARE(lastText(b.get()), QStringLiteral("missed 2"));
         QCOMPARE(b->unreadCount(), 4);
     }
 
