@@ -51,6 +51,13 @@ function cpuSecs(pid) {
   return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
+// Seconds the process's threads have waited, runnable, for a CPU (/proc/PID/schedstat, main
+// thread): how much other work on the machine delayed it.
+function runqueueWaitSecs(pid) {
+  try { return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9; }
+  catch { return NaN; }
+}
+
 function waitListening(proc) {
   return new Promise((resolve, reject) => {
     let buf = '';
@@ -274,6 +281,7 @@ async function latency(server, n, rate, seconds) {
   resetCounts(clients);
   const cpu0 = cpuSecs(server.proc.pid);
   const gen0 = process.cpuUsage();
+  const wait0 = runqueueWaitSecs(server.proc.pid), genWait0 = runqueueWaitSecs(process.pid);
   const interval = 10; // ms
   let carry = 0, k = 0, sent = 0;
   const t0 = performance.now();
@@ -294,6 +302,8 @@ async function latency(server, n, rate, seconds) {
   const secs = (performance.now() - t0) / 1000;
   const cpu = cpuSecs(server.proc.pid) - cpu0;
   const gen = process.cpuUsage(gen0);
+  const serverWait = (runqueueWaitSecs(server.proc.pid) - wait0) / secs;
+  const generatorWait = (runqueueWaitSecs(process.pid) - genWait0) / secs;
   closeAll(clients);
   await sleep(300);
   const sinkFrames = clients.filter((c) => !c.probe).reduce((a, c) => a + c.frames, 0);
@@ -301,7 +311,7 @@ async function latency(server, n, rate, seconds) {
     console.error(`sent ${sent}; sink frames ${sinkFrames} of ${sent * (n - probes.length)}; probe samples ${lat.length} of ${sent * (probes.length - 1)}`);
   return { p50: q(0.5), p99: q(0.99), samples: lat.length, deliveriesPerSec: d / secs,
            cpuUsPerDelivery: cpu * 1e6 / d, serverCpuShare: cpu / secs,
-           generatorCpuShare: (gen.user + gen.system) / 1e6 / secs };
+           generatorCpuShare: (gen.user + gen.system) / 1e6 / secs, serverWait, generatorWait };
 }
 
 async function idleMemory(server, n) {
@@ -360,6 +370,7 @@ console.log(`  (latency samples; deliveries/s)         ${String(k.lat.samples).p
 console.log(`server CPU µs per delivery, saturated N=1000 ${fmt(k.sat1000.cpuUsPerDelivery, 2).padStart(12)}  ${fmt(w.sat1000.cpuUsPerDelivery, 2).padStart(12)}  ${fmt(k.sat1000.cpuUsPerDelivery / w.sat1000.cpuUsPerDelivery, 2).padStart(10)}`);
 console.log(`server CPU µs per delivery, latency run    ${fmt(k.lat.cpuUsPerDelivery, 2).padStart(12)}  ${fmt(w.lat.cpuUsPerDelivery, 2).padStart(12)}  ${fmt(k.lat.cpuUsPerDelivery / w.lat.cpuUsPerDelivery, 2).padStart(10)}`);
 console.log(`  (CPU share in the latency run: server; load generator)   ${fmt(k.lat.serverCpuShare, 2)}; ${fmt(k.lat.generatorCpuShare, 2)}   ${fmt(w.lat.serverCpuShare, 2)}; ${fmt(w.lat.generatorCpuShare, 2)}`);
+console.log(`  (waiting for a CPU, s per s: server; load generator)     ${fmt(k.lat.serverWait, 2)}; ${fmt(k.lat.generatorWait, 2)}   ${fmt(w.lat.serverWait, 2)}; ${fmt(w.lat.generatorWait, 2)}`);
 console.log(`server bytes per idle connection          ${fmt(k.memPerConn).padStart(12)}  ${fmt(w.memPerConn).padStart(12)}  ${fmt(k.memPerConn / w.memPerConn, 2).padStart(10)}`);
 console.log('\ntargets: saturated throughput >= ws relay (ratio >= 1), p99 < 20 ms, < 50 KB per idle connection');
 process.exit(0);
