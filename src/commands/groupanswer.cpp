@@ -152,6 +152,17 @@ Expected<scheduling::SlotResult> findInDailyWindow(QList<scheduling::Participant
     return scheduling::SlotFinder::find(request, options);
 }
 
+void applyDefaultWorkingHours(QList<scheduling::Participant> &participants)
+{
+    scheduling::WorkingHours day;
+    for (int d = Qt::Monday; d <= Qt::Sunday; ++d)
+        day.setRanges(Qt::DayOfWeek(d), { scheduling::TimeRange { 9 * 60, 18 * 60 } });
+    for (scheduling::Participant &p : participants) {
+        if (p.workingHours.isUnrestricted())
+            p.workingHours = day;
+    }
+}
+
 bool AvailabilityAnswer::allFree() const
 {
     return std::all_of(people.cbegin(), people.cend(), [](const Person &p) {
@@ -356,6 +367,7 @@ Expected<AvailabilityAnswer> answerAvailability(const Interpretation &in,
         return a;
     }
     request.window = Interval::fromDateTimes(a.windowStart, a.windowEnd);
+    applyDefaultWorkingHours(request.participants);
     auto found = scheduling::SlotFinder::find(request, options);
     if (!found)
         return found.error();

@@ -33,6 +33,11 @@ Expected<scheduling::SlotResult> findInDailyWindow(QList<scheduling::Participant
     const QDateTime &from, const QDateTime &to, int durationMinutes, int dailyFromMinute,
     int dailyToMinute, const QTimeZone &zone, int maxSuggestions = 3);
 
+//! Chat answers never suggest the middle of the night: people who shared no working hours
+//! count as working 09:00-18:00 every day in their own zone (for ranked slots and picked
+//! times only; a yes/no check reads their hours as they are).
+void applyDefaultWorkingHours(QList<scheduling::Participant> &participants);
+
 //! \brief A group availability answer, posted to the room (docs/protocol.md, "availability").
 //! Everything in it is structured so that every client words it in its own language and
 //! shows times in its own zone.

@@ -157,6 +157,24 @@ private Q_SLOTS:
         QCOMPARE(back->toJson(), a->toJson());
     }
 
+    // Nobody shared working hours: no 00:00 suggestion, the day starts at 09:00.
+    void defaultHoursForSlots()
+    {
+        const QDateTime now = at(QDate(2026, 11, 24), 10, 0, kMadrid);
+        InterpretOptions o;
+        o.now = now;
+        o.zone = kMadrid;
+        const Interpretation in = interpret(QStringLiteral("When can we meet tomorrow?"), o);
+        auto a = answerAvailability(in,
+            { member(QStringLiteral("Ana"), kMadrid, {}, now),
+                member(QStringLiteral("Bob"), kLondon, {}, now) },
+            QStringLiteral("Ana"), now, kMadrid);
+        QVERIFY(a && !a->slots.isEmpty());
+        // 09:00 London is 10:00 Madrid; the first half hour is the edge of Bob's day, ranked
+        // lower: 10:30.
+        QCOMPARE(a->slots.first().start, at(QDate(2026, 11, 25), 10, 30, kMadrid));
+    }
+
     void rejectsBadJson()
     {
         QVERIFY(!AvailabilityAnswer::fromJson({}));

@@ -16,12 +16,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTextBrowser>
-#include <QTimeZone>
 #include <QTimer>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,8 +35,8 @@ class MemberDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void paint(QPainter *p, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override
+    void paint(
+        QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
@@ -50,14 +51,14 @@ public:
         p->save();
         p->setRenderHint(QPainter::Antialiasing);
         const QColor dot = status == QLatin1String("online") ? QColor(0x2e, 0xa0, 0x43)
-                : status == QLatin1String("away")          ? QColor(0xd2, 0x99, 0x22)
-                                                           : QColor(0x9a, 0x9a, 0x9a);
+            : status == QLatin1String("away")                ? QColor(0xd2, 0x99, 0x22)
+                                                             : QColor(0x9a, 0x9a, 0x9a);
         const QRect r = opt.rect.adjusted(6, 0, -6, 0);
         p->setBrush(dot);
         p->setPen(Qt::NoPen);
         p->drawEllipse(QPoint(r.left() + 5, r.center().y()), 4, 4);
-        p->setPen(opt.palette.color(status == QLatin1String("offline") ? QPalette::PlaceholderText
-                                                                      : QPalette::Text));
+        p->setPen(opt.palette.color(
+            status == QLatin1String("offline") ? QPalette::PlaceholderText : QPalette::Text));
         QRect textRect = r.adjusted(16, 0, 0, 0);
         if (calendar) {
             QFont small = opt.font;
@@ -76,7 +77,7 @@ public:
         }
         p->setPen(opt.palette.color(QPalette::Text));
         p->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                    QFontMetrics(opt.font).elidedText(name, Qt::ElideRight, textRect.width()));
+            QFontMetrics(opt.font).elidedText(name, Qt::ElideRight, textRect.width()));
         p->restore();
     }
 
@@ -99,7 +100,7 @@ QString linkified(const QString &text)
         out += text.mid(pos, m.capturedStart() - pos).toHtmlEscaped();
         const QString u = m.captured(1);
         out += QStringLiteral("<a href=\"") + u.toHtmlEscaped() + QStringLiteral("\">")
-                + u.toHtmlEscaped() + QStringLiteral("</a>");
+            + u.toHtmlEscaped() + QStringLiteral("</a>");
         pos = m.capturedEnd();
     }
     out += text.mid(pos).toHtmlEscaped();
@@ -109,7 +110,9 @@ QString linkified(const QString &text)
 
 } // namespace
 
-ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent) : QWidget(parent), m_client(client)
+ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
 {
     setObjectName(QStringLiteral("chatPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -171,7 +174,20 @@ ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent) : QWidget(parent
     m_cards = new QVBoxLayout(m_cardArea);
     m_cards->setContentsMargins(0, 0, 0, 0);
     m_cardArea->setVisible(false);
-    rl->addWidget(m_cardArea);
+    // Cards scroll when there are more than fit (at most 60 % of the panel's height), so that
+    // neither they nor the messages get squeezed unreadable in a narrow dock.
+    m_cardScroll = new QScrollArea(right);
+    m_cardScroll->setObjectName(QStringLiteral("cardScroll"));
+    m_cardScroll->setWidgetResizable(true);
+    m_cardScroll->setFrameShape(QFrame::NoFrame);
+    m_cardScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_cardScroll->setWidget(m_cardArea);
+    m_cardScroll->setVisible(false);
+    rl->addWidget(m_cardScroll);
+    connect(m_cardScroll->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this]() {
+        if (m_newestCard)
+            m_cardScroll->ensureWidgetVisible(m_newestCard, 0, 0);
+    });
     auto *composerRow = new QHBoxLayout;
     m_composer = new QPlainTextEdit(right);
     m_composer->setObjectName(QStringLiteral("composer"));
@@ -278,15 +294,15 @@ void ChatPanel::updateBanner()
     case State::Connecting:
     case State::Joining:
         text = m_client->isOffline()
-                ? tr("You are offline — messages will be sent when the room is back")
-                : tr("Connecting to the room…");
+            ? tr("You are offline — messages will be sent when the room is back")
+            : tr("Connecting to the room…");
         break;
     case State::Waiting: {
         retry = true;
         const int secs = m_client->secondsUntilReconnect();
         text = m_client->isOffline()
-                ? tr("You are offline — messages will be sent when the room is back")
-                : tr("Reconnecting in %1 s…").arg(secs);
+            ? tr("You are offline — messages will be sent when the room is back")
+            : tr("Reconnecting in %1 s…").arg(secs);
         break;
     }
     case State::Failed:
@@ -349,9 +365,15 @@ void ChatPanel::addCard(QWidget *card)
     card->setParent(m_cardArea);
     m_cards->addWidget(card);
     m_cardArea->setVisible(true);
+    m_cardScroll->setVisible(true);
+    // The newest card in view once the layout has made room for it.
+    m_newestCard = card;
     connect(card, &QObject::destroyed, this, [this]() {
         // The layout item is gone once the widget is: hide the area when nothing is left.
-        QTimer::singleShot(0, this, [this]() { m_cardArea->setVisible(m_cards->count() > 0); });
+        QTimer::singleShot(0, this, [this]() {
+            m_cardArea->setVisible(m_cards->count() > 0);
+            m_cardScroll->setVisible(m_cards->count() > 0);
+        });
     });
 }
 
@@ -383,6 +405,12 @@ QList<QWidget *> ChatPanel::cards() const
             list << w;
     }
     return list;
+}
+
+void ChatPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_cardScroll->setMaximumHeight(std::max(120, height() * 6 / 10));
 }
 
 void ChatPanel::showEvent(QShowEvent *event)
@@ -425,16 +453,16 @@ void ChatPanel::render()
     const QLocale locale;
     QScrollBar *bar = m_view->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 4;
-    QString html = QStringLiteral(
-            "<style>"
-            ".day{color:#777;text-align:center;margin:8px 0 4px 0;font-size:small;}"
-            ".sys{color:#777;font-style:italic;text-align:center;font-size:small;}"
-            ".own{background:#e7f0fd;margin-left:40px;}"
-            ".other{margin-right:40px;}"
-            ".who{font-weight:bold;} .time{color:#888;font-size:small;}"
-            ".pending{color:#999;font-size:small;}"
-            ".proposal{color:#1e6b34;margin:6px 0;}"
-            "</style>");
+    QString html
+        = QStringLiteral("<style>"
+                         ".day{color:#777;text-align:center;margin:8px 0 4px 0;font-size:small;}"
+                         ".sys{color:#777;font-style:italic;text-align:center;font-size:small;}"
+                         ".own{background:#e7f0fd;margin-left:40px;}"
+                         ".other{margin-right:40px;}"
+                         ".who{font-weight:bold;} .time{color:#888;font-size:small;}"
+                         ".pending{color:#999;font-size:small;}"
+                         ".proposal{color:#1e6b34;margin:6px 0;}"
+                         "</style>");
     QDate lastDay;
     for (int i = 0; i < model->rowCount(); ++i) {
         const auto &row = model->row(i);
@@ -443,48 +471,45 @@ void ChatPanel::render()
             lastDay = local.date();
             const QDate today = QDate::currentDate();
             const QString label = lastDay == today ? tr("Today")
-                    : lastDay == today.addDays(-1) ? tr("Yesterday")
+                : lastDay == today.addDays(-1)     ? tr("Yesterday")
                                                    : locale.toString(lastDay, QLocale::LongFormat);
             html += QStringLiteral("<p class=\"day\">— ") + label.toHtmlEscaped()
-                    + QStringLiteral(" —</p>");
+                + QStringLiteral(" —</p>");
         }
         if (row.message.kind == QLatin1String("system")) {
             QString text = row.message.text;
             if (row.message.event == QLatin1String("member_joined"))
                 text = tr("%1 joined the room").arg(row.message.from);
             html += QStringLiteral("<p class=\"sys\">") + text.toHtmlEscaped()
-                    + QStringLiteral("</p>");
+                + QStringLiteral("</p>");
             continue;
         }
         const QString who = row.own ? tr("You") : row.message.from;
         if (row.message.kind == QLatin1String("proposal")) {
             // The card with its buttons sits above the composer; the stream notes it in order.
             const auto p = room::MeetingProposal::fromMessageText(row.message.text);
-            const QString text = !p ? tr("%1 sent a meeting proposal this version cannot show.")
-                                              .arg(who)
-                    : row.own
-                    ? tr("You proposed a meeting: “%1”, %2.")
-                              .arg(p->title, ProposalCard::timeText(p->start, p->end,
-                                                                    m_zone))
-                    : tr("%1 proposed a meeting: “%2”, %3.")
-                              .arg(who, p->title,
-                                   ProposalCard::timeText(p->start, p->end,
-                                                          m_zone));
+            const QString text = !p
+                ? tr("%1 sent a meeting proposal this version cannot show.").arg(who)
+                : row.own
+                ? tr("You proposed a meeting: “%1”, %2.")
+                      .arg(p->title, ProposalCard::timeText(p->start, p->end, m_zone))
+                : tr("%1 proposed a meeting: “%2”, %3.")
+                      .arg(who, p->title, ProposalCard::timeText(p->start, p->end, m_zone));
             html += QStringLiteral("<p class=\"proposal\">") + text.toHtmlEscaped()
-                    + QStringLiteral("</p>");
+                + QStringLiteral("</p>");
             continue;
         }
         html += QStringLiteral("<table width=\"100%\" cellpadding=\"4\" class=\"")
-                + (row.own ? QStringLiteral("own") : QStringLiteral("other"))
-                + QStringLiteral("\"><tr><td><span class=\"who\">") + who.toHtmlEscaped()
-                + QStringLiteral("</span> <span class=\"time\">")
-                + locale.toString(local.time(), QLocale::ShortFormat).toHtmlEscaped()
-                + QStringLiteral("</span>");
+            + (row.own ? QStringLiteral("own") : QStringLiteral("other"))
+            + QStringLiteral("\"><tr><td><span class=\"who\">") + who.toHtmlEscaped()
+            + QStringLiteral("</span> <span class=\"time\">")
+            + locale.toString(local.time(), QLocale::ShortFormat).toHtmlEscaped()
+            + QStringLiteral("</span>");
         if (row.pending)
             html += QStringLiteral(" <span class=\"pending\">") + tr("Sending…").toHtmlEscaped()
-                    + QStringLiteral("</span>");
+                + QStringLiteral("</span>");
         html += QStringLiteral("<br>") + linkified(row.message.text)
-                + QStringLiteral("</td></tr></table>");
+            + QStringLiteral("</td></tr></table>");
     }
     m_view->setHtml(html);
     if (atBottom)

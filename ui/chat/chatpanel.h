@@ -14,6 +14,7 @@ class QLabel;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTextBrowser;
 class QTimer;
 class QVBoxLayout;
@@ -63,6 +64,7 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void sendComposer();
@@ -75,6 +77,8 @@ private:
     QLabel *m_banner = nullptr;
     QLabel *m_notice = nullptr;
     QWidget *m_cardArea = nullptr;
+    QScrollArea *m_cardScroll = nullptr;
+    QPointer<QWidget> m_newestCard; //!< scrolled into view when the cards' height changes
     QVBoxLayout *m_cards = nullptr;
     QHBoxLayout *m_header = nullptr;
     QTimeZone m_zone = QTimeZone::systemTimeZone();

@@ -41,6 +41,16 @@ QLabel *addLabel(
     return l;
 }
 
+//! A wall-clock time in the user's locale without seconds (the C locale's short format has
+//! them).
+QString clockText(QTime time)
+{
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QLatin1String(":ss")).remove(QLatin1String(".ss"));
+    return locale.toString(time, format);
+}
+
 const CommandAssistant::Member *findMember(
     const QList<CommandAssistant::Member> &members, const QString &name)
 {
@@ -240,8 +250,7 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
     if (event.start.isValid()) {
         QString when = tr("%1, %2–%3 (%4)")
                            .arg(locale.toString(event.start.date(), QLocale::LongFormat),
-                               locale.toString(event.start.time(), QLocale::ShortFormat),
-                               locale.toString(event.end.time(), QLocale::ShortFormat),
+                               clockText(event.start.time()), clockText(event.end.time()),
                                QString::fromUtf8(zone.id()));
         if (suggested && suggestion.isEmpty())
             when += QLatin1Char(' ') + tr("— no time was given; change it with Edit…");
@@ -283,11 +292,10 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
         const QDateTime s = event.start.toTimeZone(theirs);
         const QDateTime e = event.end.toTimeZone(theirs);
         const QString from = s.date() == event.start.date()
-            ? locale.toString(s.time(), QLocale::ShortFormat)
-            : locale.toString(s, QStringLiteral("ddd "))
-                + locale.toString(s.time(), QLocale::ShortFormat);
+            ? clockText(s.time())
+            : locale.toString(s, QStringLiteral("ddd ")) + clockText(s.time());
         people << tr("%1 — %2–%3 their time (%4)")
-                      .arg(member->name, from, locale.toString(e.time(), QLocale::ShortFormat),
+                      .arg(member->name, from, clockText(e.time()),
                           scheduling::zonePlaceName(theirs));
     }
     addLabel(layout, card, QStringLiteral("cardParticipants"),
@@ -350,7 +358,7 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
             warnings << tr("The time you wrote does not exist on that day (the clocks go "
                            "forward); the card shows the first time that does, %1. Check it, "
                            "or change it with Edit….")
-                            .arg(locale.toString(event.start.time(), QLocale::ShortFormat));
+                            .arg(clockText(event.start.time()));
         else if (w == QLatin1String("dst_fold"))
             warnings << tr("This time happens twice on that day (the clocks go back); the "
                            "card uses the first one.");
@@ -471,11 +479,8 @@ void CommandAssistant::showAgenda(const commands::Interpretation &in)
                 lines << tr("  All day  %1").arg(title);
             else
                 lines << tr("  %1–%2  %3")
-                             .arg(locale.toString(
-                                      o.start.toTimeZone(zone).time(), QLocale::ShortFormat),
-                                 locale.toString(
-                                     o.end.toTimeZone(zone).time(), QLocale::ShortFormat),
-                                 title);
+                             .arg(clockText(o.start.toTimeZone(zone).time()),
+                                 clockText(o.end.toTimeZone(zone).time()), title);
         }
         if (occurrences->isEmpty())
             lines << tr("Nothing on your calendar.");
@@ -636,6 +641,7 @@ QString CommandAssistant::pickSlot(const commands::Interpretation &in, Event &ev
               request.window = Interval::fromDateTimes(start, std::max(start, to));
               request.durationMs = qint64(minutes) * 60000;
               request.participants = people;
+              commands::applyDefaultWorkingHours(request.participants);
               scheduling::SlotOptions options;
               options.maxSuggestions = 1;
               options.displayZone = zone;
@@ -643,9 +649,8 @@ QString CommandAssistant::pickSlot(const commands::Interpretation &in, Event &ev
           }();
     const QLocale locale;
     const QString window = meal
-        ? tr("%1–%2").arg(
-            locale.toString(QTime(0, 0).addSecs(in.dailyWindowFrom * 60), QLocale::ShortFormat),
-            locale.toString(QTime(0, 0).addSecs(in.dailyWindowTo * 60), QLocale::ShortFormat))
+        ? tr("%1–%2").arg(clockText(QTime(0, 0).addSecs(in.dailyWindowFrom * 60)),
+            clockText(QTime(0, 0).addSecs(in.dailyWindowTo * 60)))
         : QString();
     QString note;
     if (found && !found->suggestions.isEmpty()) {
@@ -760,11 +765,10 @@ void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer
     const auto dayTime = [&](const QDateTime &t) -> QString {
         const QDateTime l = t.toTimeZone(zone);
         return locale.toString(l.date(), QStringLiteral("ddd d MMM")) + QLatin1Char(' ')
-            + locale.toString(l.time(), QLocale::ShortFormat);
+            + clockText(l.time());
     };
     const auto range = [&](const QDateTime &s, const QDateTime &e) -> QString {
-        return tr("%1–%2").arg(
-            dayTime(s), locale.toString(e.toTimeZone(zone).time(), QLocale::ShortFormat));
+        return tr("%1–%2").arg(dayTime(s), clockText(e.toTimeZone(zone).time()));
     };
     const auto list = [&](const QStringList &names) {
         QStringList shown;
@@ -793,9 +797,8 @@ void CommandAssistant::showAvailabilityAnswer(const commands::AvailabilityAnswer
                 || theirs.offsetFromUtc(s.start) == zone.offsetFromUtc(s.start))
                 continue;
             parts << tr("%1 for %2 (%3)")
-                         .arg(locale.toString(
-                                  s.start.toTimeZone(theirs).time(), QLocale::ShortFormat),
-                             name, scheduling::zonePlaceName(theirs));
+                         .arg(clockText(s.start.toTimeZone(theirs).time()), name,
+                             scheduling::zonePlaceName(theirs));
         }
         return parts.join(QStringLiteral("; "));
     };
