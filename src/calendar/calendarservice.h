@@ -27,7 +27,7 @@ public:
     //! [from, to). Installed by the recurrence engine (libical); without one, a series shows
     //! its first occurrence only.
     using RecurrenceExpander
-            = std::function<QList<QDateTime>(const Event &master, qint64 fromMs, qint64 toMs)>;
+        = std::function<QList<QDateTime>(const Event &master, qint64 fromMs, qint64 toMs)>;
 
     CalendarService(Database &db, QTimeZone zone, QObject *parent = nullptr);
     ~CalendarService() override;
@@ -48,8 +48,8 @@ public:
     //! Occurrences overlapping the days [firstDay, lastDay] (inclusive) in the viewer's zone,
     //! from visible calendars, sorted by start; cancelled events are left out.
     Expected<QList<Occurrence>> occurrences(QDate firstDay, QDate lastDay) const;
-    Expected<QList<Occurrence>> occurrencesBetween(qint64 fromMs, qint64 toMs,
-                                                   bool visibleOnly = true) const;
+    Expected<QList<Occurrence>> occurrencesBetween(
+        qint64 fromMs, qint64 toMs, bool visibleOnly = true) const;
 
     Expected<Event> event(const QString &id) const;
     //! Validates (title may be empty: shown as "(No title)"), stores, emits changed().
@@ -58,6 +58,8 @@ public:
     Expected<void> deleteEvent(const QString &id);
     Expected<int> eventCount() const;
 
+    //! The profile database this service works on.
+    Database &database() const { return m_db; }
     EventStore &store() const { return *m_store; }
 
     //! Tells views that data changed underneath (sync, import).

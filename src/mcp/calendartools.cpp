@@ -10,12 +10,15 @@
 #include "ics/recurrence.h"
 #include "mcp/jsonschema.h"
 #include "model/zonedtime.h"
+#include "room/protocol.h"
 #include "scheduling/findtimejson.h"
 #include "scheduling/reasontext.h"
 #include "scheduling/slotfinder.h"
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "sync/syncengine.h"
+#include "team/snapshotcache.h"
+#include "team/staleness.h"
 
 #include <QEventLoop>
 #include <QHash>
@@ -1326,9 +1329,84 @@ struct CalendarTools::Impl {
                 return ToolResult::error(S("participants: each needs a name or an email"));
             participants.append(p);
         }
-        if (participants.isEmpty())
-            return ToolResult::error(S("participants: give at least one participant or leave "
-                                       "include_me true"));
+        // Room members: their latest snapshots as the desktop app stored them (busy times,
+        // working hours and zone, what the room shares).
+        QList<scheduling::Participant> members;
+        QJsonArray notes;
+        QStringList noteLines;
+        const QJsonArray required = a.value(S("room_members")).toArray();
+        const QJsonArray optional = a.value(S("optional_room_members")).toArray();
+        if (!required.isEmpty() || !optional.isEmpty()) {
+            auto cached = team::SnapshotCache(t.m_db).load(str(a, "room"));
+            if (!cached)
+                return ToolResult::error(
+                    S("Cannot read the stored room availability: ") + cached.error().message);
+            // Newest snapshot per member across the rooms asked about.
+            QHash<QString, team::SnapshotCache::Entry> byName;
+            for (const team::SnapshotCache::Entry &e : std::as_const(*cached)) {
+                const QString key = room::nameKey(e.member);
+                if (!byName.contains(key) || byName[key].snapshot.madeAt < e.snapshot.madeAt)
+                    byName.insert(key, e);
+            }
+            const QDateTime now = Clock::nowUtc();
+            auto add = [&](const QJsonValue &v, bool isRequired) -> std::optional<ToolResult> {
+                const QString name = v.toString().trimmed();
+                if (name.isEmpty())
+                    return ToolResult::error(S("room_members: each entry is a member's name"));
+                const auto it = byName.constFind(room::nameKey(name));
+                scheduling::Participant p;
+                if (it == byName.constEnd()) {
+                    p.name = name;
+                    p.availabilityKnown = false;
+                    const QString why = S("%1 has not shared availability (or this profile's "
+                                          "desktop app has not received it)")
+                                            .arg(name);
+                    notes.append(QJsonObject {
+                        { S("member"), name }, { S("missing"), true }, { S("note"), why } });
+                    noteLines << why;
+                } else {
+                    p = team::toParticipant(it->member, it->snapshot);
+                    const qint64 age = it->snapshot.madeAt.secsTo(now);
+                    QJsonObject n {
+                        { S("member"), it->member }, { S("made_at"), iso(it->snapshot.madeAt) },
+                        { S("known_until"),
+                            iso(QDateTime::fromMSecsSinceEpoch(it->snapshot.horizon.end, Qt::UTC)) }
+                    };
+                    if (age > team::kStaleAfterSecs) {
+                        const QString why = age >= 2 * 86400
+                            ? S("%1's availability is from %2 days ago")
+                                  .arg(it->member)
+                                  .arg(age / 86400)
+                            : S("%1's availability is from %2 hours ago")
+                                  .arg(it->member)
+                                  .arg(age / 3600);
+                        n.insert(S("note"), why);
+                        noteLines << why;
+                    }
+                    if (it->snapshot.horizon.end < to) {
+                        const QString why = S("%1's availability is only known until %2")
+                                                .arg(it->member,
+                                                    iso(QDateTime::fromMSecsSinceEpoch(
+                                                        it->snapshot.horizon.end, Qt::UTC)));
+                        n.insert(S("partial"), true);
+                        noteLines << why;
+                    }
+                    notes.append(n);
+                }
+                p.required = isRequired;
+                members.append(p);
+                return std::nullopt;
+            };
+            for (const QJsonValue &v : required)
+                if (auto e = add(v, true))
+                    return *e;
+            for (const QJsonValue &v : optional)
+                if (auto e = add(v, false))
+                    return *e;
+        }
+        if (participants.isEmpty() && members.isEmpty())
+            return ToolResult::error(S("participants: give at least one participant or room "
+                                       "member, or leave include_me true"));
         QJsonObject doc { { S("window"),
                               QJsonObject { { S("start"), startIso }, { S("end"), endIso } } },
             { S("duration_minutes"), a.value(S("duration_minutes")).toInt() },
@@ -1339,6 +1417,7 @@ struct CalendarTools::Impl {
             = scheduling::parseFindTimeInput(QJsonDocument(doc).toJson(QJsonDocument::Compact));
         if (!input)
             return ToolResult::error(input.error().message);
+        input->request.participants.append(members);
         auto result = scheduling::SlotFinder::find(input->request, input->options);
         if (!result)
             return ToolResult::error(result.error().message);
@@ -1356,6 +1435,11 @@ struct CalendarTools::Impl {
                              .arg(iso(s.interval.startUtc()), iso(s.interval.endUtc()),
                                  scheduling::englishReason(s.reason));
             r.text = S("Ranked slots:\n") + lines.join(QLatin1Char('\n'));
+        }
+        if (!notes.isEmpty()) {
+            r.structured.insert(S("room_members"), notes);
+            if (!noteLines.isEmpty())
+                r.text += S("\nNote: ") + noteLines.join(S("; ")) + QLatin1Char('.');
         }
         return r;
     }
@@ -1714,8 +1798,9 @@ QList<ToolDefinition> makeDefinitions()
         t.description
             = S("Ranks meeting slots for a group with reasons (who is free, working "
                 "hours, time zones). The profile's own busy times are included as \"me\" "
-                "unless include_me is false. Other participants give their busy intervals; "
-                "without them their availability counts as unknown.")
+                "unless include_me is false. Room members are given by name (room_members) and use "
+                "the availability the room shared; other participants give their busy "
+                "intervals, and without them their availability counts as unknown.")
             + kDataNote;
         const QJsonObject busyItem = object(
             { { S("start"), nonEmptyStr(S("ISO-8601 with offset.")) },
@@ -1738,6 +1823,16 @@ QList<ToolDefinition> makeDefinitions()
                 { S("max_suggestions"), integer(S("Default 5."), 1, 20) },
                 { S("participants"),
                     array(participant, S("People besides me (by e-mail and/or name).")) },
+                { S("room_members"),
+                    array(str(S("A member's display name.")),
+                        S("Room members who must attend, by display name: their availability "
+                          "is the latest the desktop app received from the room (busy times, "
+                          "working hours, zone; stale or missing ones are noted).")) },
+                { S("optional_room_members"),
+                    array(str(S("A member's display name.")), S("Room members who may attend.")) },
+                { S("room"),
+                    str(S("Only this room's members (its key as Settings shows it); default: "
+                          "every room, the newest snapshot per name.")) },
                 { S("include_me"),
                     boolean(S("Include the profile's own calendars (default true).")) },
                 { S("my_working_hours"), wh } },

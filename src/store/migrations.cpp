@@ -115,6 +115,16 @@ const QList<QStringList> &migrations()
                 QStringLiteral(
                         "ALTER TABLE events ADD COLUMN out_of_office INTEGER NOT NULL DEFAULT 0"),
         },
+        // 5: the room members' latest availability snapshots (busy intervals, working hours,
+        // zone — what the room already shares), for the next start and for kairos-cli mcp.
+        {
+                QStringLiteral(R"(CREATE TABLE team_snapshots (
+                    room_key TEXT NOT NULL,
+                    member TEXT NOT NULL,
+                    snapshot TEXT NOT NULL,
+                    received_ms INTEGER NOT NULL,
+                    PRIMARY KEY (room_key, member)))"),
+        },
     };
     return list;
 }

@@ -1,5 +1,6 @@
 #include "team/teamavailability.h"
 
+#include "core/clock.h"
 #include "core/logging.h"
 #include "room/protocol.h"
 #include "room/roomclient.h"
@@ -28,6 +29,31 @@ void TeamAvailability::attach(room::RoomClient *client)
         connect(client, &room::RoomClient::joined, this, &TeamAvailability::changed);
     }
     Q_EMIT changed();
+}
+
+void TeamAvailability::setCache(SnapshotCache *cache, const QString &roomKey)
+{
+    m_cache = cache;
+    m_roomKey = roomKey;
+    if (!m_cache)
+        return;
+    auto stored = m_cache->load(roomKey);
+    if (!stored) {
+        qCWarning(lcScheduling) << "cannot read the stored availability of the room:"
+                                << stored.error().message;
+        return;
+    }
+    bool any = false;
+    for (const SnapshotCache::Entry &e : std::as_const(*stored)) {
+        const QString key = room::nameKey(e.member);
+        if (m_snapshots.contains(key)) // the room's own copy is newer
+            continue;
+        m_snapshots.insert(key, e.snapshot);
+        m_displayNames.insert(key, e.member);
+        any = true;
+    }
+    if (any)
+        Q_EMIT changed();
 }
 
 void TeamAvailability::setOwnSnapshot(const AvailabilitySnapshot &snapshot)
@@ -62,6 +88,14 @@ bool TeamAvailability::applyFrame(const QJsonObject &frame)
     const QJsonObject snap = frame.value(QLatin1String("snapshot")).toObject();
     auto parsed = snapshotFromJson(snap);
     const bool hadOne = m_snapshots.remove(key) > 0;
+    if (m_cache) {
+        const auto stored = parsed
+            ? m_cache->save(m_roomKey, from, *parsed, Clock::nowUtc())
+            : (snap.isEmpty() ? m_cache->remove(m_roomKey, from) : Expected<void>());
+        if (!stored)
+            qCWarning(lcScheduling)
+                << "cannot store the availability of" << from << ":" << stored.error().message;
+    }
     if (!parsed) {
         if (!snap.isEmpty())
             qCWarning(lcScheduling) << "ignoring an unreadable availability snapshot from" << from

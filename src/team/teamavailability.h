@@ -3,6 +3,7 @@
 #include "room/roomclient.h"
 #include "scheduling/participant.h"
 #include "team/snapshot.h"
+#include "team/snapshotcache.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -42,6 +43,10 @@ public:
     void attach(room::RoomClient *client);
     room::RoomClient *client() const { return m_client; }
 
+    //! Keeps the room's snapshots in \a cache under \a roomKey (not owned; may be null): loads
+    //! the stored ones now (call after attach()) and writes every snapshot the room sends.
+    void setCache(SnapshotCache *cache, const QString &roomKey);
+
     //! This member's own snapshot, built locally (always known to this client, shared or not).
     void setOwnSnapshot(const AvailabilitySnapshot &snapshot);
     std::optional<AvailabilitySnapshot> ownSnapshot() const { return m_own; }
@@ -72,6 +77,8 @@ private:
     MemberAvailability make(const QString &name, const QString &status) const;
 
     QPointer<room::RoomClient> m_client;
+    SnapshotCache *m_cache = nullptr;
+    QString m_roomKey;
     QString m_selfName;
     std::optional<AvailabilitySnapshot> m_own;
     QHash<QString, AvailabilitySnapshot> m_snapshots; //!< by nameKey

@@ -108,6 +108,11 @@ void TeamController::onRoomChanged()
     m_team->attach(client);
     if (!client)
         return;
+    if (m_calendar) {
+        if (!m_snapshotCache)
+            m_snapshotCache = std::make_unique<team::SnapshotCache>(m_calendar->database());
+        m_team->setCache(m_snapshotCache.get(), m_chat->roomKey());
+    }
     m_publisher = new team::AvailabilityPublisher(
         client, m_chat->roomKey(), m_calendar, m_settings, m_team, m_config, this);
     if (QWidget *panel = m_chat->panel()) {

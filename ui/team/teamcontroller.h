@@ -63,6 +63,7 @@ private:
     const Profile &m_profile;
     team::SharingSettings *m_settings = nullptr;
     team::TeamAvailability *m_team = nullptr;
+    std::unique_ptr<team::SnapshotCache> m_snapshotCache;
     QPointer<team::AvailabilityPublisher> m_publisher;
     QPointer<SharingBar> m_bar;
     GroupAvailabilityOverlay *m_overlay = nullptr;
