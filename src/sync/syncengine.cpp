@@ -696,7 +696,15 @@ void SyncEngine::execute(const QString &accountId, const OutboxOp &op)
                                 return;
                             if (f)
                                 return self->opSucceeded(accountId, op, *f);
-                            self->opRetryLater(accountId, op, f.error());
+                            if (retryable(f.error()))
+                                return self->opRetryLater(accountId, op, f.error());
+                            // The id is taken but the event is gone: it was created, then
+                            // deleted on the server (Google keeps deleted ids). Retrying can
+                            // never succeed; say so like any other edit of a deleted event.
+                            self->opConflict(accountId, op,
+                                f.error().code == Error::Code::NotFound
+                                    ? QStringLiteral("deleted_on_server")
+                                    : QStringLiteral("rejected"));
                         });
                     return;
                 }
