@@ -46,6 +46,8 @@ namespace kairos {
 namespace {
 
 const QString kViewKey = QStringLiteral("ui/view");
+//! Calendar list items: whether the calendar counts for the user's availability.
+constexpr int kCountsForAvailabilityRole = Qt::UserRole + 1;
 
 QString viewName(MainWindow::View v)
 {
@@ -459,11 +461,24 @@ void MainWindow::reloadCalendarList()
         item->setData(Qt::UserRole, c.id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(c.visible ? Qt::Checked : Qt::Unchecked);
+        item->setData(kCountsForAvailabilityRole, c.countsForAvailability);
+        QStringList tips;
         if (c.kind == CalendarKind::Subscription)
-            item->setToolTip(
-                tr("Subscribed, read-only: %1\nRight-click to unsubscribe").arg(c.sourceUrl));
+            tips << tr("Subscribed, read-only: %1\nRight-click to unsubscribe").arg(c.sourceUrl);
         else if (c.readOnly)
-            item->setToolTip(tr("Read-only"));
+            tips << tr("Read-only");
+        tips << (c.countsForAvailability
+                ? tr("Counts for your availability: its events make you busy for others")
+                : tr("Does not count for your availability: others see you free during its "
+                     "events"));
+        tips << tr("Right-click to change");
+        item->setToolTip(tips.join(QLatin1Char('\n')));
+        if (!c.countsForAvailability) {
+            // A quiet hint in the list itself: not counted → italic.
+            QFont f = item->font();
+            f.setItalic(true);
+            item->setFont(f);
+        }
     }
 }
 
@@ -916,6 +931,15 @@ void MainWindow::showCalendarListMenu(const QPoint &pos)
     const QString id = item->data(Qt::UserRole).toString();
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("calendarListMenu"));
+    QAction *counts = menu.addAction(tr("Counts for My Availability"));
+    counts->setObjectName(QStringLiteral("countsForAvailabilityAction"));
+    counts->setCheckable(true);
+    counts->setChecked(item->data(kCountsForAvailabilityRole).toBool());
+    counts->setToolTip(tr("When on, this calendar's events make you busy in free/busy and "
+                          "meeting suggestions"));
+    connect(counts, &QAction::toggled, this,
+        [this, id](bool on) { setCalendarCountsForAvailability(id, on); });
+    menu.addSeparator();
     if (ics::Subscription *sub = m_ics->subscription(id)) {
         menu.addAction(tr("Refresh Now"), sub, &ics::Subscription::refresh);
         menu.addAction(tr("Unsubscribe…"), this, [this, id]() { m_ics->unsubscribe(id); });
@@ -925,6 +949,12 @@ void MainWindow::showCalendarListMenu(const QPoint &pos)
         exportAction->setEnabled(true);
     }
     menu.exec(m_calendarList->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::setCalendarCountsForAvailability(const QString &calendarId, bool counts)
+{
+    if (auto r = m_calendar.setCountsForAvailability(calendarId, counts); !r)
+        showError(tr("Could not change the calendar"), r.error());
 }
 
 void MainWindow::reschedule(QString eventId, QDateTime start, QDateTime end)

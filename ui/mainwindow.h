@@ -111,6 +111,7 @@ private:
     //! The event lives in a calendar of a connected account and an engine is set.
     bool syncsCalendar(const QString &calendarId) const;
     void showCalendarListMenu(const QPoint &pos);
+    void setCalendarCountsForAvailability(const QString &calendarId, bool counts);
     //! The time grid moved or resized an event by dragging.
     // By value: the view's own copy of the id is freed when the edit re-lays it out.
     void reschedule(QString eventId, QDateTime start, QDateTime end);

@@ -13,9 +13,11 @@
 namespace kairos {
 
 CalendarService::CalendarService(Database &db, QTimeZone zone, QObject *parent)
-    : QObject(parent), m_db(db), m_store(std::make_unique<EventStore>(db)), m_zone(std::move(zone))
-{
-}
+    : QObject(parent)
+    , m_db(db)
+    , m_store(std::make_unique<EventStore>(db))
+    , m_zone(std::move(zone))
+{ }
 
 CalendarService::~CalendarService() = default;
 
@@ -62,25 +64,62 @@ QList<Calendar> CalendarService::calendars() const
     return m_calendars;
 }
 
+QStringList CalendarService::availabilityCalendarIds() const
+{
+    QStringList ids;
+    for (const Calendar &c : calendars()) {
+        if (c.countsForAvailability)
+            ids << c.id;
+    }
+    return ids;
+}
+
+void CalendarService::reloadCalendars(const QStringList &availabilityBefore)
+{
+    m_calendarsLoaded = false;
+    const QStringList after = availabilityCalendarIds();
+    Q_EMIT calendarsChanged();
+    Q_EMIT changed();
+    if (after != availabilityBefore)
+        Q_EMIT availabilityCalendarsChanged(after);
+}
+
+void CalendarService::notifyCalendarsChanged()
+{
+    // The cached list is what the last notification was computed from.
+    reloadCalendars(m_calendarsLoaded ? availabilityCalendarIds() : QStringList());
+}
+
 Expected<void> CalendarService::saveCalendar(const Calendar &calendar)
 {
+    const QStringList before = availabilityCalendarIds();
     auto r = m_store->saveCalendar(calendar);
     m_calendarsLoaded = false;
-    if (r) {
-        Q_EMIT calendarsChanged();
-        Q_EMIT changed();
-    }
+    if (r)
+        reloadCalendars(before);
     return r;
+}
+
+Expected<void> CalendarService::setCountsForAvailability(const QString &calendarId, bool counts)
+{
+    for (Calendar c : calendars()) {
+        if (c.id != calendarId)
+            continue;
+        if (c.countsForAvailability == counts)
+            return {};
+        c.countsForAvailability = counts;
+        return saveCalendar(c);
+    }
+    return makeError(Error::Code::NotFound, QStringLiteral("calendar ") + calendarId);
 }
 
 Expected<void> CalendarService::removeCalendar(const QString &id)
 {
+    const QStringList before = availabilityCalendarIds();
     auto r = m_store->removeCalendar(id);
     m_calendarsLoaded = false;
-    if (r) {
-        Q_EMIT calendarsChanged();
-        Q_EMIT changed();
-    }
+    if (r)
+        reloadCalendars(before);
     return r;
 }
 
@@ -91,8 +130,8 @@ Expected<QList<Occurrence>> CalendarService::occurrences(QDate firstDay, QDate l
     return occurrencesBetween(from, to);
 }
 
-Expected<QList<Occurrence>> CalendarService::occurrencesBetween(qint64 from, qint64 to,
-                                                                bool visibleOnly) const
+Expected<QList<Occurrence>> CalendarService::occurrencesBetween(
+    qint64 from, qint64 to, bool visibleOnly) const
 {
     QHash<QString, const Calendar *> byId;
     const QList<Calendar> cals = calendars();
@@ -136,7 +175,7 @@ Expected<QList<Occurrence>> CalendarService::occurrencesBetween(qint64 from, qin
         if (o.end.toMSecsSinceEpoch() > from && o.start.toMSecsSinceEpoch() < to)
             out.append(std::move(o));
         else if (o.start == o.end && o.start.toMSecsSinceEpoch() >= from
-                 && o.start.toMSecsSinceEpoch() < to)
+            && o.start.toMSecsSinceEpoch() < to)
             out.append(std::move(o)); // zero-length events still show
     };
 
@@ -181,7 +220,8 @@ Expected<void> CalendarService::checkWritable(const QString &calendarId) const
 {
     for (const Calendar &c : calendars()) {
         if (c.id == calendarId)
-            return c.readOnly ? Expected<void>(makeError(Error::Code::ReadOnly, c.name)) : Expected<void>();
+            return c.readOnly ? Expected<void>(makeError(Error::Code::ReadOnly, c.name))
+                              : Expected<void>();
     }
     return makeError(Error::Code::NotFound, QStringLiteral("calendar ") + calendarId);
 }
@@ -193,7 +233,8 @@ Expected<Event> CalendarService::createEvent(Event e)
     if (auto w = checkWritable(e.calendarId); !w)
         return w.error();
     if (!e.isValid())
-        return makeError(Error::Code::InvalidInput, QStringLiteral("the event ends before it starts"));
+        return makeError(
+            Error::Code::InvalidInput, QStringLiteral("the event ends before it starts"));
     e.id.clear();
     e.created = e.updated = Clock::nowUtc();
     if (auto r = m_store->saveEvent(e); !r)
@@ -215,7 +256,8 @@ Expected<Event> CalendarService::updateEvent(Event e)
             return w.error();
     }
     if (!e.isValid())
-        return makeError(Error::Code::InvalidInput, QStringLiteral("the event ends before it starts"));
+        return makeError(
+            Error::Code::InvalidInput, QStringLiteral("the event ends before it starts"));
     e.created = old->created;
     e.updated = Clock::nowUtc();
     e.sequence = old->sequence + 1;

@@ -43,6 +43,12 @@ public:
 
     QList<Calendar> calendars() const;
     Expected<void> saveCalendar(const Calendar &calendar);
+    //! Ids of the calendars whose events count as busy time for the user's availability (the
+    //! group free/busy publisher and the VFREEBUSY export read this), in calendar order.
+    QStringList availabilityCalendarIds() const;
+    //! The per-calendar "counts for my availability" switch; persisted. Emits
+    //! availabilityCalendarsChanged() when the set changes.
+    Expected<void> setCountsForAvailability(const QString &calendarId, bool counts);
     //! Removes a calendar and its events (e.g. unsubscribing from a feed).
     Expected<void> removeCalendar(const QString &id);
     //! Occurrences overlapping the days [firstDay, lastDay] (inclusive) in the viewer's zone,
@@ -65,20 +71,20 @@ public:
     //! Tells views that data changed underneath (sync, import).
     void notifyChanged() { Q_EMIT changed(); }
     //! Calendars were added or removed underneath (an account disconnected): reload them.
-    void notifyCalendarsChanged()
-    {
-        m_calendarsLoaded = false;
-        Q_EMIT calendarsChanged();
-        Q_EMIT changed();
-    }
+    void notifyCalendarsChanged();
 
 Q_SIGNALS:
     void changed();
     void calendarsChanged();
     void timeZoneChanged(const QTimeZone &zone);
+    //! The set of calendars counting for availability changed (a toggle, a calendar added by
+    //! sync or removed): `ids` is the new availabilityCalendarIds().
+    void availabilityCalendarsChanged(const QStringList &ids);
 
 private:
     Expected<void> checkWritable(const QString &calendarId) const;
+    //! Reloads the calendar list and emits availabilityCalendarsChanged() if the set moved.
+    void reloadCalendars(const QStringList &availabilityBefore);
 
     Database &m_db;
     std::unique_ptr<EventStore> m_store;

@@ -12,6 +12,8 @@
 #include <QRandomGenerator>
 #include <QSet>
 
+#include <algorithm>
+
 namespace kairos {
 
 namespace {
@@ -243,13 +245,9 @@ void SyncEngine::afterFlush(const QString &accountId)
             calendarsChanged = true;
         }
         if (calendarsChanged) {
-            if (self->m_service) {
-                // CalendarService caches the list: saving through it refreshes and signals.
-                if (!cals.isEmpty())
-                    self->m_service->saveCalendar(cals.first());
-                else
-                    self->m_service->notifyChanged();
-            }
+            // CalendarService caches the list: reload it (views, availability set).
+            if (self->m_service)
+                self->m_service->notifyCalendarsChanged();
             Q_EMIT self->calendarsChanged();
         }
         st->calendarsTotal = int(cals.size());
@@ -628,6 +626,84 @@ Expected<void> SyncEngine::dismissConflict(qint64 id)
     return m_sync.resolveConflict(id);
 }
 
+Expected<void> SyncEngine::reapplyConflict(qint64 conflictId, const WriteOptions &options)
+{
+    auto all = m_sync.conflicts();
+    if (!all)
+        return all.error();
+    const auto it = std::find_if(all->cbegin(), all->cend(),
+        [conflictId](const SyncConflict &c) { return c.id == conflictId; });
+    if (it == all->cend())
+        return makeError(Error::Code::NotFound, QStringLiteral("conflict %1").arg(conflictId));
+    const SyncConflict c = *it;
+    if (c.kind == QLatin1String("rejected"))
+        return makeError(Error::Code::InvalidInput, QStringLiteral("the server refused this edit"));
+    auto cal = providerCalendar(c.calendarId);
+    if (!cal)
+        return cal.error();
+    if (cal->accountId.isEmpty() || !m_accounts.contains(cal->accountId))
+        return makeError(Error::Code::NotFound, QStringLiteral("account ") + cal->accountId);
+    const bool google = isGoogleCal(*cal);
+    const bool userDeleted = c.local.status == EventStatus::Cancelled;
+
+    if (c.kind == QLatin1String("deleted_on_server")) {
+        // Gone there: the edit comes back as a new event (a deletion needs nothing).
+        if (!userDeleted) {
+            if (!c.local.recurringEventId.isEmpty())
+                return makeError(Error::Code::InvalidInput,
+                    QStringLiteral("an occurrence of a series that no longer exists"));
+            Event e = c.local;
+            e.id.clear();
+            e.providerId.clear();
+            e.etag.clear();
+            e.iCalUid.clear();
+            e.calendarId = cal->id;
+            if (auto r = createEvent(e, options); !r)
+                return r.error();
+        }
+        return m_sync.resolveConflict(conflictId);
+    }
+
+    // Changed there: the edit again, on top of the version the dialog showed (its etag). If the
+    // server moved on once more since, the answer is another 412 and another conflict.
+    OutboxOp op;
+    op.accountId = cal->accountId;
+    op.calendarId = cal->id;
+    op.eventId = c.eventId;
+    op.providerId = c.server.providerId.isEmpty() ? c.local.providerId : c.server.providerId;
+    op.etag = c.server.etag;
+    op.sendUpdates = options.sendUpdates;
+    // Google cancels one instance of a series by an update; everything else is a delete.
+    const bool asDelete = userDeleted && !(google && !c.local.recurringEventId.isEmpty());
+    op.kind = asDelete ? OutboxOp::Kind::Delete : OutboxOp::Kind::Update;
+    op.payload = c.local;
+    op.payload.providerId = op.providerId;
+    op.payload.etag = op.etag;
+    if (auto r = m_sync.enqueue(op); !r)
+        return r.error();
+    if (asDelete) {
+        if (auto r = m_store->removeEvents({ c.eventId }); !r)
+            return r;
+    } else {
+        Event local = c.local;
+        local.id = c.eventId;
+        local.calendarId = cal->id;
+        local.providerId = op.providerId;
+        local.etag = op.etag;
+        if (google && !local.recurringEventId.isEmpty())
+            local.recurringEventId = localIdFor(cal->id, local.recurringEventId);
+        local.updated = Clock::nowUtc();
+        if (auto r = m_store->saveEvent(local); !r)
+            return r.error();
+    }
+    if (auto r = m_sync.resolveConflict(conflictId); !r)
+        return r;
+    changed();
+    Q_EMIT pendingWritesChanged(pendingWrites());
+    syncAccount(cal->accountId);
+    return {};
+}
+
 // ---- outbox ----------------------------------------------------------------------------
 
 void SyncEngine::flush(const QString &accountId, std::function<void(bool)> done)
@@ -761,6 +837,12 @@ void SyncEngine::storeServerEvent(const Calendar &cal, Event server, const QStri
         m_store->removeEvents({ localId });
         return;
     }
+    if (!isGoogleCal(cal) && server.isRecurring()) {
+        // A Graph series master: calendarView lists its occurrences, which the next pull
+        // stores; the master itself is not kept (it would show twice).
+        m_store->removeEvents({ localId });
+        return;
+    }
     if (server.isValid())
         m_store->saveEvent(server);
 }
@@ -780,8 +862,14 @@ void SyncEngine::opSucceeded(
         }
         m_sync.rebaseLaterOps(op.id, localId, localId, server->providerId, server->etag);
         auto later = m_sync.hasLaterOps(op.id, localId);
-        if (later && !*later)
+        if (later && !*later) {
             storeServerEvent(*cal, *server, localId);
+            if (!isGoogleCal(*cal) && server->isRecurring()) {
+                // Its occurrences come with a pull: make sure one follows.
+                if (auto st = m_accounts.value(accountId); st && st->running)
+                    st->again = true;
+            }
+        }
     }
     m_sync.removeOp(op.id);
     changed();
@@ -822,13 +910,19 @@ void SyncEngine::opConflict(const QString &accountId, const OutboxOp &op, const 
                 self->m_store->removeEvents({ op.eventId });
             }
             // Later edits of the same event were made on the version the server refused.
+            OutboxOp::Kind lastKind = op.kind;
             auto later = self->m_sync.ops(accountId);
             if (later) {
                 for (const OutboxOp &o : *later) {
-                    if (o.eventId == op.eventId && o.id > op.id)
+                    if (o.eventId == op.eventId && o.id > op.id) {
                         conflict.local = o.payload;
+                        lastKind = o.kind;
+                    }
                 }
             }
+            // The user's last word was "delete": kept as a cancelled event.
+            if (lastKind == OutboxOp::Kind::Delete)
+                conflict.local.status = EventStatus::Cancelled;
             self->m_sync.removeOpsForEvent(op.eventId);
             auto id = self->m_sync.addConflict(conflict);
             qCInfo(lcSync) << "conflict" << conflict.kind << "on" << op.eventId;

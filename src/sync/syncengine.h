@@ -72,8 +72,14 @@ public:
 
     int pendingWrites(const QString &accountId = {}) const;
     QList<SyncConflict> conflicts() const;
-    //! The user has seen the conflict (dismiss / re-applied the edit).
+    //! "Keep server version": the user has seen the conflict; the kept-aside edit is dropped.
     Expected<void> dismissConflict(qint64 conflictId);
+    //! "Reapply my edit": queues the kept-aside edit again against the server version the
+    //! conflict showed (its etag), and resolves the conflict. If the server changed once more
+    //! since, the write gets 412 again and becomes a new conflict: a third change is never
+    //! silently overwritten. Deleted on the server: the edit is created as a new event. A
+    //! "rejected" conflict cannot be reapplied (InvalidInput).
+    Expected<void> reapplyConflict(qint64 conflictId, const WriteOptions &options = {});
 
     // ---- figures (tests, benchmarks) ----
     int requestCount(const QString &accountId) const;

@@ -139,7 +139,14 @@ private:
 //! request only, Prefer outlook.timezone="UTC" required, $select & co refused, nextLink /
 //! deltaLink, @removed, 410 syncStateNotFound after invalidateDeltaLinks), events create with
 //! transactionId de-duplication, PATCH / DELETE me/events/{id} with If-Match (412), GET.
-//! Events are single instances (Graph expands series for calendarView).
+//!
+//! Recurring series as Graph has them: a `seriesMaster` carrying `recurrence`
+//! (patternedRecurrence: daily / weekly with daysOfWeek / absoluteMonthly; range endDate,
+//! numbered or noEnd; times in UTC) is stored, and calendarView/delta lists its expanded
+//! `occurrence`s and `exception`s (id, seriesMasterId, originalStart), never the master.
+//! PATCH on an occurrence turns it into an exception (same id); DELETE on one cancels it
+//! (delta: @removed); changing the master's pattern or times drops its exceptions (as
+//! Exchange does); deleting the master removes every instance.
 class FakeGraphServer final : public FakeProviderBase {
     Q_OBJECT
 public:
@@ -150,9 +157,17 @@ public:
     void addCalendar(const QString &id, const QString &name,
         const QString &hexColor = QStringLiteral("#e3008c"), bool canEdit = true,
         bool isDefault = false);
+    //! Inserts or replaces (remote change). With `recurrence` it is a series master.
     QJsonObject putEvent(const QString &calendarId, QJsonObject event);
+    //! Removes a single event, a whole series (master id) or one instance (cancels it).
     void deleteEvent(const QString &eventId);
+    //! Changes fields of one instance of a series (it becomes an exception).
+    std::optional<QJsonObject> patchInstance(const QString &instanceId, const QJsonObject &fields);
+    //! Stored events: single instances and series masters (not their instances).
     QList<QJsonObject> events(const QString &calendarId) const;
+    //! What calendarView shows for [fromMs, toMs): singles, occurrences and exceptions.
+    QList<QJsonObject> viewEvents(const QString &calendarId, qint64 fromMs, qint64 toMs) const;
+    //! Any live event by id: single, master or instance.
     std::optional<QJsonObject> event(const QString &eventId) const;
     QStringList calendarIds() const { return m_cals.keys(); }
     void invalidateDeltaLinks(const QString &calendarId);
@@ -168,16 +183,30 @@ private:
         QString calendarId;
         qint64 seq = 0;
         bool deleted = false;
+        bool master = false; //!< a seriesMaster: not listed by calendarView
+    };
+    struct Series {
+        QMap<qint64, QJsonObject> overrides; //!< original start (ms) → changed fields
+        QSet<qint64> cancelled;
+        QSet<QString> instances;
     };
     HttpResponse handle(const HttpRequest &r);
     HttpResponse delta(const HttpRequest &r, const QString &calendarId);
     HttpResponse error(int status, const QString &code, const QString &message);
     QJsonObject store(const QString &calendarId, QJsonObject e);
+    //! Stores a master (new or changed) and re-expands its instances.
+    QJsonObject storeMaster(const QString &calendarId, QJsonObject e);
+    //! Brings the stored instances of a series in line with its master, overrides and
+    //! cancellations: changed instances get a new change key, vanished ones are deleted.
+    void materialize(const QString &masterId);
+    void removeEvent(const QString &eventId);
+    QJsonObject patchStored(const QString &eventId, const QJsonObject &body);
 
     QMap<QString, QJsonObject> m_cals;
     QHash<QString, int> m_epoch;
     QMap<QString, Stored> m_events; // by id
     QHash<QString, QString> m_transactions; // transactionId -> event id
+    QHash<QString, Series> m_series; // master id -> its exceptions and instances
     int m_maxPageSize = 0;
 };
 

@@ -37,6 +37,112 @@ qint64 graphMs(const QJsonObject &o)
     return d.toMSecsSinceEpoch();
 }
 
+QString graphStamp(const QDateTime &utc)
+{
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"))
+        + QStringLiteral(".0000000");
+}
+
+//! Graph answers times as "yyyy-MM-ddTHH:mm:ss.0000000" in the Prefer'd zone (UTC here).
+void normalizeGraphTimes(QJsonObject &e)
+{
+    for (const char *k : { "start", "end" }) {
+        QJsonObject t = e.value(QLatin1String(k)).toObject();
+        QString dt = t.value(QLatin1String("dateTime")).toString().left(19);
+        t.insert(QStringLiteral("dateTime"), QString(dt + QStringLiteral(".0000000")));
+        t.insert(QStringLiteral("timeZone"), QStringLiteral("UTC"));
+        e.insert(QString::fromLatin1(k), t);
+    }
+}
+
+//! The event without what every store changes (to tell a real change from a re-store).
+QJsonObject withoutVersion(QJsonObject e)
+{
+    for (const char *k : { "changeKey", "@odata.etag", "lastModifiedDateTime", "createdDateTime" })
+        e.remove(QLatin1String(k));
+    return e;
+}
+
+int graphDay(const QString &name)
+{
+    static const QStringList days { QStringLiteral("monday"), QStringLiteral("tuesday"),
+        QStringLiteral("wednesday"), QStringLiteral("thursday"), QStringLiteral("friday"),
+        QStringLiteral("saturday"), QStringLiteral("sunday") };
+    return int(days.indexOf(name.toLower())) + 1; // Qt: Monday = 1
+}
+
+//! Start instants (UTC) of a patternedRecurrence series within [from, to).
+QList<QDateTime> expandSeries(const QJsonObject &master, const QDateTime &from, const QDateTime &to)
+{
+    QList<QDateTime> out;
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(
+        graphMs(master.value(QLatin1String("start")).toObject()), QTimeZone::utc());
+    const QJsonObject rec = master.value(QLatin1String("recurrence")).toObject();
+    const QJsonObject pattern = rec.value(QLatin1String("pattern")).toObject();
+    const QJsonObject range = rec.value(QLatin1String("range")).toObject();
+    const QString type = pattern.value(QLatin1String("type")).toString();
+    const int interval = std::max(1, pattern.value(QLatin1String("interval")).toInt(1));
+    const QString rangeType = range.value(QLatin1String("type")).toString();
+    const int number = range.value(QLatin1String("numberOfOccurrences")).toInt();
+    const QDate endDate
+        = QDate::fromString(range.value(QLatin1String("endDate")).toString(), Qt::ISODate);
+    int count = 0;
+    // false: the series (or what we look at) ended
+    auto take = [&](const QDateTime &t) {
+        if (rangeType == QLatin1String("numbered") && count >= number)
+            return false;
+        if (rangeType == QLatin1String("endDate") && endDate.isValid() && t.date() > endDate)
+            return false;
+        if (t >= to || count > 5000)
+            return false;
+        ++count;
+        if (t >= from)
+            out << t;
+        return true;
+    };
+    if (!start.isValid())
+        return out;
+    if (type == QLatin1String("daily")) {
+        for (QDateTime t = start; take(t); t = t.addDays(interval)) { }
+    } else if (type == QLatin1String("weekly")) {
+        QSet<int> days;
+        for (const auto &d : pattern.value(QLatin1String("daysOfWeek")).toArray())
+            days.insert(graphDay(d.toString()));
+        days.remove(0);
+        if (days.isEmpty())
+            days.insert(start.date().dayOfWeek());
+        // Weeks start on Sunday (firstDayOfWeek default).
+        QDate week = start.date().addDays(-(start.date().dayOfWeek() % 7));
+        bool more = true;
+        while (more) {
+            for (int i = 0; i < 7 && more; ++i) {
+                const QDate d = week.addDays(i);
+                const QDateTime t(d, start.time(), QTimeZone::utc());
+                if (!days.contains(d.dayOfWeek()) || t < start)
+                    continue;
+                more = take(t);
+            }
+            week = week.addDays(7 * interval);
+            if (week > to.date())
+                break;
+        }
+    } else if (type == QLatin1String("absoluteMonthly")) {
+        const int dom = pattern.value(QLatin1String("dayOfMonth")).toInt(start.date().day());
+        for (int m = 0; m < 1200; m += interval) {
+            const QDate first = start.date().addMonths(m);
+            const QDate d(first.year(), first.month(), dom);
+            if (!d.isValid())
+                continue;
+            const QDateTime t(d, start.time(), QTimeZone::utc());
+            if (t < start)
+                continue;
+            if (!take(t))
+                break;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 // ---- base ------------------------------------------------------------------------------
@@ -574,19 +680,97 @@ QJsonObject FakeGraphServer::store(const QString &calendarId, QJsonObject e)
             QString(QStringLiteral("uid-") + e.value(QLatin1String("id")).toString()));
     if (!e.contains(QLatin1String("type")))
         e.insert(QStringLiteral("type"), QStringLiteral("singleInstance"));
-    for (const char *k : { "start", "end" }) {
-        QJsonObject t = e.value(QLatin1String(k)).toObject();
-        QString dt = t.value(QLatin1String("dateTime")).toString().left(19);
-        t.insert(QStringLiteral("dateTime"), QString(dt + QStringLiteral(".0000000")));
-        t.insert(QStringLiteral("timeZone"), QStringLiteral("UTC"));
-        e.insert(QString::fromLatin1(k), t);
-    }
+    normalizeGraphTimes(e);
     Stored &s = m_events[e.value(QLatin1String("id")).toString()];
     s.json = e;
     s.calendarId = calendarId;
     s.seq = seq;
     s.deleted = false;
+    s.master = e.value(QLatin1String("type")).toString() == QLatin1String("seriesMaster");
     return e;
+}
+
+QJsonObject FakeGraphServer::storeMaster(const QString &calendarId, QJsonObject e)
+{
+    e.insert(QStringLiteral("type"), QStringLiteral("seriesMaster"));
+    const QString id = e.value(QLatin1String("id")).toString();
+    auto old = m_events.constFind(id);
+    if (old != m_events.constEnd()) {
+        QJsonObject now = e;
+        normalizeGraphTimes(now);
+        for (const char *k : { "recurrence", "start", "end", "isAllDay" }) {
+            if (old->json.value(QLatin1String(k)) != now.value(QLatin1String(k))) {
+                // A new pattern or new times: Exchange drops the series' exceptions.
+                Series &series = m_series[id];
+                series.overrides.clear();
+                series.cancelled.clear();
+                break;
+            }
+        }
+    }
+    const QJsonObject stored = store(calendarId, e);
+    materialize(id);
+    return stored;
+}
+
+void FakeGraphServer::materialize(const QString &masterId)
+{
+    auto mit = m_events.constFind(masterId);
+    if (mit == m_events.constEnd())
+        return;
+    Series &series = m_series[masterId];
+    QSet<QString> live;
+    if (!mit->deleted) {
+        const QString calendarId = mit->calendarId;
+        const QJsonObject master = mit->json;
+        const qint64 s0 = graphMs(master.value(QLatin1String("start")).toObject());
+        const qint64 duration = graphMs(master.value(QLatin1String("end")).toObject()) - s0;
+        const QDateTime now = Clock::nowUtc();
+        for (const QDateTime &t : expandSeries(master, now.addDays(-400), now.addDays(800))) {
+            const qint64 orig = t.toMSecsSinceEpoch();
+            if (series.cancelled.contains(orig))
+                continue;
+            const QString id
+                = masterId + QLatin1Char('_') + t.toString(QStringLiteral("yyyyMMdd'T'HHmmss"));
+            QJsonObject j = withoutVersion(master);
+            j.remove(QStringLiteral("recurrence"));
+            j.insert(QStringLiteral("id"), id);
+            j.insert(QStringLiteral("type"), QStringLiteral("occurrence"));
+            j.insert(QStringLiteral("seriesMasterId"), masterId);
+            j.insert(QStringLiteral("originalStart"), t.toString(Qt::ISODate));
+            j.insert(QStringLiteral("start"),
+                QJsonObject { { QStringLiteral("dateTime"), graphStamp(t) },
+                    { QStringLiteral("timeZone"), QStringLiteral("UTC") } });
+            j.insert(QStringLiteral("end"),
+                QJsonObject { { QStringLiteral("dateTime"), graphStamp(t.addMSecs(duration)) },
+                    { QStringLiteral("timeZone"), QStringLiteral("UTC") } });
+            auto ov = series.overrides.constFind(orig);
+            if (ov != series.overrides.constEnd()) {
+                for (auto k = ov->begin(); k != ov->end(); ++k)
+                    j.insert(k.key(), k.value());
+                j.insert(QStringLiteral("type"), QStringLiteral("exception"));
+            }
+            normalizeGraphTimes(j);
+            live.insert(id);
+            auto it = m_events.constFind(id);
+            if (it != m_events.constEnd() && !it->deleted
+                && withoutVersion(it->json) == withoutVersion(j))
+                continue;
+            j.insert(
+                QStringLiteral("createdDateTime"), master.value(QLatin1String("createdDateTime")));
+            store(calendarId, j);
+        }
+    }
+    for (const QString &id : std::as_const(series.instances)) {
+        if (live.contains(id))
+            continue;
+        auto it = m_events.find(id);
+        if (it != m_events.end() && !it->deleted) {
+            it->deleted = true;
+            it->seq = ++m_seq;
+        }
+    }
+    series.instances = live;
 }
 
 QJsonObject FakeGraphServer::putEvent(const QString &calendarId, QJsonObject event)
@@ -594,23 +778,96 @@ QJsonObject FakeGraphServer::putEvent(const QString &calendarId, QJsonObject eve
     if (!event.contains(QLatin1String("id")))
         event.insert(QStringLiteral("id"),
             QString(QStringLiteral("AAMk") + QUuid::createUuid().toString(QUuid::Id128).left(20)));
+    if (event.value(QLatin1String("recurrence")).isObject())
+        return storeMaster(calendarId, event);
     return store(calendarId, event);
 }
 
 void FakeGraphServer::deleteEvent(const QString &eventId)
 {
+    removeEvent(eventId);
+}
+
+void FakeGraphServer::removeEvent(const QString &eventId)
+{
     auto it = m_events.find(eventId);
     if (it == m_events.end() || it->deleted)
         return;
+    const QString masterId = it->json.value(QLatin1String("seriesMasterId")).toString();
+    if (!masterId.isEmpty()) {
+        // One instance of a series: cancelled (Graph lists it as removed).
+        const qint64 orig = QDateTime::fromString(
+            it->json.value(QLatin1String("originalStart")).toString(), Qt::ISODate)
+                                .toMSecsSinceEpoch();
+        Series &series = m_series[masterId];
+        series.cancelled.insert(orig);
+        series.overrides.remove(orig);
+        materialize(masterId);
+        return;
+    }
     it->deleted = true;
     it->seq = ++m_seq;
+    if (it->master)
+        materialize(eventId); // every instance goes
+}
+
+QJsonObject FakeGraphServer::patchStored(const QString &eventId, const QJsonObject &body)
+{
+    const Stored st = m_events.value(eventId);
+    const QString masterId = st.json.value(QLatin1String("seriesMasterId")).toString();
+    if (!masterId.isEmpty()) {
+        const qint64 orig = QDateTime::fromString(
+            st.json.value(QLatin1String("originalStart")).toString(), Qt::ISODate)
+                                .toMSecsSinceEpoch();
+        QJsonObject &ov = m_series[masterId].overrides[orig];
+        for (auto k = body.begin(); k != body.end(); ++k) {
+            if (k.key() != QLatin1String("id") && k.key() != QLatin1String("type")
+                && k.key() != QLatin1String("seriesMasterId")
+                && k.key() != QLatin1String("originalStart")
+                && k.key() != QLatin1String("recurrence"))
+                ov.insert(k.key(), k.value());
+        }
+        materialize(masterId);
+        return m_events.value(eventId).json;
+    }
+    QJsonObject ev = st.json;
+    for (auto k = body.begin(); k != body.end(); ++k)
+        ev.insert(k.key(), k.value());
+    if (st.master)
+        return storeMaster(st.calendarId, ev);
+    return store(st.calendarId, ev);
+}
+
+std::optional<QJsonObject> FakeGraphServer::patchInstance(
+    const QString &instanceId, const QJsonObject &fields)
+{
+    auto it = m_events.constFind(instanceId);
+    if (it == m_events.constEnd() || it->deleted
+        || it->json.value(QLatin1String("seriesMasterId")).toString().isEmpty())
+        return std::nullopt;
+    return patchStored(instanceId, fields);
 }
 
 QList<QJsonObject> FakeGraphServer::events(const QString &calendarId) const
 {
     QList<QJsonObject> out;
     for (const Stored &s : m_events) {
-        if (!s.deleted && s.calendarId == calendarId)
+        if (!s.deleted && s.calendarId == calendarId
+            && s.json.value(QLatin1String("seriesMasterId")).toString().isEmpty())
+            out << s.json;
+    }
+    return out;
+}
+
+QList<QJsonObject> FakeGraphServer::viewEvents(
+    const QString &calendarId, qint64 fromMs, qint64 toMs) const
+{
+    QList<QJsonObject> out;
+    for (const Stored &s : m_events) {
+        if (s.deleted || s.master || s.calendarId != calendarId)
+            continue;
+        if (graphMs(s.json.value(QLatin1String("start")).toObject()) < toMs
+            && graphMs(s.json.value(QLatin1String("end")).toObject()) > fromMs)
             out << s.json;
     }
     return out;
@@ -703,7 +960,9 @@ HttpResponse FakeGraphServer::handle(const HttpRequest &r)
                 body.insert(QStringLiteral("id"),
                     QString(QStringLiteral("AAMk")
                         + QUuid::createUuid().toString(QUuid::Id128).left(20)));
-                const QJsonObject stored = store(calId, body);
+                const QJsonObject stored = body.value(QLatin1String("recurrence")).isObject()
+                    ? storeMaster(calId, body)
+                    : store(calId, body);
                 if (!tx.isEmpty())
                     m_transactions.insert(tx, stored.value(QLatin1String("id")).toString());
                 res = HttpResponse::json(201, stored);
@@ -726,13 +985,9 @@ HttpResponse FakeGraphServer::handle(const HttpRequest &r)
                 QStringLiteral("The change key passed in the request does not match the current "
                                "change key for the item."));
         else if (r.method == "PATCH") {
-            QJsonObject ev = it->json;
-            const QJsonObject body = r.json();
-            for (auto k = body.begin(); k != body.end(); ++k)
-                ev.insert(k.key(), k.value());
-            res = HttpResponse::json(200, store(it->calendarId, ev));
+            res = HttpResponse::json(200, patchStored(id, r.json()));
         } else if (r.method == "DELETE") {
-            deleteEvent(id);
+            removeEvent(id);
             res.status = 204;
         } else
             res = error(405, QStringLiteral("ErrorInvalidRequest"), QStringLiteral("method"));
@@ -817,7 +1072,7 @@ HttpResponse FakeGraphServer::delta(const HttpRequest &r, const QString &calenda
     if (mode == QLatin1String("f")) {
         auto it = cursor.isEmpty() ? m_events.cbegin() : m_events.upperBound(cursor);
         for (; it != m_events.cend(); ++it) {
-            if (it->deleted || it->calendarId != calendarId || !inWindow(*it))
+            if (it->deleted || it->master || it->calendarId != calendarId || !inWindow(*it))
                 continue;
             if (value.size() == pageSize) {
                 more = true;
@@ -830,7 +1085,7 @@ HttpResponse FakeGraphServer::delta(const HttpRequest &r, const QString &calenda
         QList<std::pair<QString, const Stored *>> changed;
         const qint64 after = cursor.isEmpty() ? tokenSeq : cursor.toLongLong();
         for (auto it = m_events.cbegin(); it != m_events.cend(); ++it) {
-            if (it->calendarId == calendarId && it->seq > after)
+            if (it->calendarId == calendarId && it->seq > after && !it->master)
                 changed.append({ it.key(), &*it });
         }
         std::sort(changed.begin(), changed.end(),

@@ -223,6 +223,89 @@ private Q_SLOTS:
         QVERIFY(f.engine->conflicts().isEmpty());
     }
 
+    void reapplyMyEditAfterConflict()
+    {
+        MockClock clock;
+        SyncFixture f(Provider::Google, QStringLiteral("reapply"));
+        f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+        const QJsonObject a = f.google.putEvent(
+            QStringLiteral("primary"), gEvent(QStringLiteral("Original"), at(23, 9)));
+        const QString pid = a.value(QLatin1String("id")).toString();
+        QVERIFY(f.sync());
+        const QString id = f.eventId(QStringLiteral("primary"), pid);
+        auto serverTitle = [&]() {
+            return f.google.event(QStringLiteral("primary"), pid)
+                ->value(QLatin1String("summary"))
+                .toString();
+        };
+        auto conflictOnNextEdit = [&](const QString &theirs, const QString &mine) {
+            QJsonObject remote = *f.google.event(QStringLiteral("primary"), pid);
+            remote.insert(QStringLiteral("summary"), theirs);
+            f.google.putEvent(QStringLiteral("primary"), remote);
+            Event e = f.store->event(id).value();
+            e.title = mine;
+            QSignalSpy conflicts(f.engine.get(), &SyncEngine::conflictAdded);
+            QVERIFY(f.engine->updateEvent(e).hasValue());
+            QTRY_COMPARE(conflicts.size(), 1);
+            QTRY_VERIFY(!f.engine->isSyncing());
+        };
+
+        // 412 → conflict → reapply: the server gets my version, on top of theirs.
+        conflictOnNextEdit(QStringLiteral("Theirs"), QStringLiteral("Mine"));
+        QCOMPARE(serverTitle(), QStringLiteral("Theirs"));
+        auto list = f.engine->conflicts();
+        QCOMPARE(list.size(), 1);
+        f.server->clearLog();
+        QVERIFY(f.engine->reapplyConflict(list.first().id).hasValue());
+        QVERIFY(f.engine->conflicts().isEmpty());
+        QCOMPARE(f.store->event(id)->title, QStringLiteral("Mine")); // optimistic, at once
+        QVERIFY(f.sync());
+        QCOMPARE(serverTitle(), QStringLiteral("Mine"));
+        QCOMPARE(f.store->event(id)->title, QStringLiteral("Mine"));
+        QCOMPARE(f.engine->pendingWrites(), 0);
+        bool sawIfMatch = false;
+        for (const auto &r : f.server->requests())
+            sawIfMatch |= r.method == "PATCH" && !r.header("if-match").isEmpty();
+        QVERIFY(sawIfMatch); // re-sent against the server's etag, not blindly
+
+        // A third change lands between the conflict and "Reapply": not overwritten, a new
+        // conflict shows the newest server version instead.
+        conflictOnNextEdit(QStringLiteral("Theirs 2"), QStringLiteral("Mine 2"));
+        list = f.engine->conflicts();
+        QCOMPARE(list.size(), 1);
+        QJsonObject third = *f.google.event(QStringLiteral("primary"), pid);
+        third.insert(QStringLiteral("summary"), QStringLiteral("Third"));
+        f.google.putEvent(QStringLiteral("primary"), third);
+        QSignalSpy again(f.engine.get(), &SyncEngine::conflictAdded);
+        QVERIFY(f.engine->reapplyConflict(list.first().id).hasValue());
+        QTRY_COMPARE(again.size(), 1);
+        QVERIFY(f.sync());
+        QCOMPARE(serverTitle(), QStringLiteral("Third"));
+        QCOMPARE(f.store->event(id)->title, QStringLiteral("Third"));
+        list = f.engine->conflicts();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().local.title, QStringLiteral("Mine 2"));
+        QCOMPARE(list.first().server.title, QStringLiteral("Third"));
+
+        // Deleted on the server meanwhile: reapplying creates my version anew.
+        f.google.deleteEvent(QStringLiteral("primary"), pid);
+        QVERIFY(f.engine->reapplyConflict(list.first().id).hasValue());
+        QVERIFY(f.sync());
+        QTRY_VERIFY(!f.engine->isSyncing());
+        if (f.engine->conflicts().size() == 1) {
+            // The reapplied update met the deletion: deleted_on_server → reapply creates.
+            const auto gone = f.engine->conflicts().first();
+            QCOMPARE(gone.kind, QStringLiteral("deleted_on_server"));
+            QVERIFY(f.engine->reapplyConflict(gone.id).hasValue());
+            QVERIFY(f.sync());
+        }
+        QVERIFY(f.engine->conflicts().isEmpty());
+        int mine = 0;
+        for (const QJsonObject &e : f.google.events(QStringLiteral("primary")))
+            mine += e.value(QLatin1String("summary")).toString() == QLatin1String("Mine 2");
+        QCOMPARE(mine, 1);
+    }
+
     void offlineWritesSurviveRestart()
     {
         MockClock clock;

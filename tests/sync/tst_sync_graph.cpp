@@ -5,6 +5,10 @@
 
 #include "support/mockclock.h"
 
+#include <QJsonArray>
+
+#include <climits>
+
 using namespace kairos;
 using namespace kairos::test;
 
@@ -90,6 +94,143 @@ private Q_SLOTS:
         QTRY_VERIFY(!f.engine->isSyncing());
         QCOMPARE(f.store->event(newId)->title, QStringLiteral("Theirs"));
         QCOMPARE(f.engine->conflicts().first().local.title, QStringLiteral("Mine"));
+    }
+
+    void availabilityDefaultsAndToggleKept()
+    {
+        MockClock clock;
+        SyncFixture f(Provider::Microsoft, QStringLiteral("graphavail"));
+        f.graph.addCalendar(QStringLiteral("mine"), QStringLiteral("Calendar"),
+            QStringLiteral("#e3008c"), true, true);
+        f.graph.addCalendar(QStringLiteral("boss"), QStringLiteral("Boss (shared)"),
+            QStringLiteral("#00ff00"), false, false);
+        QSignalSpy availability(f.service.get(), &CalendarService::availabilityCalendarsChanged);
+        QVERIFY(f.sync());
+        const QString mine = f.calId(QStringLiteral("mine"));
+        const QString boss = f.calId(QStringLiteral("boss"));
+        QVERIFY(f.store->calendar(mine)->countsForAvailability);
+        QVERIFY(!f.store->calendar(boss)->countsForAvailability); // canEdit=false: not owned
+        QVERIFY(f.service->availabilityCalendarIds().contains(mine));
+        QVERIFY(!f.service->availabilityCalendarIds().contains(boss));
+        QVERIFY(!availability.isEmpty()); // the publisher hears about the new calendar
+        // The user's choice survives later syncs.
+        QVERIFY(f.service->setCountsForAvailability(boss, true).hasValue());
+        QVERIFY(f.service->setCountsForAvailability(mine, false).hasValue());
+        QVERIFY(f.sync());
+        QVERIFY(f.store->calendar(boss)->countsForAvailability);
+        QVERIFY(!f.store->calendar(mine)->countsForAvailability);
+        QCOMPARE(f.service->availabilityCalendarIds(), QStringList { boss });
+        QVERIFY(!f.service->setCountsForAvailability(QStringLiteral("nope"), true));
+    }
+
+    void recurringSeries()
+    {
+        MockClock clock;
+        SyncFixture f(Provider::Microsoft, QStringLiteral("graphseries"));
+        f.graph.addCalendar(QStringLiteral("cal1"), QStringLiteral("Calendar"));
+        // Monday 23 Nov 2026 09:00 UTC, weekly on Monday and Wednesday, six times.
+        QJsonObject series = msEvent(
+            QStringLiteral("Standup"), QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC), 30);
+        series.insert(QStringLiteral("recurrence"),
+            QJsonObject { { QStringLiteral("pattern"),
+                              QJsonObject { { QStringLiteral("type"), QStringLiteral("weekly") },
+                                  { QStringLiteral("interval"), 1 },
+                                  { QStringLiteral("daysOfWeek"),
+                                      QJsonArray { QStringLiteral("monday"),
+                                          QStringLiteral("wednesday") } } } },
+                { QStringLiteral("range"),
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("numbered") },
+                        { QStringLiteral("startDate"), QStringLiteral("2026-11-23") },
+                        { QStringLiteral("numberOfOccurrences"), 6 } } } });
+        const QString masterId = f.graph.putEvent(QStringLiteral("cal1"), series)
+                                     .value(QLatin1String("id"))
+                                     .toString();
+        QCOMPARE(f.graph.viewEvents(QStringLiteral("cal1"), 0, LLONG_MAX).size(), 6);
+        QVERIFY(f.sync());
+        QVERIFY(f.graph.rejections().isEmpty());
+        auto local = f.store->eventsInCalendar(f.calId(QStringLiteral("cal1"))).value();
+        QCOMPARE(local.size(), 6); // the occurrences, not the master
+        for (const Event &e : local) {
+            QCOMPARE(e.recurringEventId, masterId);
+            QVERIFY(e.originalStart.isValid());
+            QVERIFY(!e.isRecurring());
+        }
+        QCOMPARE(local.at(1).start, QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+
+        // Remote: one occurrence renamed (an exception), incremental sync picks it up.
+        const QString second = local.at(1).providerId;
+        QVERIFY(f.graph.patchInstance(second,
+            QJsonObject { { QStringLiteral("subject"), QStringLiteral("Standup (moved)") } }));
+        QCOMPARE(f.graph.event(second)->value(QLatin1String("type")).toString(),
+            QStringLiteral("exception"));
+        f.server->clearLog();
+        QVERIFY(f.sync());
+        QCOMPARE(f.requestsTo(QStringLiteral("/delta")), 1);
+        QCOMPARE(f.store->event(local.at(1).id)->title, QStringLiteral("Standup (moved)"));
+
+        // Local: "this event" edit of the third and delete of the fourth occurrence.
+        Event third = local.at(2);
+        third.title = QStringLiteral("Standup (mine)");
+        QVERIFY(f.engine->updateEvent(third).hasValue());
+        QVERIFY(f.engine->deleteEvent(local.at(3).id).hasValue());
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingWrites(), 0);
+        QCOMPARE(f.graph.event(third.providerId)->value(QLatin1String("subject")).toString(),
+            QStringLiteral("Standup (mine)"));
+        QVERIFY(!f.graph.event(local.at(3).providerId));
+        QCOMPARE(f.graph.viewEvents(QStringLiteral("cal1"), 0, LLONG_MAX).size(), 5);
+        QVERIFY(f.sync());
+        QCOMPARE(f.store->eventsInCalendar(f.calId(QStringLiteral("cal1")))->size(), 5);
+
+        // Remote: the master renamed → every occurrence follows, exceptions keep theirs.
+        QJsonObject master = *f.graph.event(masterId);
+        master.insert(QStringLiteral("subject"), QStringLiteral("Daily standup"));
+        f.graph.putEvent(QStringLiteral("cal1"), master);
+        QVERIFY(f.sync());
+        QCOMPARE(f.store->event(local.at(0).id)->title, QStringLiteral("Daily standup"));
+        QCOMPARE(f.store->event(local.at(2).id)->title, QStringLiteral("Standup (mine)"));
+
+        // Local: a new series (RRULE → patternedRecurrence); its occurrences come back.
+        Event created;
+        created.calendarId = f.calId(QStringLiteral("cal1"));
+        created.title = QStringLiteral("Gym");
+        created.start = QDateTime(QDate(2026, 11, 24), QTime(18, 0), Qt::UTC);
+        created.end = created.start.addSecs(3600);
+        created.recurrence = { QStringLiteral("RRULE:FREQ=DAILY;COUNT=3") };
+        QVERIFY(f.engine->createEvent(created).hasValue());
+        QVERIFY(f.sync());
+        QVERIFY(f.sync());
+        int gym = 0;
+        const QList<Event> after
+            = f.store->eventsInCalendar(f.calId(QStringLiteral("cal1"))).value();
+        for (const Event &e : after) {
+            if (e.title == QLatin1String("Gym")) {
+                ++gym;
+                QVERIFY(!e.isRecurring()); // no locally expanded master beside them
+            }
+        }
+        QCOMPARE(gym, 3);
+        bool masterOnServer = false;
+        for (const QJsonObject &e : f.graph.events(QStringLiteral("cal1"))) {
+            if (e.value(QLatin1String("subject")).toString() == QLatin1String("Gym")) {
+                masterOnServer
+                    = e.value(QLatin1String("type")).toString() == QLatin1String("seriesMaster");
+                QCOMPARE(e.value(QLatin1String("recurrence"))
+                             .toObject()
+                             .value(QLatin1String("range"))
+                             .toObject()
+                             .value(QLatin1String("numberOfOccurrences"))
+                             .toInt(),
+                    3);
+            }
+        }
+        QVERIFY(masterOnServer);
+
+        // Remote: the first series deleted → all its occurrences go.
+        f.graph.deleteEvent(masterId);
+        QVERIFY(f.sync());
+        QCOMPARE(f.store->eventsInCalendar(f.calId(QStringLiteral("cal1")))->size(), 3);
+        QVERIFY(f.graph.rejections().isEmpty());
     }
 };
 

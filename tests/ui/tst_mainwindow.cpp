@@ -18,11 +18,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeEdit>
+#include <QTimer>
 
 using namespace kairos;
 using namespace kairos::test;
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void overlappingEventsSideBySide();
     void timeZoneChangeRelaysEvents();
     void hidingACalendarHidesItsEvents();
+    void availabilityToggleInCalendarList();
 
 private:
     Event makeEvent(const QString &title, QDate day, QTime start, int minutes);
@@ -484,6 +487,92 @@ void TstMainWindow::hidingACalendarHidesItsEvents()
     list->item(0)->setCheckState(Qt::Checked);
     QTRY_VERIFY(m_calendar->calendars().first().visible);
     QTRY_COMPARE(m_window->timeGrid()->eventRects(id).size(), 1);
+}
+
+void TstMainWindow::availabilityToggleInCalendarList()
+{
+    // A second calendar that does not count (as sync sets up a shared one, or a feed).
+    Calendar shared;
+    shared.id = QStringLiteral("team");
+    shared.name = QStringLiteral("Team (shared)");
+    shared.countsForAvailability = false;
+    QVERIFY(m_calendar->saveCalendar(shared));
+    QCOMPARE(m_calendar->availabilityCalendarIds(), QStringList { QStringLiteral("local") });
+
+    auto *list = m_window->findChild<QListWidget *>(QStringLiteral("calendarList"));
+    QVERIFY(list);
+    QTRY_COMPARE(list->count(), 2);
+    QListWidgetItem *teamItem = nullptr;
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->data(Qt::UserRole).toString() == shared.id)
+            teamItem = list->item(i);
+    }
+    QVERIFY(teamItem);
+    QVERIFY(teamItem->font().italic());
+    QVERIFY(teamItem->toolTip().contains(QStringLiteral("Does not count")));
+
+    // Right-click → "Counts for My Availability" (checkable, unchecked) → on.
+    QSignalSpy spy(m_calendar.get(), &CalendarService::availabilityCalendarsChanged);
+    bool sawUnchecked = false;
+    auto toggleFromMenu = [&]() {
+        QTimer poll;
+        poll.setInterval(5);
+        QObject::connect(&poll, &QTimer::timeout, [&]() {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu || menu->objectName() != QLatin1String("calendarListMenu"))
+                return;
+            poll.stop();
+            auto *action
+                = menu->findChild<QAction *>(QStringLiteral("countsForAvailabilityAction"));
+            QVERIFY(action);
+            QVERIFY(action->isCheckable());
+            sawUnchecked = !action->isChecked();
+            action->trigger();
+            menu->close();
+        });
+        poll.start();
+        const QRect r = list->visualItemRect(teamItem);
+        Q_EMIT list->customContextMenuRequested(r.center());
+    };
+    toggleFromMenu();
+    QVERIFY(sawUnchecked);
+    QTRY_COMPARE(spy.size(), 1);
+    const QStringList both { QStringLiteral("local"), QStringLiteral("team") };
+    QStringList got = spy.first().first().toStringList();
+    got.sort();
+    QCOMPARE(got, both);
+    got = m_calendar->availabilityCalendarIds();
+    got.sort();
+    QCOMPARE(got, both);
+
+    // Persisted: a fresh service over the same database reads it back.
+    {
+        CalendarService again(*m_db, m_madrid);
+        for (const Calendar &c : again.calendars())
+            QVERIFY2(c.countsForAvailability, qPrintable(c.id));
+    }
+    // The list is rebuilt with the new state; turning it off again works the same way.
+    auto itemFor = [list](const QString &id) -> QListWidgetItem * {
+        for (int i = 0; i < list->count(); ++i) {
+            if (list->item(i)->data(Qt::UserRole).toString() == id)
+                return list->item(i);
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY(itemFor(shared.id) && !itemFor(shared.id)->font().italic());
+    teamItem = itemFor(shared.id);
+    QVERIFY(teamItem->toolTip().contains(QStringLiteral("Counts for your availability")));
+    if (!qEnvironmentVariableIsEmpty("KAIROS_SCREENSHOT_DIR"))
+        m_window->grab().save(qEnvironmentVariable("KAIROS_SCREENSHOT_DIR")
+            + QStringLiteral("/calendar-list-availability.png"));
+    toggleFromMenu();
+    QVERIFY(!sawUnchecked);
+    QTRY_COMPARE(spy.size(), 2);
+    QCOMPARE(spy.last().first().toStringList(), QStringList { QStringLiteral("local") });
+    // Hiding a calendar does not change whether it counts.
+    list->item(0)->setCheckState(Qt::Unchecked);
+    QTest::qWait(20);
+    QCOMPARE(spy.size(), 2);
 }
 
 QTEST_MAIN(TstMainWindow)

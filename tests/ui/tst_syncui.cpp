@@ -33,6 +33,7 @@ private Q_SLOTS:
     void attendeesAreValidated();
     void thisEventOfSeries();
     void conflictIsExplained();
+    void reapplyFromConflictsDialog();
 
 private:
     static QDateTime todayAt(int hour)
@@ -278,6 +279,58 @@ void TstSyncUi::conflictIsExplained()
     QCOMPARE(
         f.google.event(QStringLiteral("primary"), pid)->value(QLatin1String("summary")).toString(),
         QStringLiteral("Budget (server)"));
+}
+
+void TstSyncUi::reapplyFromConflictsDialog()
+{
+    SyncFixture f(Provider::Google, QStringLiteral("syncui6"));
+    f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+    QJsonObject remote = f.google.putEvent(
+        QStringLiteral("primary"), gEvent(QStringLiteral("Budget"), todayAt(11)));
+    MainWindow window(*f.service, f.profile);
+    window.setSyncEngine(f.engine.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(syncWithUi(f, window));
+    const QString pid = remote.value(QLatin1String("id")).toString();
+    const QString id = f.eventId(QStringLiteral("primary"), pid);
+
+    // 412: someone renamed it on the server while we edited the version we loaded.
+    remote.insert(QStringLiteral("summary"), QStringLiteral("Budget (server)"));
+    f.google.putEvent(QStringLiteral("primary"), remote);
+    window.openEvent(id);
+    EventDialog *dialog = window.eventDialog();
+    QVERIFY(dialog);
+    dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit"))
+        ->setText(QStringLiteral("Budget (mine)"));
+    QSignalSpy conflict(f.engine.get(), &SyncEngine::conflictAdded);
+    QTest::mouseClick(
+        dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(conflict.size(), 1);
+    QTRY_VERIFY(!f.engine->isSyncing());
+
+    window.findChild<QAction *>(QStringLiteral("conflictsAction"))->trigger();
+    auto *box = window.findChild<QDialog *>(QStringLiteral("conflictsDialog"));
+    QVERIFY(box && box->isVisible());
+    auto *reapply = box->findChild<QPushButton *>(QStringLiteral("reapplyButton"));
+    QVERIFY(reapply);
+    QVERIFY(reapply->isEnabled());
+    QVERIFY(box->findChild<QLabel *>(QStringLiteral("conflictDetails"))
+                ->text()
+                .contains(QStringLiteral("Budget (server)")));
+    if (!qEnvironmentVariableIsEmpty("KAIROS_SCREENSHOT_DIR"))
+        box->grab().save(qEnvironmentVariable("KAIROS_SCREENSHOT_DIR")
+            + QStringLiteral("/conflicts-reapply.png"));
+    reapply->click();
+    QVERIFY(f.engine->conflicts().isEmpty());
+    QVERIFY(!reapply->isEnabled()); // nothing left to reapply
+    QTRY_VERIFY(!f.engine->isSyncing());
+    QVERIFY(syncWithUi(f, window));
+    QCOMPARE(
+        f.google.event(QStringLiteral("primary"), pid)->value(QLatin1String("summary")).toString(),
+        QStringLiteral("Budget (mine)"));
+    QCOMPARE(f.store->event(id)->title, QStringLiteral("Budget (mine)"));
+    QVERIFY(f.engine->conflicts().isEmpty());
 }
 
 QTEST_MAIN(TstSyncUi)

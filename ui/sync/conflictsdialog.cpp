@@ -1,5 +1,7 @@
 #include "conflictsdialog.h"
 
+#include "mainwindow.h"
+#include "messagebox.h"
 #include "sync/syncengine.h"
 
 #include <QDialogButtonBox>
@@ -29,6 +31,7 @@ ConflictsDialog::ConflictsDialog(SyncEngine &engine, QWidget *parent)
     , m_list(new QListWidget(this))
     , m_details(new QLabel(this))
     , m_keepServer(nullptr)
+    , m_reapply(nullptr)
 {
     setObjectName(QStringLiteral("conflictsDialog"));
     setWindowTitle(tr("Sync conflicts"));
@@ -46,6 +49,17 @@ ConflictsDialog::ConflictsDialog(SyncEngine &engine, QWidget *parent)
         if (!item)
             return;
         (void)m_engine.dismissConflict(item->data(Qt::UserRole).toLongLong());
+        reload();
+    });
+    m_reapply = buttons->addButton(tr("Reapply my edit"), QDialogButtonBox::ActionRole);
+    m_reapply->setObjectName(QStringLiteral("reapplyButton"));
+    m_reapply->setToolTip(tr("Send your edit again, on top of the server's version shown here"));
+    connect(m_reapply, &QPushButton::clicked, this, [this]() {
+        QListWidgetItem *item = m_list->currentItem();
+        if (!item)
+            return;
+        if (auto r = m_engine.reapplyConflict(item->data(Qt::UserRole).toLongLong()); !r)
+            MessageBox::warning(this, tr("Could not reapply your edit"), errorText(r.error()));
         reload();
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &ConflictsDialog::showCurrent);
@@ -69,6 +83,7 @@ void ConflictsDialog::reload()
         const QString title = c.local.title.isEmpty() ? tr("(No title)") : c.local.title;
         auto *item = new QListWidgetItem(title, m_list);
         item->setData(Qt::UserRole, c.id);
+        item->setData(Qt::UserRole + 1, c.kind);
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
@@ -79,6 +94,8 @@ void ConflictsDialog::showCurrent()
 {
     QListWidgetItem *item = m_list->currentItem();
     m_keepServer->setEnabled(item != nullptr);
+    m_reapply->setEnabled(
+        item && item->data(Qt::UserRole + 1).toString() != QLatin1String("rejected"));
     if (!item) {
         m_details->setText(tr("There are no sync conflicts."));
         return;
@@ -105,10 +122,13 @@ void ConflictsDialog::showCurrent()
             if (!c.server.location.isEmpty())
                 text += QStringLiteral("\n") + tr("Location: %1").arg(c.server.location);
         }
-        text += QStringLiteral("\n\n")
-            + tr("Your edit: “%1”, %2")
-                  .arg(c.local.title.isEmpty() ? tr("(No title)") : c.local.title,
-                      whenText(c.local));
+        text += QStringLiteral("\n\n");
+        if (c.local.status == EventStatus::Cancelled)
+            text += tr("You deleted it.");
+        else
+            text += tr("Your edit: “%1”, %2")
+                        .arg(c.local.title.isEmpty() ? tr("(No title)") : c.local.title,
+                            whenText(c.local));
         m_details->setText(text);
         return;
     }

@@ -11,7 +11,9 @@ namespace kairos {
 class SyncEngine;
 
 //! \brief Non-modal list of sync conflicts: what happened, the server's version, and
-//! "Keep server version" (dismisses the conflict; the kept-aside edit is dropped).
+//! "Keep server version" (dismisses the conflict; the kept-aside edit is dropped) or
+//! "Reapply my edit" (sends the edit again on top of the server's version shown; if the server
+//! changed once more meanwhile, that becomes a new conflict rather than an overwrite).
 class ConflictsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConflictsDialog)
@@ -28,6 +30,7 @@ private:
     QListWidget *m_list;
     QLabel *m_details;
     QPushButton *m_keepServer;
+    QPushButton *m_reapply;
 };
 
 } // namespace kairos

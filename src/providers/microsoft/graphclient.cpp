@@ -3,11 +3,14 @@
 #include "core/clock.h"
 #include "core/futures.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace kairos {
 
@@ -54,6 +57,111 @@ Attendee::Response responseOf(const QString &s)
     if (s == QLatin1String("tentativelyAccepted"))
         return Attendee::Response::Tentative;
     return Attendee::Response::NeedsAction;
+}
+
+const char *const kGraphDays[]
+    = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+const char *const kRruleDays[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+
+//! RRULE (FREQ DAILY / WEEKLY / MONTHLY, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL) →
+//! Graph patternedRecurrence, in UTC like the rest of what we send. Empty when the rule has
+//! no Graph equivalent.
+QJsonObject patternedRecurrence(const QStringList &lines, const QDate &startDate)
+{
+    QString rule;
+    for (const QString &l : lines) {
+        if (l.startsWith(QLatin1String("RRULE:"), Qt::CaseInsensitive))
+            rule = l.mid(6);
+    }
+    if (rule.isEmpty())
+        return {};
+    QHash<QString, QString> parts;
+    for (const QString &p : rule.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        parts.insert(p.section(QLatin1Char('='), 0, 0).toUpper(), p.section(QLatin1Char('='), 1));
+    const QString freq = parts.value(QStringLiteral("FREQ")).toUpper();
+    QJsonObject pattern;
+    pattern.insert(QStringLiteral("interval"),
+        std::max(1, parts.value(QStringLiteral("INTERVAL"), QStringLiteral("1")).toInt()));
+    if (freq == QLatin1String("DAILY")) {
+        pattern.insert(QStringLiteral("type"), QStringLiteral("daily"));
+    } else if (freq == QLatin1String("WEEKLY")) {
+        pattern.insert(QStringLiteral("type"), QStringLiteral("weekly"));
+        QJsonArray days;
+        const QStringList by
+            = parts.value(QStringLiteral("BYDAY")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (int i = 0; i < 7; ++i) {
+            if (by.contains(QLatin1String(kRruleDays[i]), Qt::CaseInsensitive)
+                || (by.isEmpty() && startDate.dayOfWeek() == i + 1))
+                days.append(QString::fromLatin1(kGraphDays[i]));
+        }
+        pattern.insert(QStringLiteral("daysOfWeek"), days);
+        pattern.insert(QStringLiteral("firstDayOfWeek"), QStringLiteral("sunday"));
+    } else if (freq == QLatin1String("MONTHLY")) {
+        pattern.insert(QStringLiteral("type"), QStringLiteral("absoluteMonthly"));
+        pattern.insert(QStringLiteral("dayOfMonth"),
+            parts.value(QStringLiteral("BYMONTHDAY"), QString::number(startDate.day())).toInt());
+    } else {
+        return {};
+    }
+    QJsonObject range { { QStringLiteral("startDate"), startDate.toString(Qt::ISODate) },
+        { QStringLiteral("recurrenceTimeZone"), QStringLiteral("UTC") } };
+    if (parts.contains(QStringLiteral("COUNT"))) {
+        range.insert(QStringLiteral("type"), QStringLiteral("numbered"));
+        range.insert(
+            QStringLiteral("numberOfOccurrences"), parts.value(QStringLiteral("COUNT")).toInt());
+    } else if (parts.contains(QStringLiteral("UNTIL"))) {
+        range.insert(QStringLiteral("type"), QStringLiteral("endDate"));
+        range.insert(QStringLiteral("endDate"),
+            QDate::fromString(
+                parts.value(QStringLiteral("UNTIL")).left(8), QStringLiteral("yyyyMMdd"))
+                .toString(Qt::ISODate));
+    } else {
+        range.insert(QStringLiteral("type"), QStringLiteral("noEnd"));
+    }
+    return QJsonObject { { QStringLiteral("pattern"), pattern },
+        { QStringLiteral("range"), range } };
+}
+
+//! patternedRecurrence → one canonical RRULE line (FREQ;INTERVAL>1;BYDAY;BYMONTHDAY;COUNT|UNTIL).
+QString rruleFrom(const QJsonObject &rec)
+{
+    const QJsonObject pattern = rec.value(QLatin1String("pattern")).toObject();
+    const QJsonObject range = rec.value(QLatin1String("range")).toObject();
+    const QString type = pattern.value(QLatin1String("type")).toString();
+    QString r = QStringLiteral("RRULE:FREQ=");
+    if (type == QLatin1String("daily"))
+        r += QStringLiteral("DAILY");
+    else if (type == QLatin1String("weekly"))
+        r += QStringLiteral("WEEKLY");
+    else if (type == QLatin1String("absoluteMonthly"))
+        r += QStringLiteral("MONTHLY");
+    else
+        return {};
+    const int interval = pattern.value(QLatin1String("interval")).toInt(1);
+    if (interval > 1)
+        r += QStringLiteral(";INTERVAL=") + QString::number(interval);
+    if (type == QLatin1String("weekly")) {
+        QStringList by;
+        const QJsonArray days = pattern.value(QLatin1String("daysOfWeek")).toArray();
+        for (int i = 0; i < 7; ++i) {
+            if (days.contains(QJsonValue(QString::fromLatin1(kGraphDays[i]))))
+                by << QString::fromLatin1(kRruleDays[i]);
+        }
+        if (!by.isEmpty())
+            r += QStringLiteral(";BYDAY=") + by.join(QLatin1Char(','));
+    } else if (type == QLatin1String("absoluteMonthly")) {
+        r += QStringLiteral(";BYMONTHDAY=")
+            + QString::number(pattern.value(QLatin1String("dayOfMonth")).toInt());
+    }
+    const QString rangeType = range.value(QLatin1String("type")).toString();
+    if (rangeType == QLatin1String("numbered"))
+        r += QStringLiteral(";COUNT=")
+            + QString::number(range.value(QLatin1String("numberOfOccurrences")).toInt());
+    else if (rangeType == QLatin1String("endDate"))
+        r += QStringLiteral(";UNTIL=")
+            + QDate::fromString(range.value(QLatin1String("endDate")).toString(), Qt::ISODate)
+                  .toString(QStringLiteral("yyyyMMdd"));
+    return r;
 }
 
 ApiRequest withPrefer(ApiRequest r)
@@ -110,6 +218,12 @@ Event GraphClient::fromJson(const QJsonObject &o)
         ? Transparency::Transparent
         : Transparency::Opaque;
     e.recurringEventId = o.value(QLatin1String("seriesMasterId")).toString();
+    if (o.value(QLatin1String("recurrence")).isObject()) {
+        // A series master (only a write answers with one: calendarView lists instances).
+        const QString rule = rruleFrom(o.value(QLatin1String("recurrence")).toObject());
+        if (!rule.isEmpty())
+            e.recurrence << rule;
+    }
     const QString orig = o.value(QLatin1String("originalStart")).toString();
     if (!orig.isEmpty())
         e.originalStart = QDateTime::fromString(orig, Qt::ISODateWithMs).toUTC();
@@ -173,6 +287,12 @@ QJsonObject GraphClient::toJson(const Event &e)
                 a.optional ? QStringLiteral("optional") : QStringLiteral("required") } });
     }
     o.insert(QStringLiteral("attendees"), att);
+    if (e.isRecurring()) {
+        const QJsonObject rec
+            = patternedRecurrence(e.recurrence, e.allDay ? e.startDate : e.start.toUTC().date());
+        if (!rec.isEmpty())
+            o.insert(QStringLiteral("recurrence"), rec);
+    }
     return o;
 }
 
