@@ -8,6 +8,7 @@
 #include "store/eventstore.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace {
 
@@ -88,11 +89,9 @@ int runImport(const QStringList &args)
         cli::err(QStringLiteral("kairos-cli: %1\n").arg(r.error().message));
         return 1;
     }
-    ics::ImportOptions o;
-    o.floatingZone = profile.timeZone();
-    auto parsed = ics::parseCalendarFile(p.positionalArguments().first(), o);
-    if (!parsed) {
-        cli::err(QStringLiteral("kairos-cli import: %1\n").arg(parsed.error().message));
+    const QString path = p.positionalArguments().first();
+    if (!QFileInfo(path).isReadable()) {
+        cli::err(QStringLiteral("kairos-cli import: cannot read %1\n").arg(path));
         return 1;
     }
     auto db = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("cli"));
@@ -110,7 +109,10 @@ int runImport(const QStringList &args)
         c.primary = true;
         (void)store.saveCalendar(c);
     }
-    auto r = ics::applyImport(store, calendarId, *parsed);
+    // Parsed and stored in batches (memory ~ one batch, not the file); all or nothing.
+    ics::ImportOptions o;
+    o.floatingZone = profile.timeZone();
+    auto r = ics::importCalendarFile(path, store, calendarId, o);
     if (!r) {
         cli::err(QStringLiteral("kairos-cli import: nothing was changed: %1 (%2)\n")
                      .arg(r.error().codeName(), r.error().message));

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <optional>
+
 namespace kairos::ics {
 
 QString toString(ImportIssue::Kind kind)
@@ -101,11 +103,18 @@ struct TimeValue {
 
 class Parser {
 public:
-    Parser(QIODevice &in, const ImportOptions &o)
+    //! Receives full batches of events (and the rest at the end); returns an error to stop.
+    using Sink = std::function<Expected<void>(QList<Event> &batch)>;
+
+    Parser(QIODevice &in, const ImportOptions &o, Sink sink = {}, int batchSize = 0)
         : m_in(in)
         , m_options(o)
+        , m_sink(std::move(sink))
+        , m_batchSize(qMax(1, batchSize))
     {
         m_floating = o.floatingZone.isValid() ? o.floatingZone : QTimeZone::utc();
+        if (m_sink)
+            m_result.events.reserve(m_batchSize);
     }
 
     Expected<ParsedCalendar> run()
@@ -128,8 +137,11 @@ public:
                 continue;
             }
             if (!logical.isEmpty()) {
-                if (!handleLine(logical, logicalLine))
+                if (!handleLine(logical, logicalLine)) {
+                    if (m_sinkError)
+                        return *m_sinkError;
                     return makeError(Error::Code::Cancelled);
+                }
             }
             if (eof)
                 break;
@@ -155,6 +167,11 @@ public:
                 QStringLiteral("%1 event(s) read in %2")
                     .arg(m_floatingCount)
                     .arg(QString::fromLatin1(m_floating.id())));
+        if (m_sink && !m_result.events.isEmpty()) {
+            if (auto r = m_sink(m_result.events); !r)
+                return r.error();
+            m_result.events.clear();
+        }
         if (m_options.progress)
             m_options.progress(total, total);
         return std::move(m_result);
@@ -298,6 +315,13 @@ private:
                 skip(K::ParseError, m_chunkLine, uidInChunk(), QStringLiteral("not a VEVENT"));
             else
                 mapEvent(c.get());
+        }
+        if (m_sink && m_result.events.size() >= m_batchSize) {
+            if (auto r = m_sink(m_result.events); !r) {
+                m_sinkError = r.error();
+                return false;
+            }
+            m_result.events.clear(); // keeps the capacity for the next batch
         }
         if ((m_result.components & 0x1ff) == 0 && m_options.cancelled && m_options.cancelled())
             return false;
@@ -577,6 +601,9 @@ private:
 
     QIODevice &m_in;
     const ImportOptions &m_options;
+    Sink m_sink;
+    int m_batchSize;
+    std::optional<Error> m_sinkError;
     QTimeZone m_floating;
     ParsedCalendar m_result;
     ZoneResolver m_resolver;
@@ -641,98 +668,225 @@ QFuture<Expected<ParsedCalendar>> parseCalendarFileAsync(
     });
 }
 
+namespace {
+
+//! Matches incoming events against the calendar (UID + RECURRENCE-ID) batch by batch and
+//! stages them; commit() moves them into the calendar in one transaction.
+class StagedImport {
+public:
+    StagedImport(EventStore &store, const QString &calendarId, const ApplyOptions &options)
+        : m_store(store)
+        , m_calendarId(calendarId)
+        , m_options(options)
+    { }
+    ~StagedImport()
+    {
+        if (m_staging)
+            m_store.dropStaging();
+    }
+
+    Expected<void> begin()
+    {
+        auto cal = m_store.calendar(m_calendarId);
+        if (!cal)
+            return cal.error();
+        if (cal->readOnly && !m_options.allowReadOnly)
+            return makeError(Error::Code::ReadOnly, cal->name);
+        auto keys = m_store.eventKeys(m_calendarId);
+        if (!keys)
+            return keys.error();
+        m_existing.reserve(keys->size());
+        for (EventStore::EventKey &k : *keys) {
+            const QString key = k.hasOriginalStart
+                ? k.iCalUid + QLatin1Char('#') + QString::number(k.originalStartMs)
+                : k.iCalUid;
+            m_existing.insert(key, { std::move(k.id), k.sequence });
+        }
+        if (auto r = m_store.beginStaging(); !r)
+            return r;
+        m_staging = true;
+        return {};
+    }
+
+    //! Stages one batch (one transaction). `batch` is consumed.
+    Expected<void> add(QList<Event> &batch)
+    {
+        QList<Event> toStage;
+        toStage.reserve(batch.size());
+        QList<qsizetype> compare; // indexes into toStage of events that exist already
+        for (Event &in : batch) {
+            QString key = keyOf(in);
+            if (m_seen.contains(key))
+                continue; // the same component twice in one file: the first wins
+            m_seen.insert(key);
+            const bool isOverride = in.originalStart.isValid();
+            Event e = std::move(in);
+            e.calendarId = m_calendarId;
+            if (isOverride)
+                e.recurringEventId = masterIdFor(e.iCalUid);
+            else
+                m_mastersSeen.insert(e.iCalUid);
+            auto old = m_existing.constFind(key);
+            if (old != m_existing.constEnd()) {
+                if (old->sequence > e.sequence) {
+                    m_summary.skipped.append({ K::OutdatedSequence, 0, e.iCalUid,
+                        QStringLiteral("%1 < %2").arg(e.sequence).arg(old->sequence) });
+                    continue;
+                }
+                e.id = old->id;
+                compare.append(toStage.size());
+            } else {
+                e.id = isOverride ? Event::newId() : masterIdFor(e.iCalUid);
+                ++m_summary.imported;
+            }
+            toStage.append(std::move(e));
+        }
+        batch.clear();
+        if (!compare.isEmpty()) {
+            QStringList ids;
+            ids.reserve(compare.size());
+            for (qsizetype i : std::as_const(compare))
+                ids << toStage.at(i).id;
+            auto olds = m_store.eventsByIds(ids);
+            if (!olds)
+                return olds.error();
+            QHash<QString, const Event *> byId;
+            for (const Event &o : std::as_const(*olds))
+                byId.insert(o.id, &o);
+            QList<qsizetype> same;
+            for (qsizetype i : std::as_const(compare)) {
+                Event &e = toStage[i];
+                const Event *old = byId.value(e.id);
+                if (!old) {
+                    ++m_summary.updated;
+                    continue;
+                }
+                e.providerId = old->providerId;
+                e.etag = old->etag;
+                if (!e.created.isValid())
+                    e.created = old->created;
+                if (!e.updated.isValid())
+                    e.updated = old->updated;
+                if (e == *old) {
+                    same.append(i);
+                } else if (e.originalStart.isValid() && !m_mastersSeen.contains(e.iCalUid)
+                    && !m_existing.contains(e.iCalUid)) {
+                    // Its master is not known yet (it may come later in the file): compare
+                    // without the link, and stage it so the link is right either way.
+                    Event unlinked = e;
+                    unlinked.recurringEventId = old->recurringEventId;
+                    if (unlinked == *old)
+                        ++m_summary.unchanged;
+                    else
+                        ++m_summary.updated;
+                } else {
+                    ++m_summary.updated;
+                }
+            }
+            m_summary.unchanged += int(same.size());
+            for (auto it = same.crbegin(); it != same.crend(); ++it)
+                toStage.removeAt(*it);
+        }
+        if (toStage.isEmpty())
+            return {};
+        return m_store.stageEvents(toStage);
+    }
+
+    Expected<ImportSummary> commit()
+    {
+        QStringList gone;
+        if (m_options.removeMissing) {
+            for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
+                if (!m_seen.contains(it.key()))
+                    gone.append(it->id);
+            }
+        }
+        // Overrides whose master is neither in the file nor in the calendar.
+        QStringList orphanMasters;
+        for (auto it = m_masterIds.cbegin(); it != m_masterIds.cend(); ++it) {
+            if (!m_mastersSeen.contains(it.key()) && !m_existing.contains(it.key()))
+                orphanMasters.append(it.value());
+        }
+        if (auto r = m_store.commitStaging(gone, orphanMasters); !r)
+            return r.error();
+        m_staging = false;
+        m_summary.removed = int(gone.size());
+        qCDebug(lcIcs) << "import into" << m_calendarId << ":" << m_summary.imported << "new,"
+                       << m_summary.updated << "updated," << m_summary.unchanged << "unchanged,"
+                       << m_summary.skipped.size() << "skipped";
+        return std::move(m_summary);
+    }
+
+    ImportSummary &summary() { return m_summary; }
+
+private:
+    struct Known {
+        QString id;
+        int sequence = 0;
+    };
+
+    //! The local id of the series `uid`: the stored master's, or one chosen now (an override
+    //! may come before its master in the file).
+    QString masterIdFor(const QString &uid)
+    {
+        auto it = m_masterIds.constFind(uid);
+        if (it != m_masterIds.constEnd())
+            return *it;
+        auto old = m_existing.constFind(uid);
+        return *m_masterIds.insert(uid, old != m_existing.constEnd() ? old->id : Event::newId());
+    }
+
+    EventStore &m_store;
+    const QString m_calendarId;
+    const ApplyOptions m_options;
+    QHash<QString, Known> m_existing; // key → stored id and sequence
+    QHash<QString, QString> m_masterIds; // uid → local id of the master
+    QSet<QString> m_mastersSeen;
+    QSet<QString> m_seen;
+    ImportSummary m_summary;
+    bool m_staging = false;
+};
+
+} // namespace
+
 Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId,
     const ParsedCalendar &parsed, const ApplyOptions &options)
 {
-    auto cal = store.calendar(calendarId);
-    if (!cal)
-        return cal.error();
-    if (cal->readOnly && !options.allowReadOnly)
-        return makeError(Error::Code::ReadOnly, cal->name);
-    auto existingList = store.eventsInCalendar(calendarId);
-    if (!existingList)
-        return existingList.error();
-    QHash<QString, const Event *> existing;
-    for (const Event &e : std::as_const(*existingList))
-        existing.insert(keyOf(e), &e);
+    StagedImport imp(store, calendarId, options);
+    if (auto r = imp.begin(); !r)
+        return r.error();
+    imp.summary().skipped = parsed.skipped;
+    imp.summary().notes = parsed.notes;
+    QList<Event> all = parsed.events; // shared until add() detaches it
+    if (auto r = imp.add(all); !r)
+        return r.error();
+    return imp.commit();
+}
 
-    ImportSummary summary;
-    summary.skipped = parsed.skipped;
-    summary.notes = parsed.notes;
-    QList<Event> toSave;
-    toSave.reserve(parsed.events.size());
-    QHash<QString, QString> masterIds; // uid → local id of the master
-    QSet<QString> seen;
-    int unchanged = 0;
+Expected<ImportSummary> importCalendar(QIODevice &in, EventStore &store, const QString &calendarId,
+    const ImportOptions &options, const ApplyOptions &apply, int batchSize)
+{
+    StagedImport imp(store, calendarId, apply);
+    if (auto r = imp.begin(); !r)
+        return r.error();
+    Parser p(
+        in, options, [&imp](QList<Event> &batch) { return imp.add(batch); }, batchSize);
+    auto parsed = p.run();
+    if (!parsed)
+        return parsed.error();
+    imp.summary().skipped = parsed->skipped + imp.summary().skipped;
+    imp.summary().notes = parsed->notes;
+    return imp.commit();
+}
 
-    auto prepare = [&](const Event &in) {
-        const QString key = keyOf(in);
-        if (seen.contains(key))
-            return; // the same component twice in one file: the first wins
-        seen.insert(key);
-        Event e = in;
-        e.calendarId = calendarId;
-        if (e.originalStart.isValid())
-            e.recurringEventId = masterIds.value(e.iCalUid);
-        if (const Event *old = existing.value(key)) {
-            if (old->sequence > e.sequence) {
-                summary.skipped.append({ K::OutdatedSequence, 0, e.iCalUid,
-                    QStringLiteral("%1 < %2").arg(e.sequence).arg(old->sequence) });
-                if (!e.originalStart.isValid())
-                    masterIds.insert(e.iCalUid, old->id);
-                return;
-            }
-            e.id = old->id;
-            e.providerId = old->providerId;
-            e.etag = old->etag;
-            if (!e.created.isValid())
-                e.created = old->created;
-            if (!e.updated.isValid())
-                e.updated = old->updated;
-            if (!e.originalStart.isValid())
-                masterIds.insert(e.iCalUid, e.id);
-            if (e == *old) {
-                ++unchanged;
-                return;
-            }
-            ++summary.updated;
-        } else {
-            e.id = Event::newId();
-            if (!e.originalStart.isValid())
-                masterIds.insert(e.iCalUid, e.id);
-            ++summary.imported;
-        }
-        toSave.append(std::move(e));
-    };
-    for (const Event &e : parsed.events) {
-        if (!e.originalStart.isValid())
-            prepare(e);
-    }
-    for (const Event &e : parsed.events) {
-        if (e.originalStart.isValid())
-            prepare(e);
-    }
-    summary.unchanged = unchanged;
-    if (!toSave.isEmpty()) {
-        if (auto r = store.saveEvents(toSave); !r)
-            return r.error();
-    }
-    if (options.removeMissing) {
-        QStringList gone;
-        for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
-            if (!seen.contains(it.key()))
-                gone.append(it.value()->id);
-        }
-        if (!gone.isEmpty()) {
-            if (auto r = store.removeEvents(gone); !r)
-                return r.error();
-            summary.removed = int(gone.size());
-        }
-    }
-    qCDebug(lcIcs) << "import into" << calendarId << ":" << summary.imported << "new,"
-                   << summary.updated << "updated," << summary.unchanged << "unchanged,"
-                   << summary.skipped.size() << "skipped";
-    return summary;
+Expected<ImportSummary> importCalendarFile(const QString &path, EventStore &store,
+    const QString &calendarId, const ImportOptions &options, const ApplyOptions &apply,
+    int batchSize)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::NotFound, path + QStringLiteral(": ") + f.errorString());
+    return importCalendar(f, store, calendarId, options, apply, batchSize);
 }
 
 } // namespace kairos::ics

@@ -101,10 +101,21 @@ struct ApplyOptions {
     bool removeMissing = false;
 };
 
-//! \brief Writes parsed events into a calendar in one transaction: all or nothing.
+//! \brief Writes parsed events into a calendar: all or nothing (staged, then one transaction).
 //! Events are matched by UID (+ RECURRENCE-ID) inside the calendar: matches are updated (the
 //! local id stays), others are added; an older SEQUENCE than the stored one is skipped.
 Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId,
     const ParsedCalendar &parsed, const ApplyOptions &options = {});
+
+//! \brief Parses and stores in one pass, for large files: every `batchSize` events go into a
+//! staging table (one transaction per batch), so memory stays ~ one batch rather than the
+//! whole file; at the end one transaction moves them into the calendar. Same matching rules
+//! as applyImport(). Fails (parse error, cancellation, store error) → nothing in the calendar
+//! changed.
+Expected<ImportSummary> importCalendar(QIODevice &in, EventStore &store, const QString &calendarId,
+    const ImportOptions &options = {}, const ApplyOptions &apply = {}, int batchSize = 2000);
+Expected<ImportSummary> importCalendarFile(const QString &path, EventStore &store,
+    const QString &calendarId, const ImportOptions &options = {}, const ApplyOptions &apply = {},
+    int batchSize = 2000);
 
 } // namespace kairos::ics

@@ -465,6 +465,11 @@ Expected<int> EventStore::eventCount()
 
 Expected<void> EventStore::saveEvents(QList<Event> &input)
 {
+    return writeEvents(input, QStringLiteral("events"));
+}
+
+Expected<void> EventStore::writeEvents(QList<Event> &input, const QString &table)
+{
     // Check the whole batch before writing any of it, and hand back new ids only when the
     // batch committed (a rolled-back batch leaves the caller's events untouched).
     for (const Event &e : std::as_const(input)) {
@@ -478,7 +483,8 @@ Expected<void> EventStore::saveEvents(QList<Event> &input)
     QList<Event> events = input;
     auto r = m_db.transaction([&]() -> Expected<void> {
         QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO events (") + kEventColumns
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO ") + table + QStringLiteral(" (")
+            + kEventColumns
             + QStringLiteral(", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
                              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (Event &e : events) {
@@ -550,6 +556,105 @@ Expected<void> EventStore::removeEvents(const QStringList &ids)
         }
         return {};
     });
+}
+
+Expected<QList<EventStore::EventKey>> EventStore::eventKeys(const QString &calendarId)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, ical_uid, original_start_ms, sequence FROM events "
+                             "WHERE calendar_id = ?"));
+    q.addBindValue(calendarId);
+    if (!q.exec())
+        return queryError(q);
+    QList<EventKey> out;
+    while (q.next()) {
+        EventKey k;
+        k.id = q.value(0).toString();
+        k.iCalUid = q.value(1).toString();
+        k.hasOriginalStart = !q.value(2).isNull();
+        k.originalStartMs = q.value(2).toLongLong();
+        k.sequence = q.value(3).toInt();
+        out.append(std::move(k));
+    }
+    return out;
+}
+
+Expected<QList<Event>> EventStore::eventsByIds(const QStringList &ids)
+{
+    QList<Event> out;
+    constexpr qsizetype kChunk = 500; // well under SQLite's bound-parameter limit
+    for (qsizetype i = 0; i < ids.size(); i += kChunk) {
+        const QStringList part = ids.mid(i, kChunk);
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), part.size());
+        QSqlQuery q(m_db.db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT ") + kEventColumns
+            + QStringLiteral(" FROM events WHERE id IN (") + marks.join(QLatin1Char(','))
+            + QLatin1Char(')'));
+        for (const QString &id : part)
+            q.addBindValue(id);
+        auto r = readEvents(q, [this](const QString &z) { return zone(z); });
+        if (!r)
+            return r.error();
+        out += std::move(*r);
+    }
+    return out;
+}
+
+Expected<void> EventStore::beginStaging()
+{
+    dropStaging();
+    QSqlQuery q(m_db.db());
+    // TEMP: private to this connection, on disk (temp_store default), gone when it closes.
+    if (!q.exec(QStringLiteral(
+            "CREATE TEMP TABLE events_staging AS SELECT * FROM main.events WHERE 0")))
+        return queryError(q);
+    if (!q.exec(QStringLiteral("CREATE UNIQUE INDEX temp.events_staging_id ON events_staging(id)")))
+        return queryError(q);
+    return {};
+}
+
+Expected<void> EventStore::stageEvents(QList<Event> &events)
+{
+    return writeEvents(events, QStringLiteral("temp.events_staging"));
+}
+
+Expected<void> EventStore::commitStaging(
+    const QStringList &removeIds, const QStringList &clearMasterIds)
+{
+    auto r = m_db.transaction([&]() -> Expected<void> {
+        QSqlQuery q(m_db.db());
+        if (!clearMasterIds.isEmpty()) {
+            q.prepare(QStringLiteral("UPDATE temp.events_staging SET recurring_event_id = '' WHERE "
+                                     "recurring_event_id = ?"));
+            for (const QString &id : clearMasterIds) {
+                q.addBindValue(id);
+                if (!q.exec())
+                    return queryError(q);
+            }
+        }
+        if (!q.exec(QStringLiteral("INSERT OR REPLACE INTO main.events SELECT * FROM "
+                                   "temp.events_staging")))
+            return queryError(q);
+        q.prepare(QStringLiteral("DELETE FROM main.events WHERE id = ? OR recurring_event_id = ?"));
+        for (const QString &id : removeIds) {
+            q.addBindValue(id);
+            q.addBindValue(id);
+            if (!q.exec())
+                return queryError(q);
+        }
+        return {};
+    });
+    dropStaging();
+    return r;
+}
+
+void EventStore::dropStaging()
+{
+    QSqlQuery q(m_db.db());
+    q.exec(QStringLiteral("DROP TABLE IF EXISTS temp.events_staging"));
 }
 
 } // namespace kairos

@@ -8,6 +8,7 @@
 #include "store/eventstore.h"
 #include "support/testenv.h"
 
+#include <QBuffer>
 #include <QFutureWatcher>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -86,6 +87,8 @@ private Q_SLOTS:
     void outdatedSequenceSkipped();
     void itipCancelMarksCancelled();
     void asyncProgressAndCancel();
+    void streamingImportInBatches();
+    void streamingImportFailureTouchesNothing();
 };
 
 void TestIcsImport::outlookWindowsZones()
@@ -371,6 +374,107 @@ void TestIcsImport::asyncProgressAndCancel()
     auto r = ics::parseCalendarFile(path, o);
     QVERIFY(!r);
     QVERIFY(r.error().code == Error::Code::Cancelled);
+}
+
+namespace {
+
+QByteArray generatedCalendar(int n, const QString &titlePrefix)
+{
+    QByteArray out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n";
+    for (int i = 0; i < n; ++i)
+        out += QStringLiteral(
+            "BEGIN:VEVENT\r\nUID:e%1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240101T100000Z\r\n"
+            "DTEND:20240101T110000Z\r\nSUMMARY:%2 %1\r\nEND:VEVENT\r\n")
+                   .arg(i)
+                   .arg(titlePrefix)
+                   .toUtf8();
+    out += "END:VCALENDAR\r\n";
+    return out;
+}
+
+} // namespace
+
+void TestIcsImport::streamingImportInBatches()
+{
+    // Batches of one event: an override that comes before its master in the file still
+    // points at the master's local id, duplicates are dropped, re-import updates in place.
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                           "BEGIN:VEVENT\r\nUID:s@x\r\nRECURRENCE-ID:20240108T100000Z\r\n"
+                           "DTSTART:20240108T120000Z\r\nDTEND:20240108T130000Z\r\n"
+                           "SUMMARY:Moved\r\nEND:VEVENT\r\n"
+                           "BEGIN:VEVENT\r\nUID:s@x\r\nDTSTART:20240101T100000Z\r\n"
+                           "DTEND:20240101T110000Z\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n"
+                           "SUMMARY:Series\r\nEND:VEVENT\r\n"
+                           "BEGIN:VEVENT\r\nUID:lone@x\r\nRECURRENCE-ID:20240108T100000Z\r\n"
+                           "DTSTART:20240108T120000Z\r\nDTEND:20240108T130000Z\r\n"
+                           "SUMMARY:Orphan\r\nEND:VEVENT\r\n"
+                           "BEGIN:VEVENT\r\nUID:s@x\r\nDTSTART:20240101T100000Z\r\n"
+                           "DTEND:20240101T110000Z\r\nSUMMARY:Duplicate\r\nEND:VEVENT\r\n"
+                           "END:VCALENDAR\r\n";
+    Db db;
+    QByteArray copy = ics;
+    QBuffer buf(&copy);
+    QVERIFY(buf.open(QIODevice::ReadOnly));
+    auto r = ics::importCalendar(buf, *db.store, QStringLiteral("local"), {}, {}, 1);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->imported, 3);
+    auto seriesR = db.store->eventsByUid(QStringLiteral("s@x"));
+    QVERIFY(seriesR);
+    const QList<Event> series = *seriesR;
+    QCOMPARE(series.size(), 2);
+    const Event &m = series.at(0).originalStart.isValid() ? series.at(1) : series.at(0);
+    const Event &o = series.at(0).originalStart.isValid() ? series.at(0) : series.at(1);
+    QCOMPARE(m.title, QStringLiteral("Series"));
+    QCOMPARE(o.recurringEventId, m.id);
+    const auto orphan = db.store->eventsByUid(QStringLiteral("lone@x")).value();
+    QCOMPARE(orphan.size(), 1);
+    QVERIFY(orphan.first().recurringEventId.isEmpty()); // its master never came
+
+    buf.seek(0);
+    auto again = ics::importCalendar(buf, *db.store, QStringLiteral("local"), {}, {}, 2);
+    QVERIFY(again);
+    QCOMPARE(again->imported, 0);
+    QCOMPARE(again->unchanged, 3);
+    QCOMPARE(db.store->eventCount().value(), 3);
+    QCOMPARE(db.store->eventsByUid(QStringLiteral("s@x")).value().size(), 2);
+}
+
+void TestIcsImport::streamingImportFailureTouchesNothing()
+{
+    Db db;
+    QByteArray first = generatedCalendar(300, QStringLiteral("Old"));
+    QBuffer a(&first);
+    QVERIFY(a.open(QIODevice::ReadOnly));
+    QVERIFY(ics::importCalendar(a, *db.store, QStringLiteral("local"), {}, {}, 50));
+    const auto before = db.store->eventsInCalendar(QStringLiteral("local")).value();
+    QCOMPARE(before.size(), 300);
+
+    // 1200 changed + new events in batches of 50: cancelled after ~10 batches were staged.
+    QByteArray second = generatedCalendar(1200, QStringLiteral("New"));
+    QBuffer b(&second);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    ics::ImportOptions o;
+    int polls = 0;
+    o.cancelled = [&polls] { return ++polls >= 1; };
+    auto r = ics::importCalendar(b, *db.store, QStringLiteral("local"), o, {}, 50);
+    QVERIFY(!r);
+    QVERIFY(r.error().code == Error::Code::Cancelled);
+    QVERIFY(polls >= 1);
+    QCOMPARE(db.store->eventsInCalendar(QStringLiteral("local")).value(), before);
+
+    // A parse failure (no calendar at all) and a broken file change nothing either, and the
+    // staging area is gone: the next import works.
+    QByteArray junk = "<html>not found</html>\n";
+    QBuffer c(&junk);
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    QVERIFY(!ics::importCalendar(c, *db.store, QStringLiteral("local")));
+    QCOMPARE(db.store->eventsInCalendar(QStringLiteral("local")).value(), before);
+    b.seek(0);
+    auto ok = ics::importCalendar(b, *db.store, QStringLiteral("local"), {}, {}, 50);
+    QVERIFY2(ok, ok ? "" : qPrintable(ok.error().message));
+    QCOMPARE(ok->imported, 900);
+    QCOMPARE(ok->updated, 300);
+    QCOMPARE(db.store->eventCount().value(), 1200);
 }
 
 QTEST_GUILESS_MAIN(TestIcsImport)
