@@ -14,7 +14,7 @@ RUNTIME=(
 )
 TEST=(
   libbenchmark-dev dbus-daemon dbus libsecret-tools xvfb xauth
-  desktop-file-utils appstream clang-format python3-icalendar
+  desktop-file-utils appstream clang-format python3-icalendar clang-14 libclang-rt-14-dev
 )
 
 want=("${RUNTIME[@]}")
