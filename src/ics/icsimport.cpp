@@ -342,7 +342,12 @@ private:
             v.date = d;
             return v;
         }
-        const QTime tm(t.hour, t.minute, qMin(t.second, 59));
+        // libical accepts "T657955"; a time of day out of range is no time (fuzzing found
+        // such a DTSTART turning into an event without a valid start).
+        if (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 || t.second < 0
+            || t.second > 60)
+            return {};
+        const QTime tm(t.hour, t.minute, qMin(t.second, 59)); // 60: a leap second
         icalparameter *tzp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
         if (tzp) {
             const QByteArray tzid(icalparameter_get_tzid(tzp));

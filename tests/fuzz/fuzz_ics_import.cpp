@@ -1,7 +1,7 @@
 // libFuzzer target: .ics import must never crash, hang or hand back an event without a valid
 // time span, whatever bytes the file holds; and what it accepted must export to a file that
-// imports again. Every input also goes through the staged store path (batches of 3) into a
-// scratch database, then the calendar is emptied.
+// imports again. One input in four also goes through the staged store path (batches of 3)
+// into a scratch database, then the calendar is emptied.
 #include "ics/icsexport.h"
 #include "ics/icsimport.h"
 #include "store/database.h"
@@ -84,7 +84,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         checkEvents(reparsed->events);
     }
 
-    // The staged store path: all or nothing, never a half-written calendar.
+    // The staged store path: all or nothing, never a half-written calendar. SQLite is slow
+    // next to the parser, so only for inputs whose first byte's low bits are 0 (1 in 4).
+    if (size == 0 || (data[0] & 3) != 0)
+        return 0;
     QByteArray copy = bytes;
     QBuffer buf(&copy);
     buf.open(QIODevice::ReadOnly);

@@ -9,6 +9,7 @@
 #include "support/testenv.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFutureWatcher>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void asyncProgressAndCancel();
     void streamingImportInBatches();
     void streamingImportFailureTouchesNothing();
+    void fuzzRegressions();
 };
 
 void TestIcsImport::outlookWindowsZones()
@@ -475,6 +477,38 @@ void TestIcsImport::streamingImportFailureTouchesNothing()
     QCOMPARE(ok->imported, 900);
     QCOMPARE(ok->updated, 300);
     QCOMPARE(db.store->eventCount().value(), 1200);
+}
+
+void TestIcsImport::fuzzRegressions()
+{
+    // Inputs the libFuzzer target (tests/fuzz/fuzz_ics_import.cpp) once crashed on: each must
+    // parse without crashing into valid events only, and import all or nothing.
+    const QDir dir(test::testDataPath(QStringLiteral("ics/fuzz")));
+    const QStringList files = dir.entryList({ QStringLiteral("*.ics") }, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &name : files) {
+        ics::ImportOptions o;
+        o.floatingZone = QTimeZone("Europe/Madrid");
+        auto p = ics::parseCalendarFile(dir.filePath(name), o);
+        if (!p)
+            continue; // "not a calendar" is a fine answer
+        for (const Event &e : p->events)
+            QVERIFY2(e.isValid() && !e.iCalUid.isEmpty(),
+                qPrintable(name + QLatin1Char(' ') + e.iCalUid));
+        Db db;
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto r = ics::importCalendar(f, *db.store, QStringLiteral("local"), o, {}, 3);
+        QVERIFY2(r, qPrintable(name));
+        QVERIFY(db.store->eventCount().value() <= int(p->events.size()));
+    }
+    // DTSTART with the time "657955" (hour 65): that event is skipped, the others come in.
+    auto p = ics::parseCalendarFile(
+        test::testDataPath(QStringLiteral("ics/fuzz/time-out-of-range.ics")), {});
+    QVERIFY(p);
+    QVERIFY(!byUid(*p, QStringLiteral("zone-mozilla@example.com")));
+    QVERIFY(hasIssue(p->skipped, K::MissingStart));
+    QVERIFY(byUid(*p, QStringLiteral("zone-madrid@example.com")));
 }
 
 QTEST_GUILESS_MAIN(TestIcsImport)
