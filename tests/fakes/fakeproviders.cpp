@@ -794,7 +794,7 @@ void FakeGraphServer::removeEvent(const QString &eventId)
     if (it == m_events.end() || it->deleted)
         return;
     const QString masterId = it->json.value(QLatin1String("seriesMasterId")).toString();
-    if (!masterId.isEmpty()) {
+    if (!masterId.isEmpty() && m_events.value(masterId).master) {
         // One instance of a series: cancelled (Graph lists it as removed).
         const qint64 orig = QDateTime::fromString(
             it->json.value(QLatin1String("originalStart")).toString(), Qt::ISODate)
@@ -815,7 +815,7 @@ QJsonObject FakeGraphServer::patchStored(const QString &eventId, const QJsonObje
 {
     const Stored st = m_events.value(eventId);
     const QString masterId = st.json.value(QLatin1String("seriesMasterId")).toString();
-    if (!masterId.isEmpty()) {
+    if (!masterId.isEmpty() && m_events.value(masterId).master) {
         const qint64 orig = QDateTime::fromString(
             st.json.value(QLatin1String("originalStart")).toString(), Qt::ISODate)
                                 .toMSecsSinceEpoch();
@@ -843,7 +843,7 @@ std::optional<QJsonObject> FakeGraphServer::patchInstance(
 {
     auto it = m_events.constFind(instanceId);
     if (it == m_events.constEnd() || it->deleted
-        || it->json.value(QLatin1String("seriesMasterId")).toString().isEmpty())
+        || !m_events.value(it->json.value(QLatin1String("seriesMasterId")).toString()).master)
         return std::nullopt;
     return patchStored(instanceId, fields);
 }
