@@ -1082,6 +1082,22 @@ Waiting for the browser (5 minutes)...
         <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reapply my edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your edit again, on top of the server&apos;s version shown here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reapply your edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::EventDialog</name>
@@ -2211,6 +2227,26 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>Subscri&amp;be to Calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts for your availability: its events make you busy for others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not count for your availability: others see you free during its events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-click to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts for My Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When on, this calendar&apos;s events make you busy in free/busy and meeting suggestions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1113,6 +1113,22 @@ Esperando al navegador (5 minutos)...
         <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
         <translation>El servidor ha rechazado tu cambio en este evento. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
+    <message>
+        <source>Reapply my edit</source>
+        <translation>Volver a aplicar mi cambio</translation>
+    </message>
+    <message>
+        <source>Send your edit again, on top of the server&apos;s version shown here</source>
+        <translation>Enviar de nuevo tu cambio, sobre la versión del servidor que se muestra aquí</translation>
+    </message>
+    <message>
+        <source>Could not reapply your edit</source>
+        <translation>No se ha podido volver a aplicar tu cambio</translation>
+    </message>
+    <message>
+        <source>You deleted it.</source>
+        <translation>Lo has eliminado.</translation>
+    </message>
 </context>
 <context>
     <name>kairos::EventDialog</name>
@@ -2244,6 +2260,26 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>Subscri&amp;be to Calendar…</source>
         <translation>Su&amp;scribirse a un calendario…</translation>
+    </message>
+    <message>
+        <source>Counts for your availability: its events make you busy for others</source>
+        <translation>Cuenta para tu disponibilidad: sus eventos te muestran ocupado a los demás</translation>
+    </message>
+    <message>
+        <source>Does not count for your availability: others see you free during its events</source>
+        <translation>No cuenta para tu disponibilidad: los demás te ven libre durante sus eventos</translation>
+    </message>
+    <message>
+        <source>Right-click to change</source>
+        <translation>Haz clic derecho para cambiarlo</translation>
+    </message>
+    <message>
+        <source>Counts for My Availability</source>
+        <translation>Cuenta para mi disponibilidad</translation>
+    </message>
+    <message>
+        <source>When on, this calendar&apos;s events make you busy in free/busy and meeting suggestions</source>
+        <translation>Si está activado, los eventos de este calendario te marcan como ocupado en la disponibilidad y en las sugerencias de reunión</translation>
     </message>
 </context>
 <context>
