@@ -664,6 +664,10 @@ Waiting for the browser (5 minutes)...
         <source>%1 proposed a meeting: “%2”, %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · Calendar connected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::CommandAssistant</name>

@@ -691,6 +691,10 @@ Esperando al navegador (5 minutos)...
         <source>%1 proposed a meeting: “%2”, %3.</source>
         <translation>%1 ha propuesto una reunión: «%2», %3.</translation>
     </message>
+    <message>
+        <source>%1 · Calendar connected</source>
+        <translation>%1 · Calendario conectado</translation>
+    </message>
 </context>
 <context>
     <name>kairos::CommandAssistant</name>

@@ -49,7 +49,10 @@ void installTranslations(QApplication &app, const QString &lang)
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("kairos"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Any language without a translation gets English (its .qm carries the plural forms, so
+    // "%n event(s)" reads "1 event" / "2 events" even in the C locale).
+    if (ours->load(locale, QStringLiteral("kairos"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || ours->load(QStringLiteral("kairos_en"), QStringLiteral(":/i18n")))
         app.installTranslator(ours);
 }
 
@@ -259,9 +262,8 @@ int runDesktopApp(QApplication &app)
     shareAccountEmail();
     QObject::connect(&accounts, &AccountManager::accountsChanged, &team, shareAccountEmail);
     // Find a time reads the room's shared availability (and this user's own, built locally).
-    findTime.setMemberSource([&team]() {
-        return FindTimeController::membersFrom(team.availability()->members());
-    });
+    findTime.setMemberSource(
+        [&team]() { return FindTimeController::membersFrom(team.availability()->members()); });
     QObject::connect(team.availability(), &team::TeamAvailability::changed, &findTime,
         &FindTimeController::membersChanged);
     QTimer::singleShot(0, &chat, [&chat]() { chat.start(); });

@@ -5,9 +5,11 @@
 #include "room/proposal.h"
 #include "team/proposalcard.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
@@ -24,6 +26,7 @@
 #include <QTimer>
 #include <QTimeZone>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace kairos {
@@ -65,6 +68,24 @@ public:
             small.setPointSizeF(small.pointSizeF() * 0.8);
             const QString badge = ChatPanel::tr("Calendar connected");
             const int w = QFontMetrics(small).horizontalAdvance(badge) + 8;
+            const int nameWidth = QFontMetrics(opt.font).horizontalAdvance(name);
+            if (textRect.width() - w - 4 < qMin(nameWidth, 90)) {
+                // A narrow list: the name comes first, the badge shrinks to a calendar glyph
+                // (the tooltip says what it means).
+                const QRect gr(textRect.right() - 13, r.center().y() - 7, 13, 14);
+                p->setPen(opt.palette.color(QPalette::Mid));
+                p->setBrush(opt.palette.color(QPalette::Base));
+                p->drawRoundedRect(gr, 2, 2);
+                p->setPen(Qt::NoPen);
+                p->setBrush(QColor(0x2e, 0x7d, 0xd2));
+                p->drawRect(gr.left() + 1, gr.top() + 1, gr.width() - 1, 4);
+                textRect.setRight(gr.left() - 4);
+                p->setPen(opt.palette.color(QPalette::Text));
+                p->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                    QFontMetrics(opt.font).elidedText(name, Qt::ElideRight, textRect.width()));
+                p->restore();
+                return;
+            }
             const QRect br(textRect.right() - w, r.center().y() - 8, w, 16);
             p->setFont(small);
             p->setBrush(opt.palette.color(QPalette::AlternateBase));
@@ -86,6 +107,20 @@ public:
         QSize s = QStyledItemDelegate::sizeHint(option, index);
         s.setHeight(qMax(s.height(), 24));
         return s;
+    }
+
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override
+    {
+        if (event && event->type() == QEvent::ToolTip
+            && index.data(room::MemberListModel::CalendarRole).toBool()) {
+            QToolTip::showText(event->globalPos(),
+                ChatPanel::tr("%1 · Calendar connected")
+                    .arg(index.data(room::MemberListModel::NameRole).toString()),
+                view);
+            return true;
+        }
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
     }
 };
 
