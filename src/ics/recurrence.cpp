@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
-#include <vector>
 
 namespace kairos::ics {
 
@@ -32,57 +31,6 @@ icaltimezone *zoneOfParameter(icalproperty *p, icaltimezone *fallback)
         return icaltimezone_get_utc_timezone();
     icaltimezone *z = builtinZone(r.zone.id());
     return z ? z : fallback;
-}
-
-//! \brief Every instance of COUNT-limited rules, remembered per thread.
-//!
-//! A rule without COUNT can start its iterator near the range (icalrecur_iterator_set_start);
-//! one with COUNT cannot — counting starts at DTSTART — and libical steps with ICU calendars,
-//! microseconds a step. A COUNT series has at most COUNT instances, so the whole sequence of
-//! wall times is computed once and reused while the rule and DTSTART stay the same.
-class CountedRuleCache {
-public:
-    using Instances = std::shared_ptr<const std::vector<icaltimetype>>;
-
-    Instances instances(const icalrecurrencetype &rule, const icaltimetype &wallStart)
-    {
-        char *ruleText = icalrecurrencetype_as_string_r(const_cast<icalrecurrencetype *>(&rule));
-        char *startText = icaltime_as_ical_string_r(wallStart);
-        const QByteArray key = QByteArray(ruleText ? ruleText : "") + '|'
-            + QByteArray(startText ? startText : "") + (wallStart.is_date ? "|D" : "|T");
-        icalmemory_free_buffer(ruleText);
-        icalmemory_free_buffer(startText);
-        if (const auto it = m_cache.constFind(key); it != m_cache.constEnd())
-            return *it;
-        auto list = std::make_shared<std::vector<icaltimetype>>();
-        icalrecur_iterator *it = icalrecur_iterator_new(rule, wallStart);
-        if (it) {
-            list->reserve(size_t(qBound(1, rule.count, kMaxCount)));
-            for (int i = 0; i < kMaxCount; ++i) {
-                const icaltimetype t = icalrecur_iterator_next(it);
-                if (icaltime_is_null_time(t))
-                    break;
-                list->push_back(t);
-            }
-            icalrecur_iterator_free(it);
-        }
-        if (m_cache.size() >= kMaxRules)
-            m_cache.clear();
-        m_cache.insert(key, list);
-        return list;
-    }
-
-    static constexpr int kMaxCount = 10000; //!< larger COUNTs are iterated as before
-    static constexpr int kMaxRules = 4096;
-
-private:
-    QHash<QByteArray, Instances> m_cache;
-};
-
-CountedRuleCache &countedRuleCache()
-{
-    thread_local CountedRuleCache cache;
-    return cache;
 }
 
 } // namespace
@@ -167,19 +115,13 @@ SeriesInstants computeInstants(const Event &master, qint64 fromMs, qint64 toMs)
         icaltimetype wallStart = dtstart;
         if (!master.allDay)
             wallStart.zone = nullptr;
-        // The instances the rule produces, in order: from the cache for COUNT rules, else
-        // from an iterator (started near the range when the rule allows it).
-        const bool counted = rule.count > 0 && rule.count <= CountedRuleCache::kMaxCount;
-        const CountedRuleCache::Instances cached
-            = counted ? countedRuleCache().instances(rule, wallStart) : nullptr;
-        size_t cachedIndex = 0;
-        icalrecur_iterator *it = counted ? nullptr : icalrecur_iterator_new(rule, wallStart);
-        if (!counted && !it)
+        icalrecur_iterator *it = icalrecur_iterator_new(rule, wallStart);
+        if (!it)
             continue;
         // Without COUNT the iterator can start near the range instead of at DTSTART (libical
         // steps with ICU calendars: a year of weekly steps per master costs milliseconds).
         const qint64 skipTo = firstWanted - kRoughSlackSecs;
-        if (it && rule.count == 0 && !master.allDay
+        if (rule.count == 0 && !master.allDay
             && skipTo > icaltime_as_timet_with_zone(dtstart, izone)) {
             // skipTo already has a day of slack, so reading it as a floating wall time is safe.
             icaltimetype from = icaltime_from_timet_with_zone(time_t(skipTo), 0, nullptr);
@@ -187,14 +129,7 @@ SeriesInstants computeInstants(const Event &master, qint64 fromMs, qint64 toMs)
             icalrecur_iterator_set_start(it, from);
         }
         for (int guard = 0; guard < 1000000; ++guard) {
-            icaltimetype t;
-            if (cached) {
-                if (cachedIndex >= cached->size())
-                    break;
-                t = (*cached)[cachedIndex++];
-            } else {
-                t = icalrecur_iterator_next(it);
-            }
+            const icaltimetype t = icalrecur_iterator_next(it);
             if (icaltime_is_null_time(t))
                 break;
             // The wall time read as UTC is within a day of the instant and needs no zone
@@ -211,8 +146,7 @@ SeriesInstants computeInstants(const Event &master, qint64 fromMs, qint64 toMs)
             if (s >= firstWanted)
                 starts.append(s);
         }
-        if (it)
-            icalrecur_iterator_free(it);
+        icalrecur_iterator_free(it);
     }
 
     // RDATEs.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/jsonstring.h"
+
 #include <QByteArray>
 #include <QLatin1StringView>
 #include <QString>
@@ -9,8 +11,8 @@ namespace kairos::mcp {
 //! \brief Writes compact JSON text straight into a QByteArray.
 //!
 //! For large results (a month of events): building a QJsonObject tree and serialising it costs
-//! about as much as everything else list_events does. Strings are escaped as RFC 8259 requires
-//! (quote, backslash, control characters); other characters are written as UTF-8. Keys are
+//! about as much as everything else list_events does. Strings go through appendJsonString()
+//! (core/jsonstring.h). Keys are
 //! written as given (callers pass plain ASCII names). The caller keeps begin/end balanced;
 //! commas are placed here.
 class JsonWriter {
@@ -58,7 +60,7 @@ public:
     JsonWriter &value(const QString &s)
     {
         separate();
-        appendString(m_out, s);
+        appendJsonString(m_out, s);
         return *this;
     }
     JsonWriter &value(bool b)
@@ -85,52 +87,6 @@ public:
     {
         key(name);
         return value(v);
-    }
-
-    //! `s` as a JSON string literal, appended to `out`.
-    static void appendString(QByteArray &out, const QString &s)
-    {
-        const QByteArray utf8 = s.toUtf8();
-        out.reserve(out.size() + utf8.size() + 2);
-        out += '"';
-        qsizetype plainFrom = 0;
-        for (qsizetype i = 0; i < utf8.size(); ++i) {
-            const auto c = static_cast<unsigned char>(utf8.at(i));
-            if (c >= 0x20 && c != '"' && c != '\\')
-                continue;
-            out.append(utf8.constData() + plainFrom, i - plainFrom);
-            plainFrom = i + 1;
-            switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default: {
-                static const char hex[] = "0123456789abcdef";
-                const char esc[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-                out.append(esc, sizeof esc);
-            }
-            }
-        }
-        out.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
-        out += '"';
     }
 
 private:

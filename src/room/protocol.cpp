@@ -1,5 +1,7 @@
 #include "room/protocol.h"
 
+#include "core/jsonstring.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -48,47 +50,6 @@ bool readString(const QJsonObject &o, const QString &key, int minLen, int maxLen
 }
 
 constexpr qint64 kMaxSeq = qint64(1) << 53;
-
-//! Appends \a s as a JSON string literal (UTF-8; quotes, backslashes and control characters
-//! escaped). The frames the server sends per message are written with this instead of
-//! QJsonObject/QJsonDocument, which cost several allocations per member.
-void appendJsonString(QByteArray &out, QStringView s)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray u = s.toUtf8();
-    out.append('"');
-    qsizetype run = 0; // start of the pending stretch that needs no escaping
-    for (qsizetype i = 0; i < u.size(); ++i) {
-        const auto c = uchar(u[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(u.constData() + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"", 2);
-            break;
-        case '\\':
-            out.append("\\\\", 2);
-            break;
-        case '\n':
-            out.append("\\n", 2);
-            break;
-        case '\r':
-            out.append("\\r", 2);
-            break;
-        case '\t':
-            out.append("\\t", 2);
-            break;
-        default: {
-            const char esc[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-            out.append(esc, 6);
-        }
-        }
-    }
-    out.append(u.constData() + run, u.size() - run);
-    out.append('"');
-}
 
 void appendMessageMembers(QByteArray &out, const RoomMessage &m)
 {
@@ -284,18 +245,17 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
         const QJsonValue idv = o.value(QLatin1String("id"));
         if (!idv.isString() || !isValidClientId(idv.toString()))
             return fail(code::Invalid,
-                        QStringLiteral("member 'id' must be 1-64 characters of A-Z a-z 0-9 _ -"),
-                        QStringLiteral("id"));
+                QStringLiteral("member 'id' must be 1-64 characters of A-Z a-z 0-9 _ -"),
+                QStringLiteral("id"));
         f.messageId = idv.toString();
         const QJsonValue pv = o.value(QLatin1String("proposal"));
         if (!pv.isObject() || pv.toObject().isEmpty())
-            return fail(code::Invalid, QStringLiteral("member 'proposal' must be an object"),
-                        f.messageId);
+            return fail(
+                code::Invalid, QStringLiteral("member 'proposal' must be an object"), f.messageId);
         f.text = QString::fromUtf8(encode(pv.toObject()));
         if (f.text.size() > kMaxTextChars)
             return fail(code::Invalid,
-                        QStringLiteral("member 'proposal' must be at most 16000 characters"),
-                        f.messageId);
+                QStringLiteral("member 'proposal' must be at most 16000 characters"), f.messageId);
     } else if (type.startsWith(QLatin1String("x-")) && type.size() > 2) {
         f.type = ClientType::Extension;
     } else {
@@ -460,8 +420,7 @@ QByteArray messageFrame(const QString &id, const QString &text)
 QByteArray proposalFrame(const QString &id, const QJsonObject &proposal)
 {
     return encode(QJsonObject { { QStringLiteral("type"), QStringLiteral("proposal") },
-                                { QStringLiteral("id"), id },
-                                { QStringLiteral("proposal"), proposal } });
+        { QStringLiteral("id"), id }, { QStringLiteral("proposal"), proposal } });
 }
 
 QByteArray historyRequestFrame(const HistoryRequest &r)
