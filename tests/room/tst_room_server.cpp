@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -189,6 +190,130 @@ private Q_SLOTS:
         QCOMPARE(
             rest.first().toObject().value(QLatin1String("text")).toString(), QStringLiteral("n50"));
         QVERIFY(!w2.value(QLatin1String("more")).toBool());
+    }
+
+    //! Messages that arrive together are stored as one batch and relayed to each recipient in
+    //! one write: everyone still gets each message once, in order, never their own, and frames
+    //! of every length encoding (7-bit, 16-bit, 64-bit) arrive intact.
+    void burstsAreRelayedOnceAndInOrder()
+    {
+        RoomServer::Limits l;
+        l.ratePerSec = 0;
+        startServer(l);
+        RawClient *a = client();
+        RawClient *b = client();
+        RawClient *c = client();
+        join(a, QStringLiteral("Ana"));
+        join(b, QStringLiteral("Bo"));
+        join(c, QStringLiteral("Cy"));
+        QTRY_COMPARE(a->count(QStringLiteral("message")), 3); // the three "joined" messages
+        QTRY_COMPARE(b->count(QStringLiteral("message")), 2);
+        QTRY_COMPARE(c->count(QStringLiteral("message")), 1);
+        const auto textOf = [](const QString &who, int i) {
+            const int length = i % 3 == 0 ? 20 : (i % 3 == 1 ? 300 : 15000);
+            return QStringLiteral("%1 %2 ").arg(who).arg(i).leftJustified(length, QLatin1Char('.'));
+        };
+        constexpr int kEach = 30;
+        for (int i = 0; i < kEach; ++i) {
+            sendMessage(a, QStringLiteral("a%1").arg(i), textOf(QStringLiteral("Ana"), i));
+            sendMessage(b, QStringLiteral("b%1").arg(i), textOf(QStringLiteral("Bo"), i));
+        }
+        QTRY_COMPARE(a->count(QStringLiteral("ack")), kEach);
+        QTRY_COMPARE(b->count(QStringLiteral("ack")), kEach);
+        QTRY_COMPARE(c->count(QStringLiteral("message")), 1 + 2 * kEach);
+        QTRY_COMPARE(a->count(QStringLiteral("message")), 3 + kEach);
+        QTRY_COMPARE(b->count(QStringLiteral("message")), 2 + kEach);
+
+        const auto check = [&](RawClient *who, const QString &from, int skip, int expected) {
+            const QList<QJsonObject> got = who->ofType(QStringLiteral("message")).mid(skip);
+            QCOMPARE(got.size(), expected);
+            qint64 lastSeq = 0;
+            QHash<QString, int> next;
+            for (const QJsonObject &m : got) {
+                const qint64 seq = m.value(QLatin1String("seq")).toInteger();
+                QVERIFY2(seq > lastSeq, "relayed out of order or twice");
+                lastSeq = seq;
+                const QString sender = m.value(QLatin1String("from")).toString();
+                QVERIFY2(from.isEmpty() || sender == from, "a client got its own message back");
+                const int i = next[sender]++;
+                QCOMPARE(m.value(QLatin1String("text")).toString(), textOf(sender, i));
+            }
+        };
+        check(c, {}, 1, 2 * kEach);
+        check(a, QStringLiteral("Bo"), 3, kEach);
+        check(b, QStringLiteral("Ana"), 2, kEach);
+
+        // The welcome of a late joiner carries the tail: one frame well over 64 KiB.
+        RawClient *d = client();
+        const QJsonObject w = join(d, QStringLiteral("Dee"));
+        const QJsonArray tail = w.value(QLatin1String("messages")).toArray();
+        QCOMPARE(tail.size(), 50);
+        QCOMPARE(tail.last().toObject().value(QLatin1String("text")).toString(),
+            textOf(QStringLiteral("Bo"), kEach - 1));
+    }
+
+    //! A member whose client stops reading is disconnected once more than maxBufferedBytes
+    //! wait for it; the others keep getting every message.
+    void aClientThatStopsReadingIsDropped()
+    {
+        RoomServer::Limits l;
+        l.ratePerSec = 0;
+        l.maxBufferedBytes = 256 * 1024;
+        startServer(l);
+        RawClient *a = client();
+        RawClient *b = client();
+        join(a, QStringLiteral("Ana"));
+        join(b, QStringLiteral("Bo"));
+
+        // A bare TCP client: handshake and join by hand, then it reads no more.
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress(QHostAddress::LocalHost), m_server->port());
+        QVERIFY(slow.waitForConnected(5000));
+        slow.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                   "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        QByteArray seen;
+        QTRY_VERIFY_WITH_TIMEOUT((seen += slow.readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY(seen.startsWith("HTTP/1.1 101"));
+        const QByteArray joinJson
+            = QJsonDocument(joinFrameObj(QStringLiteral("Slow"))).toJson(QJsonDocument::Compact);
+        QVERIFY(joinJson.size() < 65536);
+        QByteArray frame;
+        frame.append(char(0x81)); // FIN + text; client frames are masked (here with 0000)
+        if (joinJson.size() < 126) {
+            frame.append(char(0x80 | joinJson.size()));
+        } else {
+            frame.append(char(0x80 | 126));
+            frame.append(char(joinJson.size() >> 8));
+            frame.append(char(joinJson.size() & 0xFF));
+        }
+        frame.append(QByteArray(4, '\0'));
+        frame.append(joinJson);
+        slow.write(frame);
+        const bool welcomed = QTest::qWaitFor(
+            [&]() { return (seen += slow.readAll()).contains("\"type\":\"welcome\""); }, 5000);
+        QVERIFY2(welcomed, seen.constData());
+        slow.setReadBufferSize(4096);
+        const int connected = m_server->connectionCount();
+        QCOMPARE(connected, 3);
+        QTRY_COMPARE(b->last(QStringLiteral("message")).value(QLatin1String("text")).toString(),
+            QStringLiteral("Slow joined the room"));
+        const int bBefore = b->count(QStringLiteral("message"));
+
+        // Relayed messages pile up in the kernel's buffers, then in the server's.
+        const QString text = QString(15000, QLatin1Char('x'));
+        int sent = 0;
+        while (m_server->connectionCount() == connected && sent < 4000) {
+            for (int i = 0; i < 20; ++i, ++sent)
+                sendMessage(a, QStringLiteral("m%1").arg(sent), text);
+            QTRY_COMPARE_WITH_TIMEOUT(a->count(QStringLiteral("ack")), sent, 10000);
+        }
+        QVERIFY2(m_server->connectionCount() == connected - 1,
+            "the client that stopped reading is still connected");
+        QTRY_COMPARE_WITH_TIMEOUT(b->count(QStringLiteral("message")) - bBefore, sent, 10000);
+        QVERIFY(!a->closed);
+        QVERIFY(!b->closed);
+        qInfo("dropped after %d messages of 15000 bytes", sent);
     }
 
     void presenceAndMultiDevice()
@@ -412,21 +537,23 @@ private Q_SLOTS:
         join(a, QStringLiteral("Ana"));
         join(b, QStringLiteral("Bo"));
         const QJsonObject proposal { { QStringLiteral("uid"), QStringLiteral("u1@kairos") },
-                                     { QStringLiteral("title"), QStringLiteral("Review") } };
+            { QStringLiteral("title"), QStringLiteral("Review") } };
         const QJsonObject frame { { QStringLiteral("type"), QStringLiteral("proposal") },
-                                  { QStringLiteral("id"), QStringLiteral("p1") },
-                                  { QStringLiteral("proposal"), proposal } };
+            { QStringLiteral("id"), QStringLiteral("p1") },
+            { QStringLiteral("proposal"), proposal } };
         const int before = b->count(QStringLiteral("message"));
         a->sendJson(frame);
         QTRY_COMPARE(a->count(QStringLiteral("ack")), 1);
-        const qint64 seq = qint64(a->last(QStringLiteral("ack")).value(QLatin1String("seq")).toDouble());
+        const qint64 seq
+            = qint64(a->last(QStringLiteral("ack")).value(QLatin1String("seq")).toDouble());
         QTRY_COMPARE(b->count(QStringLiteral("message")), before + 1);
         const QJsonObject m = b->last(QStringLiteral("message"));
         QCOMPARE(m.value(QLatin1String("kind")).toString(), QStringLiteral("proposal"));
         QCOMPARE(m.value(QLatin1String("from")).toString(), QStringLiteral("Ana"));
         QCOMPARE(m.value(QLatin1String("id")).toString(), QStringLiteral("p1"));
-        QCOMPARE(QJsonDocument::fromJson(m.value(QLatin1String("text")).toString().toUtf8()).object(),
-                 proposal);
+        QCOMPARE(
+            QJsonDocument::fromJson(m.value(QLatin1String("text")).toString().toUtf8()).object(),
+            proposal);
         QCOMPARE(a->count(QStringLiteral("proposal")) + b->count(QStringLiteral("proposal")), 0);
 
         // A resend is not stored twice.
@@ -449,12 +576,12 @@ private Q_SLOTS:
 
         // Bad proposals are refused with `invalid`, nothing stored.
         a->sendJson({ { QStringLiteral("type"), QStringLiteral("proposal") },
-                      { QStringLiteral("proposal"), proposal } });
+            { QStringLiteral("proposal"), proposal } });
         a->sendJson({ { QStringLiteral("type"), QStringLiteral("proposal") },
-                      { QStringLiteral("id"), QStringLiteral("p2") },
-                      { QStringLiteral("proposal"), QStringLiteral("text") } });
+            { QStringLiteral("id"), QStringLiteral("p2") },
+            { QStringLiteral("proposal"), QStringLiteral("text") } });
         QTRY_COMPARE(a->errorCodes(),
-                     (QStringList { QStringLiteral("invalid"), QStringLiteral("invalid") }));
+            (QStringList { QStringLiteral("invalid"), QStringLiteral("invalid") }));
         QCOMPARE(a->count(QStringLiteral("ack")), 2);
     }
 
