@@ -8,7 +8,7 @@ RUNTIME=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-networkauth-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins qt6-translations-l10n
-  libqt6sql6-sqlite qtkeychain-qt6-dev libsecret-1-0 gnome-keyring
+  libqt6sql6-sqlite libsqlite3-dev qtkeychain-qt6-dev libsecret-1-0 gnome-keyring
   libical-dev libgl-dev libvulkan-dev libxkbcommon-dev
   fonts-dejavu-core
 )

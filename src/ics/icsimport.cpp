@@ -9,11 +9,14 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QHash>
+#include <QMutex>
 #include <QPromise>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QWaitCondition>
 
 #include <optional>
+#include <thread>
 
 namespace kairos::ics {
 
@@ -59,7 +62,7 @@ using K = ImportIssue::Kind;
 
 //! "NAME" or "NAME;…" or "NAME:…" at the start of a content line (RFC 5545 §3.1 iana-token /
 //! x-name). Lines that do not start like this inside a component are broken folding.
-bool looksLikeContentLine(const QByteArray &l)
+bool looksLikeContentLine(QByteArrayView l)
 {
     qsizetype i = 0;
     const qsizetype n = l.size();
@@ -75,9 +78,10 @@ bool looksLikeContentLine(const QByteArray &l)
     return false;
 }
 
-bool startsWithNoCase(const QByteArray &l, const char *prefix)
+bool startsWithNoCase(QByteArrayView l, const char *prefix)
 {
-    return l.startsWith(prefix) || l.toUpper().startsWith(prefix);
+    const qsizetype n = qsizetype(qstrlen(prefix));
+    return l.size() >= n && qstrnicmp(l.data(), prefix, n) == 0;
 }
 
 QByteArray afterColon(const QByteArray &l)
@@ -124,15 +128,16 @@ public:
         int logicalLine = 0;
         const qint64 total = m_in.isSequential() ? 0 : m_in.size();
         while (true) {
-            QByteArray phys;
+            QByteArrayView phys;
             const bool eof = !readPhysical(phys);
             if (!eof && (phys.startsWith(' ') || phys.startsWith('\t'))) {
-                logical += phys.mid(1);
+                logical += phys.sliced(1);
                 continue;
             }
             if (!eof && !logical.isEmpty() && !phys.isEmpty() && m_chunkActive
                 && !looksLikeContentLine(phys)) {
-                note(K::BrokenFolding, m_line, {}, QString::fromUtf8(phys.left(40)));
+                note(K::BrokenFolding, m_line, {},
+                    QString::fromUtf8(phys.first(qMin(phys.size(), 40))));
                 logical += phys;
                 continue;
             }
@@ -145,7 +150,9 @@ public:
             }
             if (eof)
                 break;
-            logical = phys;
+            // Keeps the capacity: no allocation per line.
+            logical.resize(0);
+            logical += phys;
             logicalLine = m_line;
             if (m_options.progress && (m_line & 0xfff) == 0)
                 m_options.progress(m_in.pos(), total);
@@ -178,17 +185,42 @@ public:
     }
 
 private:
-    bool readPhysical(QByteArray &line)
+    //! The next physical line without its line break, valid until the next call. Reads the
+    //! input in large blocks and cuts lines out of them in place (QIODevice::readLine allocated
+    //! a growing buffer for every line: a fifth of the parse time).
+    bool readPhysical(QByteArrayView &line)
     {
-        if (m_in.atEnd())
-            return false;
-        line = m_in.readLine();
-        if (line.isEmpty() && m_in.atEnd())
-            return false;
-        ++m_line;
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        return true;
+        while (true) {
+            const char *begin = m_block.constData() + m_blockPos;
+            const qsizetype avail = m_block.size() - m_blockPos;
+            const void *nl = avail > 0 ? memchr(begin, '\n', size_t(avail)) : nullptr;
+            qsizetype len = -1;
+            if (nl) {
+                len = static_cast<const char *>(nl) - begin;
+                m_blockPos += len + 1;
+            } else if (m_inputDone) {
+                if (avail == 0)
+                    return false;
+                len = avail; // the last line has no line break
+                m_blockPos += len;
+            }
+            if (len >= 0) {
+                ++m_line;
+                while (len > 0 && (begin[len - 1] == '\r' || begin[len - 1] == '\n'))
+                    --len;
+                line = QByteArrayView(begin, len);
+                return true;
+            }
+            // Move the partial line to the front and read more after it.
+            m_block.remove(0, m_blockPos);
+            m_blockPos = 0;
+            const qsizetype kept = m_block.size();
+            m_block.resize(kept + kBlockBytes);
+            const qint64 n = m_in.read(m_block.data() + kept, kBlockBytes);
+            m_block.resize(kept + qMax<qint64>(0, n));
+            if (n <= 0)
+                m_inputDone = true;
+        }
     }
 
     void skip(K kind, int line, const QString &uid, const QString &detail)
@@ -217,7 +249,8 @@ private:
                 m_chunkBroken.clear();
                 m_chunkLine = line;
                 m_stack = { afterColon(l) };
-                m_chunk = l;
+                m_chunk.resize(0);
+                m_chunk += l;
                 m_chunk += "\r\n";
             } else if (isEnd) {
                 if (afterColon(l) == "VCALENDAR")
@@ -242,7 +275,8 @@ private:
                     m_chunkLine = line;
                     m_chunkBroken.clear();
                     m_stack = { name };
-                    m_chunk = l;
+                    m_chunk.resize(0);
+                    m_chunk += l;
                     m_chunk += "\r\n";
                     return true;
                 }
@@ -605,6 +639,10 @@ private:
     }
 
     QIODevice &m_in;
+    static constexpr qsizetype kBlockBytes = 256 * 1024;
+    QByteArray m_block; //!< input read so far and not yet cut into lines
+    qsizetype m_blockPos = 0;
+    bool m_inputDone = false;
     const ImportOptions &m_options;
     Sink m_sink;
     int m_batchSize;
@@ -868,19 +906,136 @@ Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId
     return imp.commit();
 }
 
+namespace {
+
+//! Batches handed from the parsing thread to the storing one. At most `capacity` wait, so
+//! memory stays a few batches whatever the file's size.
+class BatchQueue {
+public:
+    explicit BatchQueue(int capacity)
+        : m_capacity(capacity)
+    { }
+
+    //! Parser side: blocks while the queue is full. False when the consumer has stopped.
+    bool push(QList<Event> batch)
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_batches.size() >= m_capacity && !m_stopped)
+            m_notFull.wait(&m_mutex);
+        if (m_stopped)
+            return false;
+        m_batches.append(std::move(batch));
+        m_notEmpty.wakeOne();
+        return true;
+    }
+    void setProgress(qint64 done, qint64 total)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_done = done;
+        m_total = total;
+    }
+    //! Parser side, at the end (done or failed).
+    void finish()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_finished = true;
+        m_notEmpty.wakeOne();
+    }
+
+    //! Store side: the next batch, or nothing when the parser has finished and all are taken.
+    std::optional<QList<Event>> pop(qint64 *done, qint64 *total)
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_batches.isEmpty() && !m_finished)
+            m_notEmpty.wait(&m_mutex);
+        *done = m_done;
+        *total = m_total;
+        if (m_batches.isEmpty())
+            return std::nullopt;
+        QList<Event> b = m_batches.takeFirst();
+        m_notFull.wakeOne();
+        return b;
+    }
+    //! Store side: stop the parser (error or cancellation); it sees it at its next batch.
+    void stop()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopped = true;
+        m_notFull.wakeOne();
+    }
+    bool stopped() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_stopped;
+    }
+
+private:
+    const int m_capacity;
+    mutable QMutex m_mutex;
+    QWaitCondition m_notEmpty;
+    QWaitCondition m_notFull;
+    QList<QList<Event>> m_batches;
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+    bool m_finished = false;
+    bool m_stopped = false;
+};
+
+} // namespace
+
 Expected<ImportSummary> importCalendar(QIODevice &in, EventStore &store, const QString &calendarId,
     const ImportOptions &options, const ApplyOptions &apply, int batchSize)
 {
     StagedImport imp(store, calendarId, apply);
     if (auto r = imp.begin(); !r)
         return r.error();
-    Parser p(
-        in, options, [&imp](QList<Event> &batch) { return imp.add(batch); }, batchSize);
-    auto parsed = p.run();
-    if (!parsed)
-        return parsed.error();
-    imp.summary().skipped = parsed->skipped + imp.summary().skipped;
-    imp.summary().notes = parsed->notes;
+
+    // Two stages on two threads: this one stores (the database connection belongs to it), a
+    // helper thread reads and parses. The caller's progress and cancelled callbacks run here.
+    BatchQueue queue(2);
+    ImportOptions parseOptions = options;
+    parseOptions.progress = [&queue](qint64 done, qint64 total) { queue.setProgress(done, total); };
+    parseOptions.cancelled = [&queue]() { return queue.stopped(); };
+    std::optional<Expected<ParsedCalendar>> parsed;
+    std::thread parser([&]() {
+        Parser p(
+            in, parseOptions,
+            [&queue, batchSize](QList<Event> &batch) -> Expected<void> {
+                if (!queue.push(std::exchange(batch, {})))
+                    return makeError(Error::Code::Cancelled);
+                batch.reserve(batchSize);
+                return {};
+            },
+            batchSize);
+        parsed = p.run();
+        queue.finish();
+    });
+    std::optional<Error> failed;
+    qint64 done = 0;
+    qint64 total = 0;
+    while (auto batch = queue.pop(&done, &total)) {
+        if (!failed) {
+            if (options.cancelled && options.cancelled())
+                failed = Error { Error::Code::Cancelled, {} };
+            else if (auto r = imp.add(*batch); !r)
+                failed = r.error();
+            else if (options.progress)
+                options.progress(done, total);
+            if (failed)
+                queue.stop();
+        }
+    }
+    parser.join();
+    if (failed)
+        return *failed;
+    if (!*parsed)
+        return parsed->error();
+    if (options.cancelled && options.cancelled())
+        return makeError(Error::Code::Cancelled);
+    if (options.progress)
+        options.progress(total, total);
+    imp.summary().skipped = (*parsed)->skipped + imp.summary().skipped;
+    imp.summary().notes = (*parsed)->notes;
     return imp.commit();
 }
 

@@ -5,11 +5,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
 #include <limits>
+#include <memory>
+
+#include <sqlite3.h>
 
 namespace kairos {
 
@@ -118,17 +122,6 @@ QList<Attendee> attendeesFromJson(const QString &json)
     return out;
 }
 
-QString zoneId(const QDateTime &dt)
-{
-    if (!dt.isValid())
-        return {};
-    if (dt.timeSpec() == Qt::TimeZone)
-        return QString::fromLatin1(dt.timeZone().id());
-    if (dt.timeSpec() == Qt::UTC)
-        return QStringLiteral("UTC");
-    return QString::fromLatin1(QTimeZone::systemTimeZoneId());
-}
-
 QVariant msOrNull(const QDateTime &dt)
 {
     return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch())
@@ -150,6 +143,60 @@ std::pair<qint64, qint64> rangeOf(const Event &e)
         en = kForever; // the expander bounds series precisely
     return { s, en };
 }
+
+//! The connection's sqlite3 handle (the QSQLITE driver links the system SQLite, as we do).
+sqlite3 *sqliteHandle(QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+Error sqliteError(sqlite3 *h)
+{
+    return makeError(Error::Code::WriteFailed, QString::fromUtf8(sqlite3_errmsg(h)));
+}
+
+QByteArray zoneIdBytes(const QDateTime &dt)
+{
+    if (!dt.isValid())
+        return {};
+    if (dt.timeSpec() == Qt::TimeZone)
+        return dt.timeZone().id();
+    if (dt.timeSpec() == Qt::UTC)
+        return QByteArrayLiteral("UTC");
+    return QTimeZone::systemTimeZoneId();
+}
+
+//! Binds the parameters of one row in order. Text is copied by SQLite (SQLITE_TRANSIENT), so
+//! temporaries may go right after.
+struct Binder {
+    sqlite3_stmt *st;
+    int i = 0;
+    void reset()
+    {
+        sqlite3_reset(st);
+        i = 0;
+    }
+    void text(const QString &s)
+    {
+        const QByteArray u = s.toUtf8();
+        sqlite3_bind_text(st, ++i, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+    }
+    void latin1(const QByteArray &s)
+    {
+        sqlite3_bind_text(st, ++i, s.constData(), int(s.size()), SQLITE_TRANSIENT);
+    }
+    void integer(qint64 v) { sqlite3_bind_int64(st, ++i, v); }
+    void msOrNull(const QDateTime &dt)
+    {
+        if (dt.isValid())
+            sqlite3_bind_int64(st, ++i, dt.toMSecsSinceEpoch());
+        else
+            sqlite3_bind_null(st, ++i);
+    }
+};
 
 const QString kEventColumns = QStringLiteral(
     "id, calendar_id, provider_id, etag, ical_uid, sequence, title, location, description, "
@@ -481,51 +528,62 @@ Expected<void> EventStore::writeEvents(QList<Event> &input, const QString &table
                 Error::Code::InvalidInput, QStringLiteral("event '%1' has no calendar").arg(e.id));
     }
     QList<Event> events = input;
+    sqlite3 *h = sqliteHandle(m_db.db());
+    if (!h)
+        return makeError(Error::Code::StorageUnavailable, QStringLiteral("not a SQLite database"));
     auto r = m_db.transaction([&]() -> Expected<void> {
-        QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO ") + table + QStringLiteral(" (")
-            + kEventColumns
+        // SQLite's own API rather than QSqlQuery: no QVariant per value, text bound as UTF-8
+        // (the database's encoding) instead of UTF-16 that SQLite would convert again. Storing
+        // a large import spent most of its time in that per-value overhead.
+        const QByteArray sql = (QStringLiteral("INSERT OR REPLACE INTO ") + table
+            + QStringLiteral(" (") + kEventColumns
             + QStringLiteral(", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                                   .toUtf8();
+        sqlite3_stmt *raw = nullptr;
+        if (sqlite3_prepare_v2(h, sql.constData(), int(sql.size()), &raw, nullptr) != SQLITE_OK)
+            return sqliteError(h);
+        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> st(raw, sqlite3_finalize);
+        Binder b { raw };
         for (Event &e : events) {
             if (e.id.isEmpty())
                 e.id = Event::newId();
             if (e.iCalUid.isEmpty())
                 e.iCalUid = e.id + QStringLiteral("@kairos");
             const auto [rs, re] = rangeOf(e);
-            q.addBindValue(e.id);
-            q.addBindValue(e.calendarId);
-            q.addBindValue(e.providerId);
-            q.addBindValue(e.etag);
-            q.addBindValue(e.iCalUid);
-            q.addBindValue(e.sequence);
-            q.addBindValue(e.title);
-            q.addBindValue(e.location);
-            q.addBindValue(e.description);
-            q.addBindValue(e.allDay);
-            q.addBindValue(e.allDay ? QVariant(QMetaType(QMetaType::LongLong)) : msOrNull(e.start));
-            q.addBindValue(e.allDay ? QString() : zoneId(e.start));
-            q.addBindValue(e.allDay ? QVariant(QMetaType(QMetaType::LongLong)) : msOrNull(e.end));
-            q.addBindValue(e.allDay ? QString() : zoneId(e.end));
-            q.addBindValue(e.allDay ? e.startDate.toString(Qt::ISODate) : QString());
-            q.addBindValue(e.allDay ? e.endDate.toString(Qt::ISODate) : QString());
-            q.addBindValue(e.recurrence.join(QLatin1Char('\n')));
-            q.addBindValue(e.recurringEventId);
-            q.addBindValue(msOrNull(e.originalStart));
-            q.addBindValue(zoneId(e.originalStart));
-            q.addBindValue(attendeesToJson(e.attendees));
-            q.addBindValue(e.organizer);
-            q.addBindValue(toString(e.status));
-            q.addBindValue(e.transparency == Transparency::Transparent
-                    ? QStringLiteral("transparent")
-                    : QStringLiteral("opaque"));
-            q.addBindValue(msOrNull(e.created));
-            q.addBindValue(msOrNull(e.updated));
-            q.addBindValue(e.outOfOffice);
-            q.addBindValue(rs);
-            q.addBindValue(re);
-            if (!q.exec())
-                return queryError(q);
+            b.reset();
+            b.text(e.id);
+            b.text(e.calendarId);
+            b.text(e.providerId);
+            b.text(e.etag);
+            b.text(e.iCalUid);
+            b.integer(e.sequence);
+            b.text(e.title);
+            b.text(e.location);
+            b.text(e.description);
+            b.integer(e.allDay ? 1 : 0);
+            b.msOrNull(e.allDay ? QDateTime() : e.start);
+            b.latin1(e.allDay ? QByteArray() : zoneIdBytes(e.start));
+            b.msOrNull(e.allDay ? QDateTime() : e.end);
+            b.latin1(e.allDay ? QByteArray() : zoneIdBytes(e.end));
+            b.text(e.allDay ? e.startDate.toString(Qt::ISODate) : QString());
+            b.text(e.allDay ? e.endDate.toString(Qt::ISODate) : QString());
+            b.text(e.recurrence.join(QLatin1Char('\n')));
+            b.text(e.recurringEventId);
+            b.msOrNull(e.originalStart);
+            b.latin1(zoneIdBytes(e.originalStart));
+            b.text(attendeesToJson(e.attendees));
+            b.text(e.organizer);
+            b.text(toString(e.status));
+            b.latin1(e.transparency == Transparency::Transparent ? QByteArrayLiteral("transparent")
+                                                                 : QByteArrayLiteral("opaque"));
+            b.msOrNull(e.created);
+            b.msOrNull(e.updated);
+            b.integer(e.outOfOffice ? 1 : 0);
+            b.integer(rs);
+            b.integer(re);
+            if (sqlite3_step(raw) != SQLITE_DONE)
+                return sqliteError(h);
         }
         return {};
     });
@@ -608,10 +666,10 @@ Expected<void> EventStore::beginStaging()
     dropStaging();
     QSqlQuery q(m_db.db());
     // TEMP: private to this connection, on disk (temp_store default), gone when it closes.
+    // No index: the importer stages each event once (ids are unique), and the final
+    // INSERT OR REPLACE into main.events is what matches stored ones.
     if (!q.exec(QStringLiteral(
             "CREATE TEMP TABLE events_staging AS SELECT * FROM main.events WHERE 0")))
-        return queryError(q);
-    if (!q.exec(QStringLiteral("CREATE UNIQUE INDEX temp.events_staging_id ON events_staging(id)")))
         return queryError(q);
     return {};
 }

@@ -60,7 +60,8 @@ public:
     //! dropStaging() (or closing the connection) discards them.
     Expected<void> beginStaging();
     //! Validates and writes a batch into the staging table (one transaction). New ids as
-    //! saveEvents().
+    //! saveEvents(). Stage each id once: the table has no index (if an id comes twice, the
+    //! later row wins at commitStaging()).
     Expected<void> stageEvents(QList<Event> &events);
     //! One transaction: staged rows replace / join `events`, then `removeIds` are deleted and
     //! `clearMasterIds` (overrides whose master never came) lose their master link.

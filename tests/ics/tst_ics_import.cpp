@@ -90,6 +90,8 @@ private Q_SLOTS:
     void asyncProgressAndCancel();
     void streamingImportInBatches();
     void streamingImportFailureTouchesNothing();
+    void streamingImportStopsOnAStoreError();
+    void linesLongerThanTheReadBlock();
     void fuzzRegressions();
 };
 
@@ -477,6 +479,90 @@ void TestIcsImport::streamingImportFailureTouchesNothing()
     QCOMPARE(ok->imported, 900);
     QCOMPARE(ok->updated, 300);
     QCOMPARE(db.store->eventCount().value(), 1200);
+}
+
+void TestIcsImport::streamingImportStopsOnAStoreError()
+{
+    // The store fails in the middle (here: its staging table disappears after the third
+    // batch): the error comes back, the calendar is untouched, and the parsing thread stopped
+    // early instead of reading the rest of the file into a queue nobody empties.
+    Db db;
+    QByteArray first = generatedCalendar(100, QStringLiteral("Old"));
+    QBuffer a(&first);
+    QVERIFY(a.open(QIODevice::ReadOnly));
+    QVERIFY(ics::importCalendar(a, *db.store, QStringLiteral("local")));
+    const auto before = db.store->eventsInCalendar(QStringLiteral("local")).value();
+
+    QByteArray big = generatedCalendar(20000, QStringLiteral("New"));
+    QBuffer b(&big);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    ics::ImportOptions o;
+    int batches = 0;
+    o.progress = [&](qint64, qint64) {
+        if (++batches == 3)
+            db.store->dropStaging();
+    };
+    auto r = ics::importCalendar(b, *db.store, QStringLiteral("local"), o, {}, 50);
+    QVERIFY(!r);
+    QVERIFY2(r.error().code == Error::Code::WriteFailed, qPrintable(r.error().message));
+    QCOMPARE(db.store->eventsInCalendar(QStringLiteral("local")).value(), before);
+    QVERIFY2(b.pos() < b.size() / 2, qPrintable(QString::number(b.pos())));
+
+    // The next import works.
+    b.seek(0);
+    auto ok = ics::importCalendar(b, *db.store, QStringLiteral("local"), {}, {}, 500);
+    QVERIFY2(ok, ok ? "" : qPrintable(ok.error().message));
+    QCOMPARE(db.store->eventCount().value(), 20000);
+}
+
+void TestIcsImport::linesLongerThanTheReadBlock()
+{
+    // The parser cuts lines out of large read blocks: a line longer than a block (a 600 KB
+    // description, folded at 75 octets into many physical lines, plus one unfolded 400 KB
+    // line), LF-only and CRLF line ends mixed, and a last line without a line break.
+    QByteArray ics = "BEGIN:VCALENDAR\nVERSION:2.0\r\nPRODID:x\n";
+    const QByteArray longText(600 * 1024, 'a');
+    QByteArray folded = "DESCRIPTION:" + longText;
+    QByteArray lines;
+    for (qsizetype i = 0; i < folded.size(); i += 74)
+        lines += (i == 0 ? QByteArray() : QByteArray(" ")) + folded.mid(i, 74) + "\r\n";
+    ics += "BEGIN:VEVENT\r\nUID:folded@x\nDTSTART:20240101T100000Z\r\n"
+           "DTEND:20240101T110000Z\n"
+        + lines + "SUMMARY:Folded\nEND:VEVENT\r\n";
+    const QByteArray unfolded(400 * 1024, 'b');
+    ics += "BEGIN:VEVENT\nUID:unfolded@x\nDTSTART:20240102T100000Z\nDTEND:20240102T110000Z\n"
+           "DESCRIPTION:"
+        + unfolded + "\nSUMMARY:Unfolded\nEND:VEVENT\n";
+    for (int i = 0; i < 3000; ++i)
+        ics += QStringLiteral("BEGIN:VEVENT\nUID:n%1@x\nDTSTART:20240103T100000Z\n"
+                              "DTEND:20240103T110000Z\nSUMMARY:N %1\nEND:VEVENT\n")
+                   .arg(i)
+                   .toUtf8();
+    ics += "END:VCALENDAR"; // no line break at the end
+
+    const auto p = ics::parseCalendar(ics);
+    QVERIFY(p);
+    QVERIFY2(p->skipped.isEmpty(), qPrintable(p->skipped.value(0).detail));
+    QCOMPARE(p->events.size(), 3002);
+    const Event *f = byUid(*p, QStringLiteral("folded@x"));
+    QVERIFY(f);
+    QCOMPARE(f->description.size(), longText.size());
+    QCOMPARE(f->description, QString::fromLatin1(longText));
+    QCOMPARE(f->title, QStringLiteral("Folded"));
+    const Event *u = byUid(*p, QStringLiteral("unfolded@x"));
+    QVERIFY(u);
+    QCOMPARE(u->description, QString::fromLatin1(unfolded));
+    QCOMPARE(byUid(*p, QStringLiteral("n2999@x"))->title, QStringLiteral("N 2999"));
+
+    // The same through the streaming import.
+    Db db;
+    QBuffer b(&ics);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    auto r = ics::importCalendar(b, *db.store, QStringLiteral("local"), {}, {}, 100);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->imported, 3002);
+    QCOMPARE(db.store->eventsByUid(QStringLiteral("folded@x")).value().first().description,
+        QString::fromLatin1(longText));
 }
 
 void TestIcsImport::fuzzRegressions()
