@@ -6,8 +6,10 @@
 #include "support/testenv.h"
 
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUuid>
 
 using namespace kairos;
 
@@ -15,7 +17,23 @@ class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void migratesAndRoundTrips();
+    void newIdsAreVersion4Uuids();
 };
+
+void TestStore::newIdsAreVersion4Uuids()
+{
+    QSet<QString> seen;
+    for (int i = 0; i < 10000; ++i) {
+        const QString id = Event::newId();
+        const QUuid u = QUuid::fromString(id);
+        QVERIFY2(!u.isNull(), qPrintable(id));
+        QCOMPARE(u.version(), QUuid::Random);
+        QCOMPARE(u.variant(), QUuid::DCE);
+        QCOMPARE(u.toString(QUuid::WithoutBraces), id);
+        seen.insert(id);
+    }
+    QCOMPARE(seen.size(), 10000);
+}
 
 void TestStore::migratesAndRoundTrips()
 {
