@@ -636,6 +636,7 @@ private:
                 : recurrenceId.dt;
         }
         m_result.events.append(std::move(e));
+        ++m_result.eventCount;
     }
 
     QIODevice &m_in;
@@ -693,6 +694,23 @@ Expected<ParsedCalendar> parseCalendarFile(const QString &path, const ImportOpti
     if (!f.open(QIODevice::ReadOnly))
         return makeError(Error::Code::NotFound, path + QStringLiteral(": ") + f.errorString());
     return parseCalendar(f, options);
+}
+
+Expected<ParsedCalendar> scanCalendar(QIODevice &in, const ImportOptions &options)
+{
+    constexpr int kScanBatch = 256;
+    // The parser clears each batch after the sink saw it: nothing is kept.
+    Parser p(
+        in, options, [](QList<Event> &) { return Expected<void>(); }, kScanBatch);
+    return p.run();
+}
+
+Expected<ParsedCalendar> scanCalendarFile(const QString &path, const ImportOptions &options)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::NotFound, path + QStringLiteral(": ") + f.errorString());
+    return scanCalendar(f, options);
 }
 
 QFuture<Expected<ParsedCalendar>> parseCalendarFileAsync(

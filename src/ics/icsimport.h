@@ -59,6 +59,9 @@ struct ParsedCalendar {
     QList<ImportIssue> skipped;
     QList<ImportIssue> notes;
     int components = 0; //!< VEVENTs seen (imported + skipped)
+    //! Events read: `events.size()` after parseCalendar(); scanCalendar() counts them without
+    //! keeping them (`events` is then empty).
+    int eventCount = 0;
 };
 
 struct ImportOptions {
@@ -79,6 +82,14 @@ struct ImportOptions {
 Expected<ParsedCalendar> parseCalendar(QIODevice &in, const ImportOptions &options = {});
 Expected<ParsedCalendar> parseCalendar(const QByteArray &data, const ImportOptions &options = {});
 Expected<ParsedCalendar> parseCalendarFile(const QString &path, const ImportOptions &options = {});
+
+//! \brief What a file holds, without keeping its events: parses like parseCalendar() (same
+//! count, name, METHOD, skipped components and notes) but drops every small batch of events
+//! once counted, so memory stays ~ a few hundred events whatever the file size. `events` is
+//! empty, `eventCount` is what parseCalendar() would return. The desktop import shows this
+//! before the user picks a calendar, then stores with importCalendarFile().
+Expected<ParsedCalendar> scanCalendar(QIODevice &in, const ImportOptions &options = {});
+Expected<ParsedCalendar> scanCalendarFile(const QString &path, const ImportOptions &options = {});
 
 //! Parses a file on the global thread pool. The future reports progress (0…1000, permille of
 //! the file read) and honours QFuture::cancel() (the result is then Error::Code::Cancelled).

@@ -115,7 +115,7 @@ Expected<void> Database::openConnection()
 
     // First look at an existing file through a read-only connection, so that a damaged file is
     // never written to (not even by a WAL checkpoint) before it is moved aside.
-    if (info.exists() && info.size() > 0) {
+    if (info.exists() && info.size() > 0 && !m_options.secondary) {
         const QString probeName
             = freshConnectionName(m_baseConnectionName + QStringLiteral("-probe"));
         Expected<void> verdict;
@@ -241,6 +241,14 @@ Expected<void> Database::attemptOpen()
     m_newerSchema = false;
     if (auto r = openConnection(); !r)
         return r;
+    if (m_options.secondary) {
+        if (const int v = schemaVersion(); v != latestVersion())
+            return makeError(Error::Code::MigrationFailed,
+                QStringLiteral("secondary connection: schema version %1, this build has %2")
+                    .arg(v)
+                    .arg(latestVersion()));
+        return {};
+    }
     return migrate();
 }
 
@@ -258,12 +266,17 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path, const QS
     d->m_backupDir = backupDir;
     d->m_baseConnectionName = connectionName;
     d->m_options = options;
+    if (options.secondary && !QFileInfo(path).isFile())
+        return makeError(Error::Code::StorageUnavailable,
+            QStringLiteral("secondary connection: no database at ") + path);
     QDir().mkpath(QFileInfo(path).absolutePath());
 
     auto r = d->attemptOpen();
     if (r)
         return d;
     d->close();
+    if (options.secondary)
+        return r.error();
     if (r.error().code == Error::Code::StorageUnavailable)
         return r.error();
     if (r.error().code == Error::Code::MigrationFailed && !d->m_newerSchema) {

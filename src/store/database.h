@@ -35,6 +35,12 @@ public:
         int busyTimeoutMs = 5000;
         //! Replaces store::migrations() (tests: a migration that fails must roll back).
         const QList<QStringList> *migrations = nullptr;
+        //! A second connection (another thread) to a database this process already opened
+        //! and migrated, e.g. the desktop import's worker: no integrity probe, no migration,
+        //! and a failure is returned as is — the file is never moved aside or replaced (the
+        //! first connection is still using it). Fails with MigrationFailed when the schema is
+        //! not this build's.
+        bool secondary = false;
     };
 
     Database(const Database &) = delete;

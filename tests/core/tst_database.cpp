@@ -101,6 +101,7 @@ private Q_SLOTS:
     void backupIsAConsistentCopy();
     void savingCalendarOrAccountKeepsItsEvents();
     void unwritableLocationIsUnavailableNotCorrupt();
+    void secondaryConnectionSharesTheFileAndNeverMovesItAside();
 
 private:
     std::unique_ptr<Database> open(const QString &name, const Database::OpenOptions &o = {});
@@ -633,6 +634,37 @@ void TestDatabase::unwritableLocationIsUnavailableNotCorrupt()
     QCOMPARE(r.error().code, Error::Code::StorageUnavailable);
     QCOMPARE(readAll(blocker), QByteArray("x"));
     QCOMPARE(QDir(m_dir->path()).entryList({ QStringLiteral("*.corrupt-*") }).size(), 0);
+}
+
+void TestDatabase::secondaryConnectionSharesTheFileAndNeverMovesItAside()
+{
+    Database::OpenOptions secondary;
+    secondary.secondary = true;
+    // No database yet: an error, and no file is created.
+    QVERIFY(!open(QStringLiteral("second"), secondary));
+    QVERIFY(!QFileInfo::exists(m_path));
+
+    auto first = seed(20);
+    QVERIFY(first);
+    auto second = open(QStringLiteral("second"), secondary);
+    QVERIFY(second);
+    QCOMPARE(second->schemaVersion(), first->schemaVersion());
+    QCOMPARE(eventCount(*second), 20);
+    // What one connection commits, the other reads.
+    QList<Event> more = makeEvents(5, QStringLiteral("second"));
+    QVERIFY(EventStore(*second).saveEvents(more));
+    QCOMPARE(eventCount(*first), 25);
+    second.reset();
+    first.reset();
+
+    // A damaged file: the secondary connection fails and leaves it where it is, byte for byte
+    // (the first connection would still be using it).
+    QByteArray bytes = readAll(m_path);
+    bytes.replace(0, 16, "Not SQLite 3 !!");
+    QVERIFY(writeAll(m_path, bytes));
+    QVERIFY(!open(QStringLiteral("second"), secondary));
+    QCOMPARE(readAll(m_path), bytes);
+    QCOMPARE(QDir(m_dir->path()).entryList({ QStringLiteral("*.corrupt-*") }), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

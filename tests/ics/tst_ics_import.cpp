@@ -92,6 +92,7 @@ private Q_SLOTS:
     void streamingImportFailureTouchesNothing();
     void streamingImportStopsOnAStoreError();
     void linesLongerThanTheReadBlock();
+    void scanCountsWithoutKeepingEvents();
     void fuzzRegressions();
 };
 
@@ -595,6 +596,54 @@ void TestIcsImport::fuzzRegressions()
     QVERIFY(!byUid(*p, QStringLiteral("zone-mozilla@example.com")));
     QVERIFY(hasIssue(p->skipped, K::MissingStart));
     QVERIFY(byUid(*p, QStringLiteral("zone-madrid@example.com")));
+}
+
+void TestIcsImport::scanCountsWithoutKeepingEvents()
+{
+    // The desktop import's first pass: the same count, name, skipped and notes as a full parse,
+    // but no events kept (memory bounded whatever the size).
+    for (const QString &name : { QStringLiteral("damaged.ics"), QStringLiteral("google-export.ics"),
+             QStringLiteral("outlook-windows-zones.ics") }) {
+        const auto full = parse(name);
+        QVERIFY(!full.events.isEmpty());
+        QCOMPARE(full.eventCount, int(full.events.size()));
+        ics::ImportOptions o;
+        o.floatingZone = QTimeZone("Asia/Tokyo");
+        auto scan = ics::scanCalendarFile(test::testDataPath(QStringLiteral("ics/") + name), o);
+        QVERIFY(scan);
+        QVERIFY(scan->events.isEmpty());
+        QCOMPARE(scan->eventCount, full.eventCount);
+        QCOMPARE(scan->components, full.components);
+        QCOMPARE(scan->name, full.name);
+        QCOMPARE(scan->method, full.method);
+        QCOMPARE(scan->skipped.size(), full.skipped.size());
+        for (qsizetype i = 0; i < full.skipped.size(); ++i) {
+            QCOMPARE(scan->skipped.at(i).line, full.skipped.at(i).line);
+            QVERIFY(scan->skipped.at(i).kind == full.skipped.at(i).kind);
+        }
+        QCOMPARE(scan->notes.size(), full.notes.size());
+    }
+    // A large file: counted, cancellable, never an event in the result.
+    QByteArray big = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-CALNAME:Big\r\n";
+    for (int i = 0; i < 3000; ++i)
+        big += "BEGIN:VEVENT\r\nUID:" + QByteArray::number(i)
+            + "@x\r\nDTSTART:20240101T100000Z\r\nDTEND:20240101T110000Z\r\nSUMMARY:E\r\n"
+              "END:VEVENT\r\n";
+    big += "END:VCALENDAR\r\n";
+    QBuffer buf(&big);
+    QVERIFY(buf.open(QIODevice::ReadOnly));
+    auto scan = ics::scanCalendar(buf);
+    QVERIFY(scan);
+    QCOMPARE(scan->eventCount, 3000);
+    QCOMPARE(scan->name, QStringLiteral("Big"));
+    QVERIFY(scan->events.isEmpty());
+    QVERIFY(buf.seek(0));
+    ics::ImportOptions o;
+    int polls = 0;
+    o.cancelled = [&polls] { return ++polls == 2; };
+    auto cancelled = ics::scanCalendar(buf, o);
+    QVERIFY(!cancelled);
+    QVERIFY(cancelled.error().code == Error::Code::Cancelled);
 }
 
 QTEST_GUILESS_MAIN(TestIcsImport)

@@ -21,12 +21,16 @@
 #include <QComboBox>
 #include <QFile>
 #include <QListWidget>
+#include <QMimeData>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <atomic>
 
 using namespace kairos;
 using namespace kairos::test;
@@ -41,6 +45,9 @@ private Q_SLOTS:
     void importDamagedFileListsSkipped();
     void importTwiceUpdatesInsteadOfDuplicating();
     void importCanBeCancelledAtTheChooser();
+    void importByDropShowsEventsInStoreAndView();
+    void importCancelledMidwayTouchesNothing();
+    void importFailureTouchesNothing();
     void exportWritesCalendar();
     void exportFreeBusy();
     void downloadIcsWritesRequest();
@@ -54,6 +61,9 @@ private:
     QByteArray readAll(const QString &path);
     //! Runs the import action through the hooks; returns the report text.
     QString runImport(const QString &file, bool acceptTarget = true);
+    QString runImportPath(const QString &path);
+    //! A file with `count` events (UIDs bulk-0@test …, titles "<title> 0" …), one an hour.
+    QString writeBulk(const QString &name, int count, const QString &title);
 
     const QTimeZone m_madrid { "Europe/Madrid" };
     std::unique_ptr<TempHome> m_home;
@@ -104,6 +114,7 @@ void TstCalendarFeatures::init()
 void TstCalendarFeatures::cleanup()
 {
     DialogRunner::setHook({});
+    IcsController::setWorkerPollHook({});
     m_window.reset();
     m_calendar.reset();
     m_db.reset();
@@ -141,12 +152,45 @@ QString TstCalendarFeatures::runImport(const QString &file, bool acceptTarget)
             return int(QDialog::Rejected);
         });
     }
+    return runImportPath(testDataPath(file));
+}
+
+QString TstCalendarFeatures::runImportPath(const QString &path)
+{
     QSignalSpy done(m_window->ics(), &IcsController::importFinished);
-    FileDialog::setNextOpenFileName(testDataPath(file));
+    FileDialog::setNextOpenFileName(path);
     m_window->findChild<QAction *>(QStringLiteral("importAction"))->trigger();
-    if (!done.wait(10000))
+    if (!done.wait(30000))
         return QStringLiteral("<no importFinished>");
     return m_report;
+}
+
+QString TstCalendarFeatures::writeBulk(const QString &name, int count, const QString &title)
+{
+    QByteArray data = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//bulk//EN\r\n"
+                      "X-WR-CALNAME:Bulk\r\n";
+    const QDateTime base(QDate(2026, 1, 1), QTime(8, 0), QTimeZone::utc());
+    for (int i = 0; i < count; ++i) {
+        const QByteArray start = base.addSecs(qint64(i) * 3600)
+                                     .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+                                     .toLatin1();
+        const QByteArray end = base.addSecs(qint64(i) * 3600 + 1800)
+                                   .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+                                   .toLatin1();
+        data += "BEGIN:VEVENT\r\nUID:bulk-" + QByteArray::number(i)
+            + "@test\r\nDTSTAMP:20260101T000000Z\r\n"
+              "DTSTART:"
+            + start + "\r\nDTEND:" + end + "\r\nSUMMARY:" + title.toUtf8() + ' '
+            + QByteArray::number(i)
+            + "\r\nDESCRIPTION:Generated for the import tests\\, "
+              "with some text to make the file larger than its events' keys.\r\nEND:VEVENT\r\n";
+    }
+    data += "END:VCALENDAR\r\n";
+    const QString path = m_out->filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
+        return {};
+    return path;
 }
 
 void TstCalendarFeatures::importDamagedFileListsSkipped()
@@ -174,6 +218,11 @@ void TstCalendarFeatures::importDamagedFileListsSkipped()
     for (const ics::ImportIssue &i : s.skipped)
         QVERIFY2(report.contains(QStringLiteral("Line %1: ").arg(i.line)), qPrintable(report));
     QVERIFY(!report.contains(QStringLiteral("missing_start"))); // no machine names
+    // The chooser was fed by a scan that counted without keeping the events.
+    const ics::ParsedCalendar &scan = m_window->ics()->lastScan();
+    QVERIFY(scan.events.isEmpty());
+    QCOMPARE(scan.eventCount, s.imported);
+    QCOMPARE(scan.skipped.size(), s.skipped.size());
 
     // The report dialog itself has the table.
     ImportReportDialog dialog(s, QStringLiteral("damaged.ics"));
@@ -201,6 +250,155 @@ void TstCalendarFeatures::importCanBeCancelledAtTheChooser()
     runImport(QStringLiteral("ics/google-export.ics"), false);
     QCOMPARE(m_dialogs, QStringList { QStringLiteral("importTargetDialog") });
     QCOMPARE(*m_calendar->eventCount(), 0); // nothing touched
+}
+
+void TstCalendarFeatures::importByDropShowsEventsInStoreAndView()
+{
+    const QString path = m_out->filePath(QStringLiteral("dropped.ics"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                "BEGIN:VEVENT\r\nUID:drop-1@test\r\nDTSTAMP:20261101T000000Z\r\n"
+                "DTSTART:20261118T090000Z\r\nDTEND:20261118T100000Z\r\n"
+                "SUMMARY:Dropped planning\r\nEND:VEVENT\r\n"
+                "BEGIN:VEVENT\r\nUID:drop-2@test\r\nDTSTAMP:20261101T000000Z\r\n"
+                "DTSTART:20261119T140000Z\r\nDTEND:20261119T150000Z\r\n"
+                "SUMMARY:Dropped review\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    }
+    TimeGridView *grid = m_window->timeGrid();
+    grid->scrollToTime(QTime(8, 0));
+    QSignalSpy done(m_window->ics(), &IcsController::importFinished);
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(path) });
+    const QPoint at = grid->pointForTime(QDate(2026, 11, 18), QTime(12, 0));
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(grid->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(grid->viewport(), &drop);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().at(0).toBool(), true);
+    QCOMPARE(m_dialogs,
+        (QStringList {
+            QStringLiteral("importTargetDialog"), QStringLiteral("importReportDialog") }));
+    QCOMPARE(m_window->ics()->lastSummary().imported, 2);
+    QVERIFY2(m_report.contains(QStringLiteral("2 imported")), qPrintable(m_report));
+    QCOMPARE(m_window->ics()->lastScan().eventCount, 2);
+    QVERIFY(m_window->ics()->lastScan().events.isEmpty());
+    // Stored through the worker's connection, read through the window's, and on screen.
+    auto stored = m_calendar->store().eventsByUid(QStringLiteral("drop-1@test"));
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().title, QStringLiteral("Dropped planning"));
+    QCOMPARE(stored->first().calendarId, CalendarService::localCalendarId());
+    QTRY_VERIFY(!grid->eventRects(stored->first().id).isEmpty());
+    auto second = m_calendar->store().eventsByUid(QStringLiteral("drop-2@test"));
+    QVERIFY(second && second->size() == 1);
+    QTRY_VERIFY(!grid->eventRects(second->first().id).isEmpty());
+    QCOMPARE(*m_calendar->eventCount(), 2);
+}
+
+void TstCalendarFeatures::importCancelledMidwayTouchesNothing()
+{
+    // Three events first: a cancelled import of a file that changes them must leave them as
+    // they were.
+    runImportPath(writeBulk(QStringLiteral("old.ics"), 3, QStringLiteral("Old")));
+    QCOMPARE(*m_calendar->eventCount(), 3);
+    m_dialogs.clear();
+    m_report.clear();
+
+    const int total = 6000; // three batches of 2,000
+    const QString big = writeBulk(QStringLiteral("big.ics"), total, QStringLiteral("New"));
+    std::atomic<int> scanPolls { 0 };
+    std::atomic<int> storePolls { 0 };
+    bool clicked = false;
+    IcsController::setWorkerPollHook(
+        [this, &scanPolls, &storePolls, &clicked](IcsController::ImportPhase phase, int poll) {
+            if (phase == IcsController::ImportPhase::Scan) {
+                scanPolls = poll;
+                return;
+            }
+            storePolls = poll;
+            if (poll != 2)
+                return;
+            // The store pass polls before each batch of 2,000: at the second poll the first
+            // batch is in the staging table. Press Cancel on the GUI thread; the worker waits
+            // for the click, so this very poll sees it.
+            QMetaObject::invokeMethod(
+                m_window.get(),
+                [this, &clicked]() {
+                    const auto dialogs = m_window->findChildren<QProgressDialog *>(
+                        QStringLiteral("importProgressDialog"));
+                    if (dialogs.isEmpty())
+                        return;
+                    if (auto *button = dialogs.last()->findChild<QPushButton *>()) {
+                        button->click();
+                        clicked = true;
+                    }
+                },
+                Qt::BlockingQueuedConnection);
+        });
+    QSignalSpy status(m_window->ics(), &IcsController::statusMessage);
+    QSignalSpy done(m_window->ics(), &IcsController::importFinished);
+    runImportPath(big);
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QVERIFY(clicked);
+    QCOMPARE(storePolls.load(), 2); // the poll that clicked saw the cancel and stopped
+    QCOMPARE(scanPolls.load(), total / 512); // the scan read the whole file
+    QCOMPARE(m_window->ics()->lastScan().eventCount, total);
+    QVERIFY(m_window->ics()->lastScan().events.isEmpty());
+    QCOMPARE(m_dialogs, QStringList { QStringLiteral("importTargetDialog") }); // no report
+    QVERIFY(!status.isEmpty());
+    QCOMPARE(status.last().at(0).toString(), QStringLiteral("Import cancelled."));
+
+    // Nothing stored, nothing changed.
+    QCOMPARE(*m_calendar->eventCount(), 3);
+    auto kept = m_calendar->store().eventsInCalendar(CalendarService::localCalendarId());
+    QVERIFY(kept);
+    for (const Event &e : std::as_const(*kept))
+        QVERIFY2(e.title.startsWith(QStringLiteral("Old ")), qPrintable(e.title));
+    QCOMPARE(m_window->ics()->lastSummary().imported, 3); // still the first import's
+
+    // The same file imports in full afterwards (the staging table was dropped).
+    IcsController::setWorkerPollHook({});
+    runImportPath(big);
+    QCOMPARE(m_window->ics()->lastSummary().imported, total - 3);
+    QCOMPARE(m_window->ics()->lastSummary().updated, 3);
+    QCOMPARE(*m_calendar->eventCount(), total);
+}
+
+void TstCalendarFeatures::importFailureTouchesNothing()
+{
+    runImportPath(writeBulk(QStringLiteral("old.ics"), 3, QStringLiteral("Old")));
+    QCOMPARE(*m_calendar->eventCount(), 3);
+    m_dialogs.clear();
+    // The file is replaced by something that is not a calendar after it was scanned (while the
+    // chooser is open): the store pass fails, says so, and changes nothing.
+    const QString path = writeBulk(QStringLiteral("replaced.ics"), 50, QStringLiteral("New"));
+    DialogRunner::setHook([this, path](QDialog &d) {
+        m_dialogs << d.objectName();
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write("<html>Not found</html>\n");
+        return int(QDialog::Accepted);
+    });
+    const int warnings = MessageBox::callCount();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QSignalSpy done(m_window->ics(), &IcsController::importFinished);
+    runImportPath(path);
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QCOMPARE(MessageBox::callCount(), warnings + 1);
+    QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("Nothing was imported")),
+        qPrintable(MessageBox::lastText()));
+    QCOMPARE(m_dialogs, QStringList { QStringLiteral("importTargetDialog") });
+    QCOMPARE(*m_calendar->eventCount(), 3);
+    auto kept = m_calendar->store().eventsInCalendar(CalendarService::localCalendarId());
+    QVERIFY(kept);
+    for (const Event &e : std::as_const(*kept))
+        QVERIFY2(e.title.startsWith(QStringLiteral("Old ")), qPrintable(e.title));
 }
 
 void TstCalendarFeatures::exportWritesCalendar()

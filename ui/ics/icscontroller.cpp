@@ -1,6 +1,7 @@
 #include "ics/icscontroller.h"
 
 #include "calendar/calendarservice.h"
+#include "core/futures.h"
 #include "core/logging.h"
 #include "core/profile.h"
 #include "ics/dialoghooks.h"
@@ -11,6 +12,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "model/zonedtime.h"
+#include "store/database.h"
 #include "store/eventstore.h"
 
 #include <QDir>
@@ -21,10 +23,12 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QProgressDialog>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QWidget>
 
@@ -33,6 +37,8 @@ namespace kairos {
 namespace {
 
 const QString kSubscriptionsGroup = QStringLiteral("subscriptions");
+
+IcsController::WorkerPollHook g_workerPollHook; // tests only
 
 QString localIcsPath(const QMimeData *mime)
 {
@@ -80,7 +86,12 @@ IcsController::IcsController(CalendarService &calendar, const Profile &profile, 
     QTimer::singleShot(0, this, &IcsController::refreshSubscriptions);
 }
 
-IcsController::~IcsController() = default;
+IcsController::~IcsController()
+{
+    // A running import worker stops at its next poll and drops what it staged.
+    if (m_cancel)
+        m_cancel->store(true);
+}
 
 // ---- import -----------------------------------------------------------------------------------
 
@@ -93,17 +104,14 @@ void IcsController::importInteractive()
         importFile(path);
 }
 
-void IcsController::importFile(const QString &path)
+void IcsController::setWorkerPollHook(WorkerPollHook hook)
 {
-    if (m_importing) {
-        Q_EMIT statusMessage(tr("An import is already running."), 4000);
-        return;
-    }
-    m_importing = true;
-    auto future = ics::parseCalendarFileAsync(path, m_calendar.timeZone());
-    auto *watcher = new QFutureWatcher<Expected<ics::ParsedCalendar>>(this);
-    auto *progress = new QProgressDialog(
-        tr("Reading “%1”…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, m_window);
+    g_workerPollHook = std::move(hook);
+}
+
+QProgressDialog *IcsController::makeProgressDialog(const QString &label)
+{
+    auto *progress = new QProgressDialog(label, tr("Cancel"), 0, 1000, m_window);
     progress->setObjectName(QStringLiteral("importProgressDialog"));
     progress->setWindowTitle(tr("Import calendar file"));
     progress->setWindowModality(Qt::WindowModal);
@@ -111,44 +119,83 @@ void IcsController::importFile(const QString &path)
     progress->setAutoClose(false);
     progress->setAutoReset(false);
     progress->setValue(0);
-    connect(
-        watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress, path]() {
-        progress->hide();
-        progress->deleteLater();
-        watcher->deleteLater();
-        const QFuture<Expected<ics::ParsedCalendar>> f = watcher->future();
-        if (f.isCanceled() || f.resultCount() == 0) {
-            m_importing = false;
-            Q_EMIT statusMessage(tr("Import cancelled."), 4000);
-            Q_EMIT importFinished(false);
-            return;
-        }
-        onParsed(path, f.result());
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    connect(progress, &QProgressDialog::canceled, progress, [progress, cancel]() {
+        // The worker sees it at its next poll, drops what it staged and returns.
+        cancel->store(true);
+        progress->setLabelText(tr("Import cancelled."));
     });
-    watcher->setFuture(future);
+    return progress;
 }
 
-void IcsController::onParsed(const QString &path, const Expected<ics::ParsedCalendar> &parsed)
+void IcsController::importFile(const QString &path)
+{
+    if (m_importing) {
+        Q_EMIT statusMessage(tr("An import is already running."), 4000);
+        return;
+    }
+    m_importing = true;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    // Pass 1: what the file holds (counts, skipped entries, notes), without keeping events.
+    const QTimeZone zone = m_calendar.timeZone();
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    const WorkerPollHook hook = g_workerPollHook;
+    QFuture<Expected<ics::ParsedCalendar>> future = QtConcurrent::run(
+        [path, zone, cancel, hook](QPromise<Expected<ics::ParsedCalendar>> &promise) {
+            promise.setProgressRange(0, 1000);
+            ics::ImportOptions o;
+            o.floatingZone = zone;
+            o.progress = [&promise](qint64 done, qint64 total) {
+                if (total > 0)
+                    promise.setProgressValue(int(done * 1000 / total));
+            };
+            int polls = 0;
+            o.cancelled = [&polls, &hook, &cancel]() {
+                if (hook)
+                    hook(ImportPhase::Scan, ++polls);
+                return cancel->load();
+            };
+            promise.addResult(ics::scanCalendarFile(path, o));
+        });
+    QProgressDialog *progress
+        = makeProgressDialog(tr("Reading “%1”…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<Expected<ics::ParsedCalendar>>(progress);
+    connect(
+        watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
+    watcher->setFuture(future);
+    onFinished(future, this,
+        [this, path, progress = QPointer<QProgressDialog>(progress)](
+            const Expected<ics::ParsedCalendar> &scan) {
+            if (progress) {
+                progress->hide();
+                progress->deleteLater();
+            }
+            onScanned(path, scan);
+        });
+}
+
+void IcsController::finishImport(bool applied)
+{
+    m_importing = false;
+    Q_EMIT importFinished(applied);
+}
+
+void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCalendar> &scan)
 {
     const QString fileName = QFileInfo(path).fileName();
-    auto finish = [this](bool applied) {
-        m_importing = false;
-        Q_EMIT importFinished(applied);
-    };
-    if (!parsed) {
-        if (parsed.error().code == Error::Code::Cancelled) {
+    if (!scan) {
+        if (scan.error().code == Error::Code::Cancelled) {
             Q_EMIT statusMessage(tr("Import cancelled."), 4000);
-        } else if (parsed.error().code == Error::Code::NotFound) {
+        } else if (scan.error().code == Error::Code::NotFound) {
             MessageBox::warning(m_window, tr("Import calendar file"),
                 tr("“%1” could not be opened.").arg(fileName));
         } else {
             MessageBox::warning(m_window, tr("Import calendar file"),
                 tr("“%1” is not a calendar file (.ics): it holds no calendar data.").arg(fileName));
         }
-        return finish(false);
+        return finishImport(false);
     }
+    m_lastScan = *scan;
 
     QList<Calendar> writable;
     for (const Calendar &c : m_calendar.calendars()) {
@@ -158,27 +205,104 @@ void IcsController::onParsed(const QString &path, const Expected<ics::ParsedCale
     if (writable.isEmpty()) {
         MessageBox::warning(m_window, tr("Import calendar file"),
             tr("There is no calendar you can add events to."));
-        return finish(false);
+        return finishImport(false);
     }
     ImportTargetDialog target(writable, CalendarService::localCalendarId(), fileName,
-        int(parsed->events.size()), int(parsed->skipped.size()), m_window);
+        scan->eventCount, int(scan->skipped.size()), m_window);
     if (DialogRunner::run(target) != QDialog::Accepted) {
         Q_EMIT statusMessage(tr("Import cancelled."), 4000);
-        return finish(false);
+        return finishImport(false);
     }
-    auto applied = ics::applyImport(m_calendar.store(), target.calendarId(), *parsed);
-    if (!applied) {
-        MessageBox::warning(m_window, tr("Import calendar file"),
-            tr("Nothing was imported: %1").arg(errorText(applied.error())));
-        return finish(false);
+    Calendar chosen;
+    for (const Calendar &c : std::as_const(writable)) {
+        if (c.id == target.calendarId())
+            chosen = c;
     }
-    m_lastSummary = *applied;
+    startStore(path, chosen);
+}
+
+void IcsController::startStore(const QString &path, const Calendar &target)
+{
+    // Pass 2: parse again and store in batches through a staging table, on the pool. The
+    // worker opens its own connection: a QSqlDatabase belongs to the thread that opened it.
+    static std::atomic<int> connections { 0 };
+    const QString connection = QStringLiteral("ics-import-%1").arg(++connections);
+    const QString dbPath = m_calendar.database().path();
+    const QString calendarId = target.id;
+    const QTimeZone zone = m_calendar.timeZone();
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    const WorkerPollHook hook = g_workerPollHook;
+    QFuture<Expected<ics::ImportSummary>> future
+        = QtConcurrent::run([path, dbPath, connection, calendarId, zone, cancel, hook](
+                                QPromise<Expected<ics::ImportSummary>> &promise) {
+              promise.setProgressRange(0, 1000);
+              Database::OpenOptions options;
+              options.secondary = true;
+              auto db = Database::open(dbPath, QString(), connection, options);
+              if (!db) {
+                  promise.addResult(db.error());
+                  return;
+              }
+              EventStore store(**db);
+              ics::ImportOptions o;
+              o.floatingZone = zone;
+              o.progress = [&promise](qint64 done, qint64 total) {
+                  if (total > 0)
+                      promise.setProgressValue(int(done * 1000 / total));
+              };
+              int polls = 0;
+              o.cancelled = [&polls, &hook, &cancel]() {
+                  if (hook)
+                      hook(ImportPhase::Store, ++polls);
+                  return cancel->load();
+              };
+              promise.addResult(ics::importCalendarFile(path, store, calendarId, o));
+          });
+    // Same words as the scan: this pass reads the file again (and stores it as it goes).
+    QProgressDialog *progress
+        = makeProgressDialog(tr("Reading “%1”…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<Expected<ics::ImportSummary>>(progress);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
+        [progress, cancel](int value) {
+            progress->setValue(value);
+            if (value >= 1000 && !cancel->load()) {
+                // All read: only the final transaction is left, and it cannot be stopped.
+                progress->setCancelButton(nullptr);
+                progress->setRange(0, 0);
+            }
+        });
+    watcher->setFuture(future);
+    onFinished(future, this,
+        [this, path, progress = QPointer<QProgressDialog>(progress)](
+            const Expected<ics::ImportSummary> &stored) {
+            if (progress) {
+                progress->hide();
+                progress->deleteLater();
+            }
+            onStored(path, stored);
+        });
+}
+
+void IcsController::onStored(const QString &path, const Expected<ics::ImportSummary> &stored)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    if (!stored) {
+        if (stored.error().code == Error::Code::Cancelled) {
+            Q_EMIT statusMessage(tr("Import cancelled."), 4000);
+        } else {
+            qCWarning(lcIcs) << "import failed:" << stored.error().codeName();
+            MessageBox::warning(m_window, tr("Import calendar file"),
+                tr("Nothing was imported: %1").arg(errorText(stored.error())));
+        }
+        return finishImport(false);
+    }
+    m_lastSummary = *stored;
     m_calendar.notifyChanged();
     Q_EMIT statusMessage(
-        tr("Imported “%1”: %n new event(s)", nullptr, applied->imported).arg(fileName), 6000);
-    ImportReportDialog report(*applied, fileName, m_window);
+        tr("Imported “%1”: %n new event(s)", nullptr, stored->imported).arg(fileName), 6000);
+    ImportReportDialog report(*stored, fileName, m_window);
     DialogRunner::run(report);
-    finish(true);
+    finishImport(true);
 }
 
 // ---- export -----------------------------------------------------------------------------------

@@ -9,6 +9,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 class QNetworkAccessManager;
 class QProgressDialog;
 class QTimer;
@@ -24,12 +28,19 @@ namespace ics {
 class Subscription;
 }
 
-//! \brief The .ics features of the desktop app: File → Import (parsed off the GUI thread with a
-//! progress dialog and Cancel, then a target calendar, then a report), drag and drop of .ics
+//! \brief The .ics features of the desktop app: File → Import, drag and drop of .ics
 //! files, File → Export (a calendar or a date range), File → Export free/busy, "Download .ics"
 //! of one event (an iTIP REQUEST), and subscribed feeds (refreshed on start and every
 //! 30 minutes with conditional requests; ETag / Last-Modified kept in the profile settings
 //! under "subscriptions/<calendar id>/").
+//!
+//! Import streams, so memory stays bounded whatever the file size: (1) a scan on the global
+//! thread pool (ics::scanCalendarFile: counts events, skipped entries and notes, keeps no
+//! events) with a progress dialog and Cancel; (2) the target calendar chooser; (3)
+//! ics::importCalendarFile on the pool, through the worker's own connection to the profile's
+//! database (Database::OpenOptions::secondary), in batches into a staging table and one
+//! transaction at the end — a cancel or an error leaves the calendar as it was; (4) the
+//! views refresh (CalendarService::notifyChanged) and the report.
 //!
 //! Dialogs go through FileDialog / DialogRunner / MessageBox so tests can answer them.
 class IcsController final : public QObject {
@@ -47,6 +58,16 @@ public:
     bool isImporting() const { return m_importing; }
     //! The summary of the last import that was applied (tests).
     const ics::ImportSummary &lastSummary() const { return m_lastSummary; }
+    //! What the last scan found (tests): counts, skipped and notes, never the events.
+    const ics::ParsedCalendar &lastScan() const { return m_lastScan; }
+
+    enum class ImportPhase { Scan, Store };
+    //! Test hook, run on the worker thread each time the import polls for Cancel (the scan
+    //! every 512 components, the store pass before each batch), with the phase and the poll's
+    //! number (1, 2, …). Lets a test press Cancel at an exact point of a large file. Taken
+    //! when an import starts; {} clears it.
+    using WorkerPollHook = std::function<void(ImportPhase phase, int poll)>;
+    static void setWorkerPollHook(WorkerPollHook hook);
 
     void exportInteractive(QDate suggestedFrom, QDate suggestedTo);
     void exportFreeBusyInteractive(QDate suggestedFrom, QDate suggestedTo);
@@ -81,7 +102,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void onParsed(const QString &path, const Expected<ics::ParsedCalendar> &parsed);
+    void onScanned(const QString &path, const Expected<ics::ParsedCalendar> &scan);
+    void startStore(const QString &path, const Calendar &target);
+    void onStored(const QString &path, const Expected<ics::ImportSummary> &stored);
+    void finishImport(bool applied);
+    QProgressDialog *makeProgressDialog(const QString &label);
     void loadSubscriptions();
     ics::Subscription *addSubscription(const Calendar &calendar);
     bool writeFile(const QString &path, const QByteArray &data);
@@ -94,7 +119,10 @@ private:
     QTimer *m_timer;
     QHash<QString, ics::Subscription *> m_subscriptions;
     bool m_importing = false;
+    //! Set by Cancel (and on destruction); read by the running worker. One per import.
+    std::shared_ptr<std::atomic<bool>> m_cancel;
     ics::ImportSummary m_lastSummary;
+    ics::ParsedCalendar m_lastScan;
 };
 
 } // namespace kairos

@@ -2,6 +2,9 @@
 // bench_ics import FILE     — times importing FILE into a fresh database (parsed and stored in
 //                             batches through a staging table, as kairos-cli import does)
 // bench_ics parse FILE      — times parsing FILE into Event values only (no store)
+// bench_ics desktop FILE    — what File → Import in the app does: a scan on a pool thread
+//                             (counts only), then the batched import on another pool thread
+//                             through a second connection to the same database
 // Prints one JSON object: events, seconds, events_per_second, max_rss_kb, file_bytes.
 #include "ics/icsexport.h"
 #include "ics/icsimport.h"
@@ -13,6 +16,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTemporaryDir>
 #include <QTimeZone>
 
@@ -142,6 +146,57 @@ int main(int argc, char **argv)
             { QStringLiteral("file_bytes"), double(bytes) } });
         return 0;
     }
+    if (a.size() >= 3 && a.at(1) == QLatin1String("desktop")) {
+        QTemporaryDir dir;
+        const QString dbPath = dir.filePath(QStringLiteral("bench.sqlite"));
+        auto db = Database::open(dbPath, QString(), QStringLiteral("main"));
+        if (!db)
+            return 1;
+        EventStore store(**db);
+        Calendar c;
+        c.id = QStringLiteral("local");
+        c.name = QStringLiteral("Local");
+        if (!store.saveCalendar(c))
+            return 1;
+        const long baseRss = maxRssKb();
+        const QString path = a.at(2);
+        QElapsedTimer t;
+        t.start();
+        auto scan = QtConcurrent::run([path]() {
+            ics::ImportOptions o;
+            o.floatingZone = QTimeZone::utc();
+            return ics::scanCalendarFile(path, o);
+        }).result();
+        if (!scan)
+            return 1;
+        const double scanSeconds = t.nsecsElapsed() / 1e9;
+        const long scanRss = maxRssKb();
+        auto r = QtConcurrent::run([path, dbPath]() -> Expected<ics::ImportSummary> {
+            Database::OpenOptions so;
+            so.secondary = true;
+            auto worker = Database::open(dbPath, QString(), QStringLiteral("worker"), so);
+            if (!worker)
+                return worker.error();
+            EventStore ws(**worker);
+            ics::ImportOptions o;
+            o.floatingZone = QTimeZone::utc();
+            return ics::importCalendarFile(path, ws, QStringLiteral("local"), o);
+        }).result();
+        if (!r)
+            return 1;
+        const double s = t.nsecsElapsed() / 1e9;
+        const qint64 bytes = QFile(path).size();
+        const int events = store.eventCount().value();
+        print({ { QStringLiteral("direction"), QStringLiteral("desktop") },
+            { QStringLiteral("events"), events }, { QStringLiteral("scanned"), scan->eventCount },
+            { QStringLiteral("seconds"), s }, { QStringLiteral("scan_seconds"), scanSeconds },
+            { QStringLiteral("events_per_second"), events / s },
+            { QStringLiteral("max_rss_kb"), double(maxRssKb()) },
+            { QStringLiteral("scan_max_rss_kb"), double(scanRss) },
+            { QStringLiteral("base_rss_kb"), double(baseRss) },
+            { QStringLiteral("file_bytes"), double(bytes) } });
+        return 0;
+    }
     if (a.size() >= 3 && a.at(1) == QLatin1String("parse")) {
         QElapsedTimer t;
         t.start();
@@ -160,7 +215,8 @@ int main(int argc, char **argv)
             { QStringLiteral("file_bytes"), double(bytes) } });
         return 0;
     }
-    std::fputs(
-        "usage: bench_ics export N FILE | bench_ics import FILE | bench_ics parse FILE\n", stderr);
+    std::fputs("usage: bench_ics export N FILE | bench_ics import FILE | bench_ics parse FILE | "
+               "bench_ics desktop FILE\n",
+        stderr);
     return 2;
 }
