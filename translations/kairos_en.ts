@@ -1657,10 +1657,6 @@ Waiting for the browser (5 minutes)...
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>“%1” could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,6 +1796,22 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Unsubscribed from “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. The calendar is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the events…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

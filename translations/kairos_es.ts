@@ -1688,10 +1688,6 @@ Esperando al navegador (5 minutos)...
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Import cancelled.</source>
-        <translation>Importación cancelada.</translation>
-    </message>
-    <message>
         <source>“%1” could not be opened.</source>
         <translation>No se ha podido abrir «%1».</translation>
     </message>
@@ -1832,6 +1828,22 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Unsubscribed from “%1”</source>
         <translation>Has cancelado la suscripción a «%1»</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Import cancelled. The calendar is unchanged.</source>
+        <translation>Importación cancelada. El calendario no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>Importando «%1»…</translation>
+    </message>
+    <message>
+        <source>Saving the events…</source>
+        <translation>Guardando los eventos…</translation>
     </message>
 </context>
 <context>

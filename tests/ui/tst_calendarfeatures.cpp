@@ -351,7 +351,7 @@ void TstCalendarFeatures::importCancelledMidwayTouchesNothing()
     QVERIFY(m_window->ics()->lastScan().events.isEmpty());
     QCOMPARE(m_dialogs, QStringList { QStringLiteral("importTargetDialog") }); // no report
     QVERIFY(!status.isEmpty());
-    QCOMPARE(status.last().at(0).toString(), QStringLiteral("Import cancelled."));
+    QCOMPARE(status.last().at(0).toString(), QStringLiteral("Import cancelled. The calendar is unchanged."));
 
     // Nothing stored, nothing changed.
     QCOMPARE(*m_calendar->eventCount(), 3);

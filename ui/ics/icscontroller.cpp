@@ -123,7 +123,7 @@ QProgressDialog *IcsController::makeProgressDialog(const QString &label)
     connect(progress, &QProgressDialog::canceled, progress, [progress, cancel]() {
         // The worker sees it at its next poll, drops what it staged and returns.
         cancel->store(true);
-        progress->setLabelText(tr("Import cancelled."));
+        progress->setLabelText(tr("Cancelling…"));
     });
     return progress;
 }
@@ -185,7 +185,7 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
     const QString fileName = QFileInfo(path).fileName();
     if (!scan) {
         if (scan.error().code == Error::Code::Cancelled) {
-            Q_EMIT statusMessage(tr("Import cancelled."), 4000);
+            Q_EMIT statusMessage(tr("Import cancelled. The calendar is unchanged."), 4000);
         } else if (scan.error().code == Error::Code::NotFound) {
             MessageBox::warning(m_window, tr("Import calendar file"),
                 tr("“%1” could not be opened.").arg(fileName));
@@ -210,7 +210,7 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
     ImportTargetDialog target(writable, CalendarService::localCalendarId(), fileName,
         scan->eventCount, int(scan->skipped.size()), m_window);
     if (DialogRunner::run(target) != QDialog::Accepted) {
-        Q_EMIT statusMessage(tr("Import cancelled."), 4000);
+        Q_EMIT statusMessage(tr("Import cancelled. The calendar is unchanged."), 4000);
         return finishImport(false);
     }
     Calendar chosen;
@@ -258,9 +258,8 @@ void IcsController::startStore(const QString &path, const Calendar &target)
               };
               promise.addResult(ics::importCalendarFile(path, store, calendarId, o));
           });
-    // Same words as the scan: this pass reads the file again (and stores it as it goes).
     QProgressDialog *progress
-        = makeProgressDialog(tr("Reading “%1”…").arg(QFileInfo(path).fileName()));
+        = makeProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName()));
     auto *watcher = new QFutureWatcher<Expected<ics::ImportSummary>>(progress);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
         [progress, cancel](int value) {
@@ -269,6 +268,7 @@ void IcsController::startStore(const QString &path, const Calendar &target)
                 // All read: only the final transaction is left, and it cannot be stopped.
                 progress->setCancelButton(nullptr);
                 progress->setRange(0, 0);
+                progress->setLabelText(tr("Saving the events…"));
             }
         });
     watcher->setFuture(future);
@@ -288,7 +288,7 @@ void IcsController::onStored(const QString &path, const Expected<ics::ImportSumm
     const QString fileName = QFileInfo(path).fileName();
     if (!stored) {
         if (stored.error().code == Error::Code::Cancelled) {
-            Q_EMIT statusMessage(tr("Import cancelled."), 4000);
+            Q_EMIT statusMessage(tr("Import cancelled. The calendar is unchanged."), 4000);
         } else {
             qCWarning(lcIcs) << "import failed:" << stored.error().codeName();
             MessageBox::warning(m_window, tr("Import calendar file"),
