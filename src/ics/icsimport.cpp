@@ -325,8 +325,29 @@ private:
         return QString::fromUtf8(m_chunk.mid(i + 6, e - i - 6));
     }
 
+    //! scanCalendar(): the component's structure was checked, its content is not parsed.
+    bool count(const QByteArray &name)
+    {
+        if (name == "VTIMEZONE")
+            return true;
+        if (name != "VEVENT") {
+            skip(K::NotAnEvent, m_chunkLine, uidInChunk(), QString::fromLatin1(name));
+            return true;
+        }
+        ++m_result.components;
+        if (!m_chunkBroken.isEmpty())
+            skip(K::Unterminated, m_chunkLine, uidInChunk(), m_chunkBroken);
+        else
+            ++m_result.eventCount;
+        if ((m_result.components & 0x1ff) == 0 && m_options.cancelled && m_options.cancelled())
+            return false;
+        return true;
+    }
+
     bool dispatch(const QByteArray &name)
     {
+        if (m_countOnly)
+            return count(name);
         if (name == "VTIMEZONE") {
             if (icalcomponent *c = icalparser_parse_string(m_chunk.constData())) {
                 if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT)
@@ -639,6 +660,12 @@ private:
         ++m_result.eventCount;
     }
 
+public:
+    //! Count VEVENTs instead of parsing them (scanCalendar()).
+    void setCountOnly(bool on) { m_countOnly = on; }
+
+private:
+    bool m_countOnly = false;
     QIODevice &m_in;
     static constexpr qsizetype kBlockBytes = 256 * 1024;
     QByteArray m_block; //!< input read so far and not yet cut into lines
@@ -698,10 +725,8 @@ Expected<ParsedCalendar> parseCalendarFile(const QString &path, const ImportOpti
 
 Expected<ParsedCalendar> scanCalendar(QIODevice &in, const ImportOptions &options)
 {
-    constexpr int kScanBatch = 256;
-    // The parser clears each batch after the sink saw it: nothing is kept.
-    Parser p(
-        in, options, [](QList<Event> &) { return Expected<void>(); }, kScanBatch);
+    Parser p(in, options);
+    p.setCountOnly(true);
     return p.run();
 }
 

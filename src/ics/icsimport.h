@@ -83,11 +83,14 @@ Expected<ParsedCalendar> parseCalendar(QIODevice &in, const ImportOptions &optio
 Expected<ParsedCalendar> parseCalendar(const QByteArray &data, const ImportOptions &options = {});
 Expected<ParsedCalendar> parseCalendarFile(const QString &path, const ImportOptions &options = {});
 
-//! \brief What a file holds, without keeping its events: parses like parseCalendar() (same
-//! count, name, METHOD, skipped components and notes) but drops every small batch of events
-//! once counted, so memory stays ~ a few hundred events whatever the file size. `events` is
-//! empty, `eventCount` is what parseCalendar() would return. The desktop import shows this
-//! before the user picks a calendar, then stores with importCalendarFile().
+//! \brief What a file holds, quickly and without keeping anything: reads the file's structure
+//! like parseCalendar() (name, METHOD, BEGIN/END, folding) but does not parse the events.
+//! `eventCount` is the number of complete VEVENTs, `components` every VEVENT; `skipped` lists
+//! what cannot be an event (unterminated components, to-dos, journal entries) with its line.
+//! Problems inside an event (no start, an unreadable date) and the notes about zones only come
+//! from parsing, so `eventCount` can be higher than what an import then stores; the import's
+//! summary has them. `events` is empty. The desktop import shows this before the user picks a
+//! calendar, then parses and stores with importCalendarFile(). About a tenth of a full parse.
 Expected<ParsedCalendar> scanCalendar(QIODevice &in, const ImportOptions &options = {});
 Expected<ParsedCalendar> scanCalendarFile(const QString &path, const ImportOptions &options = {});
 
