@@ -1981,6 +1981,10 @@ Waiting for the browser (5 minutes)...
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Google and Outlook calendars cannot receive imported events yet: import into a calendar on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::MainWindow</name>

@@ -2012,6 +2012,10 @@ Esperando al navegador (5 minutos)...
         <source>Import</source>
         <translation>Importar</translation>
     </message>
+    <message>
+        <source>Google and Outlook calendars cannot receive imported events yet: import into a calendar on this computer.</source>
+        <translation>Los calendarios de Google y Outlook aún no pueden recibir eventos importados: impórtalos en un calendario de este ordenador.</translation>
+    </message>
 </context>
 <context>
     <name>kairos::MainWindow</name>

@@ -778,6 +778,14 @@ public:
             return cal.error();
         if (cal->readOnly && !m_options.allowReadOnly)
             return makeError(Error::Code::ReadOnly, cal->name);
+        // Writing a provider's calendar goes through the sync engine's outbox, which imports
+        // do not yet: stored here, the events would never reach Google or Microsoft.
+        if (!cal->accountId.isEmpty())
+            return makeError(Error::Code::ReadOnly,
+                QStringLiteral("“%1” belongs to a Google or Microsoft account; importing into it "
+                               "is not supported yet (the events would stay on this computer). "
+                               "Import into a local calendar.")
+                    .arg(cal->name));
         auto keys = m_store.eventKeys(m_calendarId);
         if (!keys)
             return keys.error();

@@ -116,6 +116,8 @@ struct ApplyOptions {
 };
 
 //! \brief Writes parsed events into a calendar: all or nothing (staged, then one transaction).
+//! Local and subscribed calendars only: a calendar of a Google or Microsoft account is refused
+//! (ReadOnly), since the events would not reach the provider (that needs the sync outbox).
 //! Events are matched by UID (+ RECURRENCE-ID) inside the calendar: matches are updated (the
 //! local id stays), others are added; an older SEQUENCE than the stored one is skipped.
 Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId,

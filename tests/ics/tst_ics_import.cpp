@@ -91,6 +91,7 @@ private Q_SLOTS:
     void streamingImportInBatches();
     void streamingImportFailureTouchesNothing();
     void streamingImportStopsOnAStoreError();
+    void providerCalendarsAreRefused();
     void linesLongerThanTheReadBlock();
     void scanCountsWithoutKeepingEvents();
     void fuzzRegressions();
@@ -514,6 +515,38 @@ void TestIcsImport::streamingImportStopsOnAStoreError()
     auto ok = ics::importCalendar(b, *db.store, QStringLiteral("local"), {}, {}, 500);
     QVERIFY2(ok, ok ? "" : qPrintable(ok.error().message));
     QCOMPARE(db.store->eventCount().value(), 20000);
+}
+
+void TestIcsImport::providerCalendarsAreRefused()
+{
+    // Events imported into a Google or Microsoft calendar would stay on this computer (the
+    // import does not use the sync outbox): refused, with words, and nothing stored.
+    Db db;
+    Calendar google;
+    google.id = QStringLiteral("google:work");
+    Account account;
+    account.id = QStringLiteral("acct-google");
+    account.email = QStringLiteral("ana@example.com");
+    QVERIFY((*db.store).saveAccount(account));
+    google.accountId = account.id;
+    google.kind = CalendarKind::Google;
+    google.name = QStringLiteral("Work");
+    QVERIFY(db.store->saveCalendar(google));
+    QByteArray data = generatedCalendar(5, QStringLiteral("E"));
+    QBuffer b(&data);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    auto r = ics::importCalendar(b, *db.store, google.id);
+    QVERIFY(!r);
+    QVERIFY(r.error().code == Error::Code::ReadOnly);
+    QVERIFY2(r.error().message.contains(QStringLiteral("Google or Microsoft")),
+        qPrintable(r.error().message));
+    const auto parsed = ics::parseCalendar(data);
+    QVERIFY(parsed);
+    QVERIFY(!ics::applyImport(*db.store, google.id, *parsed));
+    QCOMPARE(db.store->eventCount().value(), 0);
+    // The local calendar takes the same file.
+    QVERIFY(ics::applyImport(*db.store, QStringLiteral("local"), *parsed));
+    QCOMPARE(db.store->eventCount().value(), 5);
 }
 
 void TestIcsImport::linesLongerThanTheReadBlock()

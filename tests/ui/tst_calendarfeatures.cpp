@@ -20,6 +20,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void importByDropShowsEventsInStoreAndView();
     void importCancelledMidwayTouchesNothing();
     void importFailureTouchesNothing();
+    void importOffersLocalCalendarsOnly();
     void exportWritesCalendar();
     void exportFreeBusy();
     void downloadIcsWritesRequest();
@@ -375,6 +377,41 @@ void TstCalendarFeatures::importCancelledMidwayTouchesNothing()
     QCOMPARE(m_window->ics()->lastSummary().imported, total - 3);
     QCOMPARE(m_window->ics()->lastSummary().updated, 3);
     QCOMPARE(*m_calendar->eventCount(), total);
+}
+
+void TstCalendarFeatures::importOffersLocalCalendarsOnly()
+{
+    // A Google calendar is writable, but imported events do not go through the sync outbox
+    // yet: the chooser leaves it out and says why, instead of storing events that would never
+    // reach Google.
+    Calendar google;
+    google.id = QStringLiteral("google:work");
+    Account account;
+    account.id = QStringLiteral("acct-google");
+    account.email = QStringLiteral("ana@example.com");
+    QVERIFY(m_calendar->store().saveAccount(account));
+    google.accountId = account.id;
+    google.providerId = QStringLiteral("work@group.calendar.google.com");
+    google.kind = CalendarKind::Google;
+    google.name = QStringLiteral("Work (Google)");
+    QVERIFY(m_calendar->saveCalendar(google));
+    QStringList offered;
+    QString note;
+    DialogRunner::setHook([this, &offered, &note](QDialog &d) {
+        m_dialogs << d.objectName();
+        if (auto *combo = d.findChild<QComboBox *>(QStringLiteral("targetCalendarCombo"))) {
+            for (int i = 0; i < combo->count(); ++i)
+                offered << combo->itemData(i).toString();
+        }
+        if (auto *label = d.findChild<QLabel *>(QStringLiteral("providerCalendarsNote")))
+            note = label->text();
+        return int(QDialog::Accepted);
+    });
+    runImportPath(writeBulk(QStringLiteral("few.ics"), 2, QStringLiteral("Few")));
+    QCOMPARE(offered, QStringList { CalendarService::localCalendarId() });
+    QVERIFY2(note.contains(QStringLiteral("Google and Outlook calendars")), qPrintable(note));
+    QCOMPARE(*m_calendar->eventCount(), 2);
+    QVERIFY(m_calendar->store().eventsInCalendar(google.id)->isEmpty());
 }
 
 void TstCalendarFeatures::importFailureTouchesNothing()

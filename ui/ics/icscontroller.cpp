@@ -197,9 +197,16 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
     }
     m_lastScan = *scan;
 
+    // Local calendars only: the events of an import do not go through the sync outbox yet, so
+    // in a Google or Microsoft calendar they would never reach the provider.
     QList<Calendar> writable;
+    int providerCalendars = 0;
     for (const Calendar &c : m_calendar.calendars()) {
-        if (!c.readOnly)
+        if (c.readOnly)
+            continue;
+        if (!c.accountId.isEmpty())
+            ++providerCalendars;
+        else
             writable << c;
     }
     if (writable.isEmpty()) {
@@ -208,7 +215,7 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
         return finishImport(false);
     }
     ImportTargetDialog target(writable, CalendarService::localCalendarId(), fileName,
-        scan->eventCount, int(scan->skipped.size()), m_window);
+        scan->eventCount, int(scan->skipped.size()), providerCalendars > 0, m_window);
     if (DialogRunner::run(target) != QDialog::Accepted) {
         Q_EMIT statusMessage(tr("Import cancelled. The calendar is unchanged."), 4000);
         return finishImport(false);

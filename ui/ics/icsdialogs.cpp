@@ -94,7 +94,8 @@ QString importIssueText(const ics::ImportIssue &issue)
 // ---- ImportTargetDialog -----------------------------------------------------------------
 
 ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QString &preferredId,
-    const QString &fileName, int eventCount, int skippedCount, QWidget *parent)
+    const QString &fileName, int eventCount, int skippedCount, bool providerCalendarsLeftOut,
+    QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("importTargetDialog"));
@@ -107,7 +108,8 @@ ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QS
     if (skippedCount > 0)
         what += QLatin1Char(' ')
             + QCoreApplication::translate("kairos::IcsDialogs",
-                "Entries that cannot be imported: %n (the report lists them).", nullptr, skippedCount);
+                "Entries that cannot be imported: %n (the report lists them).", nullptr,
+                skippedCount);
     text->setText(what);
     m_combo = new QComboBox(this);
     m_combo->setObjectName(QStringLiteral("targetCalendarCombo"));
@@ -119,6 +121,14 @@ ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QS
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(text);
     layout->addLayout(form);
+    if (providerCalendarsLeftOut) {
+        auto *note = new QLabel(tr("Google and Outlook calendars cannot receive imported events "
+                                   "yet: import into a calendar on this computer."),
+            this);
+        note->setObjectName(QStringLiteral("providerCalendarsNote"));
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
     auto *buttons = okCancel(this, tr("Import"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(m_combo->count() > 0 && eventCount > 0);
     layout->addWidget(buttons);

@@ -24,7 +24,8 @@ class ImportTargetDialog final : public QDialog {
     Q_OBJECT
 public:
     ImportTargetDialog(const QList<Calendar> &writable, const QString &preferredId,
-        const QString &fileName, int eventCount, int skippedCount, QWidget *parent = nullptr);
+        const QString &fileName, int eventCount, int skippedCount,
+        bool providerCalendarsLeftOut = false, QWidget *parent = nullptr);
     QString calendarId() const;
 
 private:
