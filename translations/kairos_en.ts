@@ -1927,6 +1927,10 @@ Waiting for the browser (5 minutes)...
             <numerusform>Entries that cannot be imported: %n (the report lists them).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>it could not be added to this Google or Outlook calendar (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::ImportReportDialog</name>
@@ -1982,7 +1986,7 @@ Waiting for the browser (5 minutes)...
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Google and Outlook calendars cannot receive imported events yet: import into a calendar on this computer.</source>
+        <source>Calendars of Google or Outlook accounts that are not connected are not listed: reconnect the account in Settings → Accounts to import into them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

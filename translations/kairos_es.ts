@@ -1958,6 +1958,10 @@ Esperando al navegador (5 minutos)...
             <numerusform>Elementos que no se pueden importar: %n (el informe los enumera).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>it could not be added to this Google or Outlook calendar (%1)</source>
+        <translation>no se pudo añadir a este calendario de Google u Outlook (%1)</translation>
+    </message>
 </context>
 <context>
     <name>kairos::ImportReportDialog</name>
@@ -2013,8 +2017,8 @@ Esperando al navegador (5 minutos)...
         <translation>Importar</translation>
     </message>
     <message>
-        <source>Google and Outlook calendars cannot receive imported events yet: import into a calendar on this computer.</source>
-        <translation>Los calendarios de Google y Outlook aún no pueden recibir eventos importados: impórtalos en un calendario de este ordenador.</translation>
+        <source>Calendars of Google or Outlook accounts that are not connected are not listed: reconnect the account in Settings → Accounts to import into them.</source>
+        <translation>Los calendarios de cuentas de Google u Outlook que no están conectadas no aparecen: vuelve a conectar la cuenta en Ajustes → Cuentas para importar en ellos.</translation>
     </message>
 </context>
 <context>

@@ -880,6 +880,7 @@ bool MainWindow::syncsCalendar(const QString &calendarId) const
 void MainWindow::setSyncEngine(SyncEngine *engine)
 {
     m_sync = engine;
+    m_ics->setSyncEngine(engine);
     m_syncAction->setEnabled(engine != nullptr);
     m_conflictsAction->setEnabled(engine != nullptr);
     if (m_syncIndicator) {

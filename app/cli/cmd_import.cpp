@@ -28,6 +28,8 @@ QString reason(kairos::ics::ImportIssue::Kind k)
         return QStringLiteral("not an event");
     case K::OutdatedSequence:
         return QStringLiteral("the calendar already has a newer version");
+    case K::NotSent:
+        return QStringLiteral("not taken by the provider calendar's sync engine");
     case K::MissingUid:
         return QStringLiteral("no UID: a stable one was derived");
     case K::WindowsTimeZone:

@@ -36,6 +36,8 @@ QString toString(ImportIssue::Kind kind)
         return QStringLiteral("not_an_event");
     case K::OutdatedSequence:
         return QStringLiteral("outdated_sequence");
+    case K::NotSent:
+        return QStringLiteral("not_sent");
     case K::MissingUid:
         return QStringLiteral("missing_uid");
     case K::WindowsTimeZone:
@@ -778,13 +780,13 @@ public:
             return cal.error();
         if (cal->readOnly && !m_options.allowReadOnly)
             return makeError(Error::Code::ReadOnly, cal->name);
-        // Writing a provider's calendar goes through the sync engine's outbox, which imports
-        // do not yet: stored here, the events would never reach Google or Microsoft.
+        // Writing a provider's calendar goes through the sync engine's outbox (the desktop
+        // import does that); stored here, the events would never reach Google or Microsoft.
         if (!cal->accountId.isEmpty())
             return makeError(Error::Code::ReadOnly,
-                QStringLiteral("“%1” belongs to a Google or Microsoft account; importing into it "
-                               "is not supported yet (the events would stay on this computer). "
-                               "Import into a local calendar.")
+                QStringLiteral("“%1” belongs to a Google or Microsoft account: its events must go "
+                               "through the sync engine (use File → Import in the desktop app), "
+                               "or import into a local calendar")
                     .arg(cal->name));
         auto keys = m_store.eventKeys(m_calendarId);
         if (!keys)

@@ -29,6 +29,7 @@ struct ImportIssue {
         Unterminated, //!< BEGIN without a matching END
         NotAnEvent, //!< VTODO, VJOURNAL, … (not imported)
         OutdatedSequence, //!< the calendar already has a newer version (higher SEQUENCE)
+        NotSent, //!< a provider calendar's sync engine did not take it (detail: why)
         // notes
         MissingUid, //!< a stable UID was derived from the component's text
         WindowsTimeZone, //!< a Windows zone name was mapped to IANA
@@ -117,7 +118,8 @@ struct ApplyOptions {
 
 //! \brief Writes parsed events into a calendar: all or nothing (staged, then one transaction).
 //! Local and subscribed calendars only: a calendar of a Google or Microsoft account is refused
-//! (ReadOnly), since the events would not reach the provider (that needs the sync outbox).
+//! (ReadOnly), since the events would not reach the provider; the desktop import sends those
+//! through the sync engine instead (IcsController).
 //! Events are matched by UID (+ RECURRENCE-ID) inside the calendar: matches are updated (the
 //! local id stays), others are added; an older SEQUENCE than the stored one is skipped.
 Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId,

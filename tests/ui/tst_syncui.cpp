@@ -6,6 +6,9 @@
 #include "../sync/syncfixture.h"
 #include "calendar/eventdialog.h"
 #include "calendar/timegridview.h"
+#include "ics/dialoghooks.h"
+#include "ics/icscontroller.h"
+#include "ics/icsdialogs.h"
 #include "mainwindow.h"
 #include "sync/syncindicator.h"
 
@@ -17,6 +20,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void thisEventOfSeries();
     void conflictIsExplained();
     void reapplyFromConflictsDialog();
+    void importIntoGoogleCalendarGoesThroughTheOutbox();
 
 private:
     static QDateTime todayAt(int hour)
@@ -331,6 +336,99 @@ void TstSyncUi::reapplyFromConflictsDialog()
         QStringLiteral("Budget (mine)"));
     QCOMPARE(f.store->event(id)->title, QStringLiteral("Budget (mine)"));
     QVERIFY(f.engine->conflicts().isEmpty());
+}
+
+void TstSyncUi::importIntoGoogleCalendarGoesThroughTheOutbox()
+{
+    // File → Import into a Google calendar: every event goes through the outbox and reaches
+    // the (fake) Google server — a plain event, a weekly series and one changed occurrence
+    // that comes before its series in the file. Importing the file again adds nothing.
+    SyncFixture f(Provider::Google, QStringLiteral("syncui-import"));
+    f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+    QVERIFY(f.service->ensureLocalCalendar(QStringLiteral("My calendar")));
+    MainWindow window(*f.service, f.profile);
+    window.setSyncEngine(f.engine.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(syncWithUi(f, window)); // brings the Google calendar in
+    QString googleCalendar;
+    for (const Calendar &c : f.service->calendars())
+        if (!c.accountId.isEmpty())
+            googleCalendar = c.id;
+    QVERIFY(!googleCalendar.isEmpty());
+
+    const QDateTime first = todayAt(9).toUTC();
+    const QDateTime second = first.addDays(7);
+    const auto stamp = [](const QDateTime &t) {
+        return t.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toUtf8();
+    };
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                           "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\n"
+                           "RECURRENCE-ID:"
+        + stamp(second) + "\r\nDTSTART:" + stamp(second.addSecs(3600))
+        + "\r\nDTEND:" + stamp(second.addSecs(5400))
+        + "\r\nSUMMARY:Series (moved)\r\nEND:VEVENT\r\n"
+          "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
+        + stamp(first) + "\r\nDTEND:" + stamp(first.addSecs(1800))
+        + "\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
+          "BEGIN:VEVENT\r\nUID:plain@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
+        + stamp(first.addSecs(5 * 3600)) + "\r\nDTEND:" + stamp(first.addSecs(6 * 3600))
+        + "\r\nSUMMARY:Plain\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("team.ics"));
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(ics);
+    }
+    QStringList offered;
+    QString report;
+    DialogRunner::setHook([&](QDialog &d) {
+        if (auto *combo = d.findChild<QComboBox *>(QStringLiteral("targetCalendarCombo"))) {
+            for (int i = 0; i < combo->count(); ++i)
+                offered << combo->itemData(i).toString();
+            combo->setCurrentIndex(combo->findData(googleCalendar));
+        }
+        if (auto *r = qobject_cast<ImportReportDialog *>(&d))
+            report = r->reportText();
+        return int(QDialog::Accepted);
+    });
+    const auto runImport = [&]() {
+        QSignalSpy done(window.ics(), &IcsController::importFinished);
+        window.ics()->importFile(path);
+        return done.wait(15000) && done.first().at(0).toBool();
+    };
+    QVERIFY(runImport());
+    QVERIFY2(offered.contains(googleCalendar), qPrintable(offered.join(QLatin1Char(','))));
+    QCOMPARE(window.ics()->lastSummary().imported, 3);
+    QVERIFY2(window.ics()->lastSummary().skipped.isEmpty(), qPrintable(report));
+
+    QTRY_COMPARE_WITH_TIMEOUT(f.engine->pendingWrites(), 0, 15000);
+    QTRY_VERIFY(!f.engine->isSyncing());
+    QString seriesId;
+    QHash<QString, QJsonObject> bySummary;
+    for (const QJsonObject &e : f.google.events(QStringLiteral("primary")))
+        bySummary.insert(e.value(QLatin1String("summary")).toString(), e);
+    QVERIFY(bySummary.contains(QStringLiteral("Plain")));
+    QVERIFY(bySummary.contains(QStringLiteral("Series")));
+    QVERIFY(bySummary.contains(QStringLiteral("Series (moved)")));
+    const QJsonObject series = bySummary.value(QStringLiteral("Series"));
+    QCOMPARE(series.value(QLatin1String("recurrence")).toArray().first().toString(),
+        QStringLiteral("RRULE:FREQ=WEEKLY;COUNT=4"));
+    QCOMPARE(bySummary.value(QStringLiteral("Series (moved)"))
+                 .value(QLatin1String("recurringEventId"))
+                 .toString(),
+        series.value(QLatin1String("id")).toString());
+    const qsizetype onServer = f.google.events(QStringLiteral("primary")).size();
+
+    // Again, after a sync brought the server's versions back: matched by UID, nothing new.
+    QVERIFY(syncWithUi(f, window));
+    QVERIFY(runImport());
+    QCOMPARE(window.ics()->lastSummary().imported, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(f.engine->pendingWrites(), 0, 15000);
+    QTRY_VERIFY(!f.engine->isSyncing());
+    QCOMPARE(f.google.events(QStringLiteral("primary")).size(), onServer);
+    DialogRunner::setHook({});
 }
 
 QTEST_MAIN(TstSyncUi)

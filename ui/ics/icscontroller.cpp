@@ -14,6 +14,7 @@
 #include "model/zonedtime.h"
 #include "store/database.h"
 #include "store/eventstore.h"
+#include "sync/syncengine.h"
 
 #include <QDir>
 #include <QDragEnterEvent>
@@ -197,14 +198,14 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
     }
     m_lastScan = *scan;
 
-    // Local calendars only: the events of an import do not go through the sync outbox yet, so
-    // in a Google or Microsoft calendar they would never reach the provider.
+    // A Google or Microsoft calendar only with the sync engine of its account: its events must
+    // go through the outbox to reach the provider (startProviderImport).
     QList<Calendar> writable;
     int providerCalendars = 0;
     for (const Calendar &c : m_calendar.calendars()) {
         if (c.readOnly)
             continue;
-        if (!c.accountId.isEmpty())
+        if (!c.accountId.isEmpty() && !(m_sync && m_sync->accountIds().contains(c.accountId)))
             ++providerCalendars;
         else
             writable << c;
@@ -230,6 +231,8 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
 
 void IcsController::startStore(const QString &path, const Calendar &target)
 {
+    if (!target.accountId.isEmpty())
+        return startProviderImport(path, target);
     // Pass 2: parse again and store in batches through a staging table, on the pool. The
     // worker opens its own connection: a QSqlDatabase belongs to the thread that opened it.
     static std::atomic<int> connections { 0 };
@@ -288,6 +291,138 @@ void IcsController::startStore(const QString &path, const Calendar &target)
             }
             onStored(path, stored);
         });
+}
+
+void IcsController::setSyncEngine(SyncEngine *engine)
+{
+    m_sync = engine;
+}
+
+void IcsController::startProviderImport(const QString &path, const Calendar &target)
+{
+    // Parsed on the pool (progress, Cancel), then each event goes through the sync engine on
+    // this thread, as if entered in the event dialog: stored at once, queued in the outbox,
+    // sent in the background. Files for a provider's calendar are the size people type or
+    // receive (each event is one request to Google or Microsoft), so the events are held.
+    QFuture<Expected<ics::ParsedCalendar>> future
+        = ics::parseCalendarFileAsync(path, m_calendar.timeZone());
+    QProgressDialog *progress
+        = makeProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName()));
+    // Finished also when cancelled without a result (onFinished() would then call nothing).
+    auto *watcher = new QFutureWatcher<Expected<ics::ParsedCalendar>>(this);
+    connect(
+        watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, watcher, [watcher]() { watcher->cancel(); });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+        [this, path, target, watcher, progress = QPointer<QProgressDialog>(progress)]() {
+            watcher->deleteLater();
+            if (progress) {
+                progress->hide();
+                progress->deleteLater();
+            }
+            if (watcher->isCanceled() || watcher->future().resultCount() == 0)
+                return onStored(path, Error { Error::Code::Cancelled, {} });
+            const Expected<ics::ParsedCalendar> parsed = watcher->result();
+            if (!parsed)
+                return onStored(path, parsed.error());
+            if (!m_sync)
+                return onStored(
+                    path, Error { Error::Code::NotConfigured, QStringLiteral("no sync engine") });
+            onStored(path, applyToProvider(target, *parsed));
+        });
+    watcher->setFuture(future);
+}
+
+ics::ImportSummary IcsController::applyToProvider(
+    const Calendar &target, const ics::ParsedCalendar &parsed)
+{
+    using K = ics::ImportIssue::Kind;
+    ics::ImportSummary s;
+    s.skipped = parsed.skipped;
+    s.notes = parsed.notes;
+    EventStore &store = m_calendar.store();
+    const auto storedVersions = [&](const QString &uid) {
+        QList<Event> out;
+        if (auto r = store.eventsByUid(uid)) {
+            for (const Event &e : std::as_const(*r))
+                if (e.calendarId == target.id)
+                    out << e;
+        }
+        return out;
+    };
+    // Series before their changed occurrences, whatever the file's order.
+    QList<const Event *> order;
+    for (const Event &e : parsed.events)
+        if (!e.originalStart.isValid())
+            order << &e;
+    for (const Event &e : parsed.events)
+        if (e.originalStart.isValid())
+            order << &e;
+    QSet<QString> seen;
+    for (const Event *in : std::as_const(order)) {
+        Event e = *in;
+        e.calendarId = target.id;
+        const QString key = e.originalStart.isValid()
+            ? e.iCalUid + QLatin1Char('#') + QString::number(e.originalStart.toMSecsSinceEpoch())
+            : e.iCalUid;
+        if (seen.contains(key))
+            continue; // the same component twice: the first wins
+        seen.insert(key);
+        std::optional<Event> old;
+        std::optional<Event> master;
+        for (const Event &v : storedVersions(e.iCalUid)) {
+            if (!v.originalStart.isValid())
+                master = v;
+            if (v.originalStart.isValid() == e.originalStart.isValid()
+                && (!e.originalStart.isValid() || v.originalStart == e.originalStart))
+                old = v;
+        }
+        Expected<Event> written = Error { Error::Code::Internal, {} };
+        if (old) {
+            if (old->sequence > e.sequence) {
+                s.skipped.append({ K::OutdatedSequence, 0, e.iCalUid,
+                    QStringLiteral("%1 < %2").arg(e.sequence).arg(old->sequence) });
+                continue;
+            }
+            Event same = e;
+            same.id = old->id;
+            same.providerId = old->providerId;
+            same.etag = old->etag;
+            same.recurringEventId = old->recurringEventId;
+            same.created = old->created;
+            same.updated = old->updated;
+            same.sequence = old->sequence;
+            if (same == *old) {
+                ++s.unchanged;
+                continue;
+            }
+            e.id = old->id;
+            e.recurringEventId = old->recurringEventId;
+            written = m_sync->updateEvent(e, {});
+            if (written)
+                ++s.updated;
+        } else if (e.originalStart.isValid() && master) {
+            // A changed occurrence: "this event only" of the stored series.
+            e.id.clear();
+            e.providerId.clear();
+            e.recurringEventId = master->id;
+            written = m_sync->updateEvent(e, {});
+            if (written)
+                ++s.imported;
+        } else {
+            // A new event (an occurrence whose series is not in the calendar stands alone).
+            e.id.clear();
+            e.providerId.clear();
+            e.recurringEventId.clear();
+            e.originalStart = {};
+            written = m_sync->createEvent(e, {});
+            if (written)
+                ++s.imported;
+        }
+        if (!written)
+            s.skipped.append({ K::NotSent, 0, e.iCalUid, written.error().message });
+    }
+    return s;
 }
 
 void IcsController::onStored(const QString &path, const Expected<ics::ImportSummary> &stored)

@@ -22,6 +22,7 @@ namespace kairos {
 
 class CalendarService;
 class Profile;
+class SyncEngine;
 struct Calendar;
 
 namespace ics {
@@ -40,7 +41,9 @@ class Subscription;
 //! ics::importCalendarFile on the pool, through the worker's own connection to the profile's
 //! database (Database::OpenOptions::secondary), in batches into a staging table and one
 //! transaction at the end — a cancel or an error leaves the calendar as it was; (4) the
-//! views refresh (CalendarService::notifyChanged) and the report.
+//! views refresh (CalendarService::notifyChanged) and the report. Into a Google or Microsoft
+//! calendar (with setSyncEngine()), step (3) instead parses the file and hands each event to
+//! the sync engine, so that its outbox sends it to the provider.
 //!
 //! Dialogs go through FileDialog / DialogRunner / MessageBox so tests can answer them.
 class IcsController final : public QObject {
@@ -52,6 +55,10 @@ public:
     IcsController(CalendarService &calendar, const Profile &profile, QWidget *window);
     ~IcsController() override;
 
+    //! With an engine, calendars of its connected accounts can be import targets: each event
+    //! then goes through the engine's outbox (SyncEngine::createEvent / updateEvent) so that
+    //! Google or Microsoft gets it. Without one, only local calendars are offered.
+    void setSyncEngine(SyncEngine *engine);
     void importInteractive();
     //! Import flow for one file (menu and drag and drop).
     void importFile(const QString &path);
@@ -105,6 +112,8 @@ private:
     void onScanned(const QString &path, const Expected<ics::ParsedCalendar> &scan);
     void startStore(const QString &path, const Calendar &target);
     void onStored(const QString &path, const Expected<ics::ImportSummary> &stored);
+    void startProviderImport(const QString &path, const Calendar &target);
+    ics::ImportSummary applyToProvider(const Calendar &target, const ics::ParsedCalendar &parsed);
     void finishImport(bool applied);
     QProgressDialog *makeProgressDialog(const QString &label);
     void loadSubscriptions();
@@ -119,6 +128,7 @@ private:
     QTimer *m_timer;
     QHash<QString, ics::Subscription *> m_subscriptions;
     bool m_importing = false;
+    QPointer<SyncEngine> m_sync;
     //! Set by Cancel (and on destruction); read by the running worker. One per import.
     std::shared_ptr<std::atomic<bool>> m_cancel;
     ics::ImportSummary m_lastSummary;

@@ -63,6 +63,10 @@ QString importIssueText(const ics::ImportIssue &issue)
     case K::OutdatedSequence:
         return QCoreApplication::translate(
             "kairos::IcsDialogs", "the calendar already has a newer version of this event");
+    case K::NotSent:
+        return QCoreApplication::translate(
+            "kairos::IcsDialogs", "it could not be added to this Google or Outlook calendar (%1)")
+            .arg(issue.detail);
     case K::MissingUid:
         return QCoreApplication::translate(
             "kairos::IcsDialogs", "the event had no identifier; one was made from its contents");
@@ -122,8 +126,9 @@ ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QS
     layout->addWidget(text);
     layout->addLayout(form);
     if (providerCalendarsLeftOut) {
-        auto *note = new QLabel(tr("Google and Outlook calendars cannot receive imported events "
-                                   "yet: import into a calendar on this computer."),
+        auto *note = new QLabel(tr("Calendars of Google or Outlook accounts that are not connected "
+                                   "are not listed: reconnect the account in Settings → Accounts "
+                                   "to import into them."),
             this);
         note->setObjectName(QStringLiteral("providerCalendarsNote"));
         note->setWordWrap(true);
