@@ -1,14 +1,22 @@
 // kairos-cli import FILE.ics --calendar ID [--profile NAME]: imports, then prints the report
-// (imported / updated / unchanged / skipped with line and reason, notes).
+// (imported / updated / unchanged / skipped with line and reason, notes). Into a calendar of a
+// Google or Microsoft account the events go through the sync engine (outbox), which then
+// sends them before the command returns.
 #include "clicommand.h"
 
+#include "auth/accountmanager.h"
+#include "auth/tokenvault.h"
 #include "core/profile.h"
 #include "ics/icsimport.h"
+#include "ics/providerimport.h"
 #include "store/database.h"
 #include "store/eventstore.h"
+#include "sync/syncengine.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QTimer>
 
 namespace {
 
@@ -63,6 +71,84 @@ QString issueLine(const kairos::ics::ImportIssue &i)
     return s + QLatin1Char('\n');
 }
 
+QString reportText(const kairos::ics::ImportSummary &r)
+{
+    QString text = QStringLiteral("imported: %1\nupdated:  %2\nunchanged: %3\nskipped:  %4\n")
+                       .arg(r.imported)
+                       .arg(r.updated)
+                       .arg(r.unchanged)
+                       .arg(r.skipped.size());
+    for (const auto &i : std::as_const(r.skipped))
+        text += issueLine(i);
+    if (!r.notes.isEmpty()) {
+        text += QStringLiteral("notes:    %1\n").arg(r.notes.size());
+        for (const auto &i : std::as_const(r.notes))
+            text += issueLine(i);
+    }
+    return text;
+}
+
+//! A calendar of a Google or Microsoft account: each event is handed to the sync engine, whose
+//! outbox then sends them all before we return (what is not sent stays queued).
+int importThroughProvider(const kairos::Profile &profile, kairos::Database &db,
+    kairos::EventStore &store, const kairos::Calendar &cal, const QString &path)
+{
+    using namespace kairos;
+    QtKeychainVault vault(profile);
+    AccountManager manager(profile, store, vault);
+    std::optional<Account> account;
+    for (const Account &a : manager.accounts()) {
+        if (a.id == cal.accountId)
+            account = a;
+    }
+    if (!account) {
+        cli::err(QStringLiteral("kairos-cli import: nothing was changed: the account of “%1” is "
+                                "not connected (kairos-cli accounts, kairos-cli connect)\n")
+                     .arg(cal.name));
+        return 1;
+    }
+    ics::ImportOptions o;
+    o.floatingZone = profile.timeZone();
+    auto parsed = ics::parseCalendarFile(path, o);
+    if (!parsed) {
+        cli::err(QStringLiteral("kairos-cli import: nothing was changed: %1 (%2)\n")
+                     .arg(parsed.error().codeName(), parsed.error().message));
+        return 1;
+    }
+    SyncEngine engine(db, *manager.client());
+    engine.setSyncInterval(0);
+    engine.addAccount(*account);
+    const ics::ImportSummary r = ics::importThroughSync(engine, store, cal.id, *parsed);
+    bool synced = true;
+    QString code;
+    QObject::connect(&engine, &SyncEngine::syncFinished, &engine,
+        [&](const QString &id, bool ok, const QString &c) {
+            if (id != account->id)
+                return;
+            synced = ok;
+            code = c;
+            if (!engine.isSyncing(account->id))
+                QCoreApplication::exit(0);
+        });
+    engine.syncAccount(account->id);
+    QTimer::singleShot(0, &engine, [&]() {
+        if (!engine.isSyncing(account->id))
+            QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    QString text = reportText(r);
+    const int pending = engine.pendingWrites(account->id);
+    if (pending == 0 && synced)
+        text += QStringLiteral("sent:     all changes reached %1\n").arg(account->email);
+    else
+        text += QStringLiteral("queued:   %1 change(s) not sent yet (%2); they are kept and sent "
+                               "at the next sync\n")
+                    .arg(pending)
+                    .arg(code.isEmpty() ? QStringLiteral("sync failed") : code);
+    cli::out(text);
+    return 0;
+}
+
 int runImport(const QStringList &args)
 {
     using namespace kairos;
@@ -111,6 +197,8 @@ int runImport(const QStringList &args)
         c.primary = true;
         (void)store.saveCalendar(c);
     }
+    if (auto cal = store.calendar(calendarId); cal && !cal->accountId.isEmpty())
+        return importThroughProvider(profile, **db, store, *cal, path);
     // Parsed and stored in batches (memory ~ one batch, not the file); all or nothing.
     ics::ImportOptions o;
     o.floatingZone = profile.timeZone();
@@ -120,19 +208,7 @@ int runImport(const QStringList &args)
                      .arg(r.error().codeName(), r.error().message));
         return 1;
     }
-    QString text = QStringLiteral("imported: %1\nupdated:  %2\nunchanged: %3\nskipped:  %4\n")
-                       .arg(r->imported)
-                       .arg(r->updated)
-                       .arg(r->unchanged)
-                       .arg(r->skipped.size());
-    for (const auto &i : std::as_const(r->skipped))
-        text += issueLine(i);
-    if (!r->notes.isEmpty()) {
-        text += QStringLiteral("notes:    %1\n").arg(r->notes.size());
-        for (const auto &i : std::as_const(r->notes))
-            text += issueLine(i);
-    }
-    cli::out(text);
+    cli::out(reportText(*r));
     return 0;
 }
 

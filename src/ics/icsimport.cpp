@@ -785,8 +785,7 @@ public:
         if (!cal->accountId.isEmpty())
             return makeError(Error::Code::ReadOnly,
                 QStringLiteral("“%1” belongs to a Google or Microsoft account: its events must go "
-                               "through the sync engine (use File → Import in the desktop app), "
-                               "or import into a local calendar")
+                               "through the sync engine (ics::importThroughSync)")
                     .arg(cal->name));
         auto keys = m_store.eventKeys(m_calendarId);
         if (!keys)

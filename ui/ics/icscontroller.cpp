@@ -7,6 +7,7 @@
 #include "ics/dialoghooks.h"
 #include "ics/icsdialogs.h"
 #include "ics/icsexport.h"
+#include "ics/providerimport.h"
 #include "ics/recurrence.h"
 #include "ics/subscription.h"
 #include "mainwindow.h"
@@ -328,101 +329,9 @@ void IcsController::startProviderImport(const QString &path, const Calendar &tar
             if (!m_sync)
                 return onStored(
                     path, Error { Error::Code::NotConfigured, QStringLiteral("no sync engine") });
-            onStored(path, applyToProvider(target, *parsed));
+            onStored(path, ics::importThroughSync(*m_sync, m_calendar.store(), target.id, *parsed));
         });
     watcher->setFuture(future);
-}
-
-ics::ImportSummary IcsController::applyToProvider(
-    const Calendar &target, const ics::ParsedCalendar &parsed)
-{
-    using K = ics::ImportIssue::Kind;
-    ics::ImportSummary s;
-    s.skipped = parsed.skipped;
-    s.notes = parsed.notes;
-    EventStore &store = m_calendar.store();
-    const auto storedVersions = [&](const QString &uid) {
-        QList<Event> out;
-        if (auto r = store.eventsByUid(uid)) {
-            for (const Event &e : std::as_const(*r))
-                if (e.calendarId == target.id)
-                    out << e;
-        }
-        return out;
-    };
-    // Series before their changed occurrences, whatever the file's order.
-    QList<const Event *> order;
-    for (const Event &e : parsed.events)
-        if (!e.originalStart.isValid())
-            order << &e;
-    for (const Event &e : parsed.events)
-        if (e.originalStart.isValid())
-            order << &e;
-    QSet<QString> seen;
-    for (const Event *in : std::as_const(order)) {
-        Event e = *in;
-        e.calendarId = target.id;
-        const QString key = e.originalStart.isValid()
-            ? e.iCalUid + QLatin1Char('#') + QString::number(e.originalStart.toMSecsSinceEpoch())
-            : e.iCalUid;
-        if (seen.contains(key))
-            continue; // the same component twice: the first wins
-        seen.insert(key);
-        std::optional<Event> old;
-        std::optional<Event> master;
-        for (const Event &v : storedVersions(e.iCalUid)) {
-            if (!v.originalStart.isValid())
-                master = v;
-            if (v.originalStart.isValid() == e.originalStart.isValid()
-                && (!e.originalStart.isValid() || v.originalStart == e.originalStart))
-                old = v;
-        }
-        Expected<Event> written = Error { Error::Code::Internal, {} };
-        if (old) {
-            if (old->sequence > e.sequence) {
-                s.skipped.append({ K::OutdatedSequence, 0, e.iCalUid,
-                    QStringLiteral("%1 < %2").arg(e.sequence).arg(old->sequence) });
-                continue;
-            }
-            Event same = e;
-            same.id = old->id;
-            same.providerId = old->providerId;
-            same.etag = old->etag;
-            same.recurringEventId = old->recurringEventId;
-            same.created = old->created;
-            same.updated = old->updated;
-            same.sequence = old->sequence;
-            if (same == *old) {
-                ++s.unchanged;
-                continue;
-            }
-            e.id = old->id;
-            e.recurringEventId = old->recurringEventId;
-            written = m_sync->updateEvent(e, {});
-            if (written)
-                ++s.updated;
-        } else if (e.originalStart.isValid() && master) {
-            // A changed occurrence: "this event only" of the stored series.
-            e.id.clear();
-            e.providerId.clear();
-            e.recurringEventId = master->id;
-            written = m_sync->updateEvent(e, {});
-            if (written)
-                ++s.imported;
-        } else {
-            // A new event (an occurrence whose series is not in the calendar stands alone).
-            e.id.clear();
-            e.providerId.clear();
-            e.recurringEventId.clear();
-            e.originalStart = {};
-            written = m_sync->createEvent(e, {});
-            if (written)
-                ++s.imported;
-        }
-        if (!written)
-            s.skipped.append({ K::NotSent, 0, e.iCalUid, written.error().message });
-    }
-    return s;
 }
 
 void IcsController::onStored(const QString &path, const Expected<ics::ImportSummary> &stored)

@@ -113,7 +113,6 @@ private:
     void startStore(const QString &path, const Calendar &target);
     void onStored(const QString &path, const Expected<ics::ImportSummary> &stored);
     void startProviderImport(const QString &path, const Calendar &target);
-    ics::ImportSummary applyToProvider(const Calendar &target, const ics::ParsedCalendar &parsed);
     void finishImport(bool applied);
     QProgressDialog *makeProgressDialog(const QString &label);
     void loadSubscriptions();
