@@ -1245,6 +1245,18 @@ Waiting for the browser (5 minutes)...
         <source>“%1” is not an e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Out of office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Calendar sets out of office itself: set it there, and Kairos shows it after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your team sees this time as out of office, not just busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::ExportDialog</name>

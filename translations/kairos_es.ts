@@ -1276,6 +1276,18 @@ Esperando al navegador (5 minutos)...
         <source>“%1” is not an e-mail address.</source>
         <translation>«%1» no es una dirección de correo electrónico.</translation>
     </message>
+    <message>
+        <source>Out of office</source>
+        <translation>Fuera de la oficina</translation>
+    </message>
+    <message>
+        <source>Google Calendar sets out of office itself: set it there, and Kairos shows it after the next sync.</source>
+        <translation>Google Calendar marca «fuera de la oficina» por su cuenta: márcalo allí y Kairos lo mostrará tras la siguiente sincronización.</translation>
+    </message>
+    <message>
+        <source>Your team sees this time as out of office, not just busy.</source>
+        <translation>Tu equipo verá este tiempo como «fuera de la oficina», no solo como ocupado.</translation>
+    </message>
 </context>
 <context>
     <name>kairos::ExportDialog</name>

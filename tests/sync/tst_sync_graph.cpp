@@ -96,6 +96,32 @@ private Q_SLOTS:
         QCOMPARE(f.engine->conflicts().first().local.title, QStringLiteral("Mine"));
     }
 
+    void outOfOfficeIsWrittenAsOof()
+    {
+        // The event dialog's "Out of office" on an Outlook calendar: showAs "oof" at the server,
+        // and the flag comes back with the next sync.
+        MockClock clock;
+        SyncFixture f(Provider::Microsoft, QStringLiteral("graph-oof"));
+        f.graph.addCalendar(QStringLiteral("cal1"), QStringLiteral("Calendar"));
+        QVERIFY(f.sync());
+        Event e;
+        e.calendarId = f.calId(QStringLiteral("cal1"));
+        e.title = QStringLiteral("Holiday");
+        e.start = clock.currentDateTimeUtc().addDays(2);
+        e.end = e.start.addSecs(8 * 3600);
+        e.outOfOffice = true;
+        QSignalSpy renamed(f.engine.get(), &SyncEngine::eventIdChanged);
+        QVERIFY(f.engine->createEvent(e).hasValue());
+        QTRY_COMPARE(f.engine->pendingWrites(), 0);
+        QTRY_VERIFY(!f.engine->isSyncing());
+        QCOMPARE(f.graph.events(QStringLiteral("cal1")).size(), 1);
+        QCOMPARE(f.graph.events(QStringLiteral("cal1")).first().value(QLatin1String("showAs")),
+            QJsonValue(QStringLiteral("oof")));
+        QVERIFY(f.sync());
+        QCOMPARE(renamed.size(), 1);
+        QVERIFY(f.store->event(renamed.first().at(1).toString())->outOfOffice);
+    }
+
     void availabilityDefaultsAndToggleKept()
     {
         MockClock clock;

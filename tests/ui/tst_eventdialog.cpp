@@ -29,6 +29,7 @@ private Q_SLOTS:
     void movingStartKeepsDuration();
     void deleteConfirms();
     void onlyWritableCalendars();
+    void outOfOffice();
 
 private:
     static QList<Calendar> calendars();
@@ -255,6 +256,58 @@ void TstEventDialog::allDayToggle()
     QVERIFY(e.isValid());
     dialog.findChild<QDateEdit *>(QStringLiteral("endDateEdit"))->setDate(QDate(2026, 11, 17));
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("saveButton"))->isEnabled());
+}
+
+void TstEventDialog::outOfOffice()
+{
+    // Local and Outlook calendars: a checkbox, and an out-of-office event is never "free".
+    // Google sets it with its own event type in its own app: shown, kept, not editable.
+    const QTimeZone tz("Europe/Madrid");
+    QList<Calendar> cals = calendars();
+    Calendar google;
+    google.id = QStringLiteral("google");
+    google.name = QStringLiteral("Google");
+    google.accountId = QStringLiteral("acct");
+    google.kind = CalendarKind::Google;
+    Calendar outlook;
+    outlook.id = QStringLiteral("outlook");
+    outlook.name = QStringLiteral("Outlook");
+    outlook.accountId = QStringLiteral("acct-m");
+    outlook.kind = CalendarKind::Microsoft;
+    cals << google << outlook;
+    Event holiday = timedEvent(tz, QDate(2026, 12, 21), QTime(9, 0), 8 * 60);
+    holiday.transparency = Transparency::Transparent;
+    EventDialog dialog(holiday, false, cals, tz);
+    dialog.show();
+    auto *ooo = dialog.findChild<QCheckBox *>(QStringLiteral("outOfOfficeCheck"));
+    QVERIFY(ooo);
+    QVERIFY(ooo->isEnabled());
+    QVERIFY(!ooo->isChecked());
+    QVERIFY(!dialog.event().outOfOffice);
+    ooo->setChecked(true);
+    Event e = dialog.event();
+    QVERIFY(e.outOfOffice);
+    QVERIFY(e.transparency == Transparency::Opaque);
+
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("calendarCombo"));
+    combo->setCurrentIndex(combo->findData(QStringLiteral("outlook")));
+    QVERIFY(ooo->isEnabled());
+    QVERIFY(dialog.event().outOfOffice);
+    combo->setCurrentIndex(combo->findData(QStringLiteral("google")));
+    QVERIFY(!ooo->isEnabled());
+    QVERIFY(!ooo->isChecked()); // the event's own value
+    QVERIFY(!dialog.event().outOfOffice);
+    QVERIFY(ooo->toolTip().contains(QStringLiteral("Google Calendar")));
+
+    // An out-of-office event synced from Google keeps the flag through an edit.
+    Event fromGoogle = timedEvent(tz, QDate(2026, 12, 22), QTime(9, 0), 60);
+    fromGoogle.calendarId = QStringLiteral("google");
+    fromGoogle.outOfOffice = true;
+    EventDialog edit(fromGoogle, false, cals, tz);
+    auto *box = edit.findChild<QCheckBox *>(QStringLiteral("outOfOfficeCheck"));
+    QVERIFY(!box->isEnabled());
+    QVERIFY(box->isChecked());
+    QVERIFY(edit.event().outOfOffice);
 }
 
 void TstEventDialog::movingStartKeepsDuration()

@@ -62,6 +62,9 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     m_allDay = new QCheckBox(tr("All day"), this);
     m_allDay->setObjectName(QStringLiteral("allDayCheck"));
     m_allDay->setChecked(event.allDay);
+    m_outOfOffice = new QCheckBox(tr("Out of office"), this);
+    m_outOfOffice->setObjectName(QStringLiteral("outOfOfficeCheck"));
+    m_outOfOffice->setChecked(event.outOfOffice);
 
     QString timeFormat = QLocale().timeFormat(QLocale::ShortFormat);
     timeFormat.remove(QRegularExpression(QStringLiteral("[:.]ss?")));
@@ -147,6 +150,8 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
         }
         m_calendar->addItem(QIcon(swatch), c.name, c.id);
         m_calendar->setItemData(m_calendar->count() - 1, !c.accountId.isEmpty(), Qt::UserRole + 1);
+        m_calendar->setItemData(
+            m_calendar->count() - 1, c.kind == CalendarKind::Google, Qt::UserRole + 2);
     }
     const int calIndex = m_calendar->findData(event.calendarId);
     if (calIndex >= 0)
@@ -211,7 +216,11 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QString(), m_allDay);
+    auto *flagsRow = new QHBoxLayout;
+    flagsRow->addWidget(m_allDay);
+    flagsRow->addWidget(m_outOfOffice);
+    flagsRow->addStretch(1);
+    form->addRow(QString(), flagsRow);
     form->addRow(tr("Starts"), startRow);
     form->addRow(QString(), m_startNote);
     form->addRow(QString(), m_startFold);
@@ -239,10 +248,11 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
 
     if (m_readOnly) {
         for (QWidget *w : { static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_allDay),
-                 static_cast<QWidget *>(m_startDate), static_cast<QWidget *>(m_startTime),
-                 static_cast<QWidget *>(m_endDate), static_cast<QWidget *>(m_endTime),
-                 static_cast<QWidget *>(m_location), static_cast<QWidget *>(m_calendar),
-                 static_cast<QWidget *>(m_attendees), static_cast<QWidget *>(m_sendInvitations) })
+                 static_cast<QWidget *>(m_outOfOffice), static_cast<QWidget *>(m_startDate),
+                 static_cast<QWidget *>(m_startTime), static_cast<QWidget *>(m_endDate),
+                 static_cast<QWidget *>(m_endTime), static_cast<QWidget *>(m_location),
+                 static_cast<QWidget *>(m_calendar), static_cast<QWidget *>(m_attendees),
+                 static_cast<QWidget *>(m_sendInvitations) })
             w->setEnabled(false);
         m_description->setReadOnly(true);
     }
@@ -388,6 +398,14 @@ void EventDialog::updateState()
             error = tr("The event ends before it starts: pick an end after the start.");
     }
     const bool provider = isProviderCalendar();
+    const bool google = m_calendar->currentData(Qt::UserRole + 2).toBool();
+    m_outOfOffice->setEnabled(!m_readOnly && !google);
+    m_outOfOffice->setToolTip(google
+            ? tr("Google Calendar sets out of office itself: set it there, and Kairos shows it "
+                 "after the next sync.")
+            : tr("Your team sees this time as out of office, not just busy."));
+    if (google)
+        m_outOfOffice->setChecked(m_event.outOfOffice);
     m_attendeesLabel->setVisible(provider);
     m_attendees->setVisible(provider);
     m_sendInvitations->setVisible(provider);
@@ -417,6 +435,9 @@ Event EventDialog::event() const
     e.location = m_location->text().trimmed();
     e.description = m_description->toPlainText();
     e.calendarId = m_calendar->currentData().toString();
+    e.outOfOffice = m_outOfOffice->isEnabled() ? m_outOfOffice->isChecked() : m_event.outOfOffice;
+    if (e.outOfOffice)
+        e.transparency = Transparency::Opaque;
     if (isProviderCalendar()) {
         QList<Attendee> kept;
         for (const Attendee &a : std::as_const(e.attendees)) {

@@ -65,6 +65,9 @@ private:
 
     QLineEdit *m_title;
     QCheckBox *m_allDay;
+    //! Shared with the team as out of office rather than busy. Google calendars: shown, not
+    //! editable (Google sets it with its own event type, in its own app).
+    QCheckBox *m_outOfOffice;
     QDateEdit *m_startDate;
     QTimeEdit *m_startTime;
     QDateEdit *m_endDate;
