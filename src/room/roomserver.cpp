@@ -470,10 +470,7 @@ struct RoomServer::Private {
             r->queued.append(Relayed { textFrame(frame), origin });
             return;
         }
-        const QByteArray wire = textFrame(frame);
-        for (Conn *c : std::as_const(r->conns))
-            if (c->id != origin && writable(c))
-                writeWire(c, wire);
+        relay(r, { Relayed { textFrame(frame), origin } });
     }
 
     //! False for a closing connection, and for one that has stopped reading (more than
@@ -492,40 +489,35 @@ struct RoomServer::Private {
         return true;
     }
 
-    //! Sends the frames a stored batch relayed to each room: one write per recipient holding
-    //! every frame of the batch (except the recipient's own), instead of one per frame. When
-    //! messages arrive together this shortens the fan-out by as many writes as there were
-    //! messages, which is where the server's time goes with a thousand recipients.
-    void sendQueued()
+    //! Sends `frames` to the room: one write per recipient holding every frame except the
+    //! recipient's own. For a stored batch (sendQueued) this shortens the fan-out by as many
+    //! writes as there were messages, which is where the server's time goes with a thousand
+    //! recipients.
+    void relay(LiveRoom *r, const QList<Relayed> &frames)
     {
-        for (LiveRoom *r : std::exchange(queuedRooms, {})) {
-            const QList<Relayed> frames = std::exchange(r->queued, {});
-            if (frames.size() == 1) {
-                for (Conn *c : std::as_const(r->conns))
-                    if (c->id != frames[0].origin && writable(c))
-                        writeWire(c, frames[0].wire);
-                continue;
-            }
-            QByteArray all;
-            for (const Relayed &f : frames)
-                all += f.wire;
-            for (Conn *c : std::as_const(r->conns)) {
-                if (!writable(c))
-                    continue;
-                const bool sentSome = std::any_of(frames.cbegin(), frames.cend(),
-                    [c](const Relayed &f) { return f.origin == c->id; });
-                if (!sentSome) {
-                    writeWire(c, all);
-                    continue;
-                }
-                QByteArray others;
+        QByteArray all;
+        for (const Relayed &f : frames)
+            all += f.wire; // one frame: shared, not copied
+        for (Conn *c : std::as_const(r->conns)) {
+            const bool sentSome = std::any_of(frames.cbegin(), frames.cend(),
+                [c](const Relayed &f) { return f.origin == c->id; });
+            QByteArray others;
+            if (sentSome) {
                 for (const Relayed &f : frames)
                     if (f.origin != c->id)
                         others += f.wire;
-                if (!others.isEmpty())
-                    writeWire(c, others);
             }
+            const QByteArray &bytes = sentSome ? others : all;
+            if (!bytes.isEmpty() && writable(c))
+                writeWire(c, bytes);
         }
+    }
+
+    //! Relays what the stored batch queued, room by room.
+    void sendQueued()
+    {
+        for (LiveRoom *r : std::exchange(queuedRooms, {}))
+            relay(r, std::exchange(r->queued, {}));
     }
 
     void join(Conn *c, const JoinRequest &j)
