@@ -69,6 +69,49 @@ qint64 dayStartMs(QDate day, const QTimeZone &zone)
     return startOfDay(day, zone).toMSecsSinceEpoch();
 }
 
+//! The options of an import worker: progress (permille of the file) into `promise`, and the
+//! Cancel flag polled through the test hook, which counts the polls.
+template <typename T>
+ics::ImportOptions workerOptions(QPromise<T> &promise, const QTimeZone &zone,
+    std::shared_ptr<std::atomic<bool>> cancel, IcsController::WorkerPollHook hook,
+    IcsController::ImportPhase phase)
+{
+    promise.setProgressRange(0, 1000);
+    ics::ImportOptions o;
+    o.floatingZone = zone;
+    o.progress = [&promise](qint64 done, qint64 total) {
+        if (total > 0)
+            promise.setProgressValue(int(done * 1000 / total));
+    };
+    o.cancelled = [cancel = std::move(cancel), hook = std::move(hook), phase, polls = 0]() mutable {
+        if (hook)
+            hook(phase, ++polls);
+        return cancel->load();
+    };
+    return o;
+}
+
+//! Shows the worker's progress in `progress`; when `future` has its result, closes the dialog
+//! and calls `done` in `context`. Returns the watcher (for more connections).
+template <typename T, typename F>
+QFutureWatcher<T> *watchImport(
+    QObject *context, const QFuture<T> &future, QProgressDialog *progress, F done)
+{
+    auto *watcher = new QFutureWatcher<T>(progress);
+    QObject::connect(
+        watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
+    watcher->setFuture(future);
+    onFinished(future, context,
+        [progress = QPointer<QProgressDialog>(progress), done = std::move(done)](const T &r) {
+            if (progress) {
+                progress->hide();
+                progress->deleteLater();
+            }
+            done(r);
+        });
+    return watcher;
+}
+
 } // namespace
 
 IcsController::IcsController(CalendarService &calendar, const Profile &profile, QWidget *window)
@@ -144,36 +187,12 @@ void IcsController::importFile(const QString &path)
     const WorkerPollHook hook = g_workerPollHook;
     QFuture<Expected<ics::ParsedCalendar>> future = QtConcurrent::run(
         [path, zone, cancel, hook](QPromise<Expected<ics::ParsedCalendar>> &promise) {
-            promise.setProgressRange(0, 1000);
-            ics::ImportOptions o;
-            o.floatingZone = zone;
-            o.progress = [&promise](qint64 done, qint64 total) {
-                if (total > 0)
-                    promise.setProgressValue(int(done * 1000 / total));
-            };
-            int polls = 0;
-            o.cancelled = [&polls, &hook, &cancel]() {
-                if (hook)
-                    hook(ImportPhase::Scan, ++polls);
-                return cancel->load();
-            };
-            promise.addResult(ics::scanCalendarFile(path, o));
+            promise.addResult(ics::scanCalendarFile(
+                path, workerOptions(promise, zone, cancel, hook, ImportPhase::Scan)));
         });
-    QProgressDialog *progress
-        = makeProgressDialog(tr("Reading “%1”…").arg(QFileInfo(path).fileName()));
-    auto *watcher = new QFutureWatcher<Expected<ics::ParsedCalendar>>(progress);
-    connect(
-        watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
-    watcher->setFuture(future);
-    onFinished(future, this,
-        [this, path, progress = QPointer<QProgressDialog>(progress)](
-            const Expected<ics::ParsedCalendar> &scan) {
-            if (progress) {
-                progress->hide();
-                progress->deleteLater();
-            }
-            onScanned(path, scan);
-        });
+    watchImport(this, future,
+        makeProgressDialog(tr("Reading “%1”…").arg(QFileInfo(path).fileName())),
+        [this, path](const Expected<ics::ParsedCalendar> &scan) { onScanned(path, scan); });
 }
 
 void IcsController::finishImport(bool applied)
@@ -202,12 +221,12 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
     // A Google or Microsoft calendar only with the sync engine of its account: its events must
     // go through the outbox to reach the provider (startProviderImport).
     QList<Calendar> writable;
-    int providerCalendars = 0;
+    bool providerCalendarsLeftOut = false;
     for (const Calendar &c : m_calendar.calendars()) {
         if (c.readOnly)
             continue;
         if (!c.accountId.isEmpty() && !(m_sync && m_sync->accountIds().contains(c.accountId)))
-            ++providerCalendars;
+            providerCalendarsLeftOut = true;
         else
             writable << c;
     }
@@ -217,7 +236,7 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
         return finishImport(false);
     }
     ImportTargetDialog target(writable, CalendarService::localCalendarId(), fileName,
-        scan->eventCount, int(scan->skipped.size()), providerCalendars > 0, m_window);
+        scan->eventCount, int(scan->skipped.size()), providerCalendarsLeftOut, m_window);
     if (DialogRunner::run(target) != QDialog::Accepted) {
         Q_EMIT statusMessage(tr("Import cancelled. The calendar is unchanged."), 4000);
         return finishImport(false);
@@ -246,7 +265,6 @@ void IcsController::startStore(const QString &path, const Calendar &target)
     QFuture<Expected<ics::ImportSummary>> future
         = QtConcurrent::run([path, dbPath, connection, calendarId, zone, cancel, hook](
                                 QPromise<Expected<ics::ImportSummary>> &promise) {
-              promise.setProgressRange(0, 1000);
               Database::OpenOptions options;
               options.secondary = true;
               auto db = Database::open(dbPath, QString(), connection, options);
@@ -255,42 +273,21 @@ void IcsController::startStore(const QString &path, const Calendar &target)
                   return;
               }
               EventStore store(**db);
-              ics::ImportOptions o;
-              o.floatingZone = zone;
-              o.progress = [&promise](qint64 done, qint64 total) {
-                  if (total > 0)
-                      promise.setProgressValue(int(done * 1000 / total));
-              };
-              int polls = 0;
-              o.cancelled = [&polls, &hook, &cancel]() {
-                  if (hook)
-                      hook(ImportPhase::Store, ++polls);
-                  return cancel->load();
-              };
-              promise.addResult(ics::importCalendarFile(path, store, calendarId, o));
+              promise.addResult(ics::importCalendarFile(path, store, calendarId,
+                  workerOptions(promise, zone, cancel, hook, ImportPhase::Store)));
           });
     QProgressDialog *progress
         = makeProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName()));
-    auto *watcher = new QFutureWatcher<Expected<ics::ImportSummary>>(progress);
+    auto *watcher = watchImport(this, future, progress,
+        [this, path](const Expected<ics::ImportSummary> &stored) { onStored(path, stored); });
     connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
         [progress, cancel](int value) {
-            progress->setValue(value);
             if (value >= 1000 && !cancel->load()) {
                 // All read: only the final transaction is left, and it cannot be stopped.
                 progress->setCancelButton(nullptr);
                 progress->setRange(0, 0);
                 progress->setLabelText(tr("Saving the events…"));
             }
-        });
-    watcher->setFuture(future);
-    onFinished(future, this,
-        [this, path, progress = QPointer<QProgressDialog>(progress)](
-            const Expected<ics::ImportSummary> &stored) {
-            if (progress) {
-                progress->hide();
-                progress->deleteLater();
-            }
-            onStored(path, stored);
         });
 }
 
@@ -305,25 +302,17 @@ void IcsController::startProviderImport(const QString &path, const Calendar &tar
     // this thread, as if entered in the event dialog: stored at once, queued in the outbox,
     // sent in the background. Files for a provider's calendar are the size people type or
     // receive (each event is one request to Google or Microsoft), so the events are held.
-    QFuture<Expected<ics::ParsedCalendar>> future
-        = ics::parseCalendarFileAsync(path, m_calendar.timeZone());
-    QProgressDialog *progress
-        = makeProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName()));
-    // Finished also when cancelled without a result (onFinished() would then call nothing).
-    auto *watcher = new QFutureWatcher<Expected<ics::ParsedCalendar>>(this);
-    connect(
-        watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, watcher, [watcher]() { watcher->cancel(); });
-    connect(watcher, &QFutureWatcherBase::finished, this,
-        [this, path, target, watcher, progress = QPointer<QProgressDialog>(progress)]() {
-            watcher->deleteLater();
-            if (progress) {
-                progress->hide();
-                progress->deleteLater();
-            }
-            if (watcher->isCanceled() || watcher->future().resultCount() == 0)
-                return onStored(path, Error { Error::Code::Cancelled, {} });
-            const Expected<ics::ParsedCalendar> parsed = watcher->result();
+    const QTimeZone zone = m_calendar.timeZone();
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    const WorkerPollHook hook = g_workerPollHook;
+    QFuture<Expected<ics::ParsedCalendar>> future = QtConcurrent::run(
+        [path, zone, cancel, hook](QPromise<Expected<ics::ParsedCalendar>> &promise) {
+            promise.addResult(ics::parseCalendarFile(
+                path, workerOptions(promise, zone, cancel, hook, ImportPhase::Store)));
+        });
+    watchImport(this, future,
+        makeProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName())),
+        [this, path, target](const Expected<ics::ParsedCalendar> &parsed) {
             if (!parsed)
                 return onStored(path, parsed.error());
             if (!m_sync)
@@ -331,7 +320,6 @@ void IcsController::startProviderImport(const QString &path, const Calendar &tar
                     path, Error { Error::Code::NotConfigured, QStringLiteral("no sync engine") });
             onStored(path, ics::importThroughSync(*m_sync, m_calendar.store(), target.id, *parsed));
         });
-    watcher->setFuture(future);
 }
 
 void IcsController::onStored(const QString &path, const Expected<ics::ImportSummary> &stored)
