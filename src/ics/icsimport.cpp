@@ -694,14 +694,20 @@ private:
     int m_firstFloatingLine = 0;
 };
 
-QString keyOf(const Event &e)
+} // namespace
+
+QString importKey(const QString &iCalUid, std::optional<qint64> originalStartMs)
 {
-    return e.originalStart.isValid()
-        ? e.iCalUid + QLatin1Char('#') + QString::number(e.originalStart.toMSecsSinceEpoch())
-        : e.iCalUid;
+    return originalStartMs ? iCalUid + QLatin1Char('#') + QString::number(*originalStartMs)
+                           : iCalUid;
 }
 
-} // namespace
+QString importKey(const Event &e)
+{
+    return importKey(e.iCalUid,
+        e.originalStart.isValid() ? std::optional(e.originalStart.toMSecsSinceEpoch())
+                                  : std::nullopt);
+}
 
 Expected<ParsedCalendar> parseCalendar(QIODevice &in, const ImportOptions &options)
 {
@@ -792,9 +798,8 @@ public:
             return keys.error();
         m_existing.reserve(keys->size());
         for (EventStore::EventKey &k : *keys) {
-            const QString key = k.hasOriginalStart
-                ? k.iCalUid + QLatin1Char('#') + QString::number(k.originalStartMs)
-                : k.iCalUid;
+            const QString key = importKey(
+                k.iCalUid, k.hasOriginalStart ? std::optional(k.originalStartMs) : std::nullopt);
             m_existing.insert(key, { std::move(k.id), k.sequence });
         }
         if (auto r = m_store.beginStaging(); !r)
@@ -810,7 +815,7 @@ public:
         toStage.reserve(batch.size());
         QList<qsizetype> compare; // indexes into toStage of events that exist already
         for (Event &in : batch) {
-            QString key = keyOf(in);
+            QString key = importKey(in);
             if (m_seen.contains(key))
                 continue; // the same component twice in one file: the first wins
             m_seen.insert(key);

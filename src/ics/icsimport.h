@@ -9,6 +9,7 @@
 #include <QTimeZone>
 
 #include <functional>
+#include <optional>
 
 class QIODevice;
 
@@ -99,6 +100,11 @@ Expected<ParsedCalendar> scanCalendarFile(const QString &path, const ImportOptio
 //! the file read) and honours QFuture::cancel() (the result is then Error::Code::Cancelled).
 QFuture<Expected<ParsedCalendar>> parseCalendarFileAsync(
     const QString &path, const QTimeZone &floatingZone);
+
+//! What imports match an event by inside a calendar: its UID, plus the RECURRENCE-ID (UTC ms)
+//! for a changed occurrence of a series.
+QString importKey(const QString &iCalUid, std::optional<qint64> originalStartMs);
+QString importKey(const Event &e);
 
 struct ImportSummary {
     int imported = 0; //!< new events

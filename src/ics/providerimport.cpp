@@ -37,9 +37,7 @@ ImportSummary importThroughSync(
     for (const Event *in : std::as_const(order)) {
         Event e = *in;
         e.calendarId = calendarId;
-        const QString key = e.originalStart.isValid()
-            ? e.iCalUid + QLatin1Char('#') + QString::number(e.originalStart.toMSecsSinceEpoch())
-            : e.iCalUid;
+        const QString key = importKey(e);
         if (seen.contains(key))
             continue; // the same component twice: the first wins
         seen.insert(key);
