@@ -120,6 +120,32 @@ struct SyncFixture {
     std::unique_ptr<SyncEngine> engine;
 };
 
+inline QByteArray icsStamp(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toUtf8();
+}
+
+//! An .ics file for the provider-import tests: a plain event, a weekly series (COUNT=4) and,
+//! with `withOverride`, a changed occurrence of the second week that comes before its series.
+inline QByteArray teamImportFile(
+    const QDateTime &first, const QByteArray &plainTitle, bool withOverride)
+{
+    const QDateTime second = first.addDays(7);
+    QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
+    if (withOverride)
+        ics += "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\n"
+               "RECURRENCE-ID:"
+            + icsStamp(second) + "\r\nDTSTART:" + icsStamp(second.addSecs(3600)) + "\r\nDTEND:"
+            + icsStamp(second.addSecs(5400)) + "\r\nSUMMARY:Series (moved)\r\nEND:VEVENT\r\n";
+    ics += "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
+        + icsStamp(first) + "\r\nDTEND:" + icsStamp(first.addSecs(1800))
+        + "\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
+          "BEGIN:VEVENT\r\nUID:plain@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
+        + icsStamp(first.addSecs(5 * 3600)) + "\r\nDTEND:" + icsStamp(first.addSecs(6 * 3600))
+        + "\r\nSUMMARY:" + plainTitle + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    return ics;
+}
+
 inline QJsonObject gEvent(const QString &title, const QDateTime &start, int minutes = 60,
     const QStringList &recurrence = {})
 {

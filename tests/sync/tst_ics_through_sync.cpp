@@ -17,30 +17,6 @@ QString s(const char *t)
     return QString::fromUtf8(t);
 }
 
-QByteArray stamp(const QDateTime &t)
-{
-    return t.toUTC().toString(s("yyyyMMdd'T'HHmmss'Z'")).toUtf8();
-}
-
-//! A plain event, a weekly series, and a changed occurrence that comes before its series.
-QByteArray teamFile(const QDateTime &first, const QByteArray &plainTitle, bool withOverride)
-{
-    const QDateTime second = first.addDays(7);
-    QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
-    if (withOverride)
-        ics += "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\n"
-               "RECURRENCE-ID:"
-            + stamp(second) + "\r\nDTSTART:" + stamp(second.addSecs(3600)) + "\r\nDTEND:"
-            + stamp(second.addSecs(5400)) + "\r\nSUMMARY:Series (moved)\r\nEND:VEVENT\r\n";
-    ics += "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
-        + stamp(first) + "\r\nDTEND:" + stamp(first.addSecs(1800))
-        + "\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
-          "BEGIN:VEVENT\r\nUID:plain@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
-        + stamp(first.addSecs(5 * 3600)) + "\r\nDTEND:" + stamp(first.addSecs(6 * 3600))
-        + "\r\nSUMMARY:" + plainTitle + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-    return ics;
-}
-
 //! Events by title (Google: "summary", Microsoft Graph: "subject").
 QHash<QString, QJsonObject> bySummary(const QList<QJsonObject> &events)
 {
@@ -64,7 +40,7 @@ private Q_SLOTS:
         const QString cal = f.calId(s("primary"));
         const QDateTime first(QDate(2026, 12, 7), QTime(9, 0), QTimeZone("Europe/Madrid"));
 
-        auto parsed = ics::parseCalendar(teamFile(first, "Plain", true));
+        auto parsed = ics::parseCalendar(teamImportFile(first, "Plain", true));
         QVERIFY(parsed);
         ics::ImportSummary r = ics::importThroughSync(*f.engine, *f.store, cal, *parsed);
         QCOMPARE(r.imported, 3);
@@ -89,7 +65,7 @@ private Q_SLOTS:
         QCOMPARE(f.google.events(s("primary")).size(), count);
 
         // A changed event is updated at the server, not added.
-        auto changed = ics::parseCalendar(teamFile(first, "Plain (new room)", true));
+        auto changed = ics::parseCalendar(teamImportFile(first, "Plain (new room)", true));
         QVERIFY(changed);
         r = ics::importThroughSync(*f.engine, *f.store, cal, *changed);
         QCOMPARE(r.imported, 0);
@@ -111,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(f.sync());
         const QString cal = f.calId(s("cal1"));
         const QDateTime first(QDate(2026, 12, 7), QTime(9, 0), QTimeZone("Europe/Madrid"));
-        auto parsed = ics::parseCalendar(teamFile(first, "Plain", true));
+        auto parsed = ics::parseCalendar(teamImportFile(first, "Plain", true));
         QVERIFY(parsed);
         const ics::ImportSummary r = ics::importThroughSync(*f.engine, *f.store, cal, *parsed);
         QCOMPARE(r.imported, 2);

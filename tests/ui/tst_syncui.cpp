@@ -357,23 +357,7 @@ void TstSyncUi::importIntoGoogleCalendarGoesThroughTheOutbox()
             googleCalendar = c.id;
     QVERIFY(!googleCalendar.isEmpty());
 
-    const QDateTime first = todayAt(9).toUTC();
-    const QDateTime second = first.addDays(7);
-    const auto stamp = [](const QDateTime &t) {
-        return t.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toUtf8();
-    };
-    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-                           "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\n"
-                           "RECURRENCE-ID:"
-        + stamp(second) + "\r\nDTSTART:" + stamp(second.addSecs(3600))
-        + "\r\nDTEND:" + stamp(second.addSecs(5400))
-        + "\r\nSUMMARY:Series (moved)\r\nEND:VEVENT\r\n"
-          "BEGIN:VEVENT\r\nUID:series@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
-        + stamp(first) + "\r\nDTEND:" + stamp(first.addSecs(1800))
-        + "\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
-          "BEGIN:VEVENT\r\nUID:plain@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
-        + stamp(first.addSecs(5 * 3600)) + "\r\nDTEND:" + stamp(first.addSecs(6 * 3600))
-        + "\r\nSUMMARY:Plain\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const QByteArray ics = teamImportFile(todayAt(9).toUTC(), "Plain", true);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("team.ics"));
     {
