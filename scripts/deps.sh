@@ -15,12 +15,30 @@ RUNTIME=(
 TEST=(
   libbenchmark-dev dbus-daemon dbus libsecret-tools xvfb xauth
   desktop-file-utils appstream clang-format python3-icalendar clang-14 libclang-rt-14-dev
+  nodejs
 )
 
 want=("${RUNTIME[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   want+=("${TEST[@]}")
+  # npm comes with NodeSource's nodejs; Debian's nodejs needs Debian's npm package.
+  if ! command -v npm >/dev/null 2>&1; then
+    want+=(npm)
+  fi
 fi
+
+# npm packages the tests use, from each folder's package-lock.json into its node_modules
+# (never downloaded while ctest runs): chrono-node for tests/commands/tst_heldout.
+install_npm_test_packages() {
+  [[ "${1:-}" == "--test" ]] || return 0
+  local here
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  local dir="$here/tests/commands/chrono"
+  # npm ls fails when a locked package is missing or at another version
+  if ! (cd "$dir" && npm ls --depth=0 >/dev/null 2>&1); then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 missing=()
 for p in "${want[@]}"; do
@@ -30,6 +48,7 @@ for p in "${want[@]}"; do
 done
 
 if ((${#missing[@]} == 0)); then
+  install_npm_test_packages "${1:-}"
   exit 0
 fi
 
@@ -41,3 +60,4 @@ echo "Installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_npm_test_packages "${1:-}"

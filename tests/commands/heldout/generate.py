@@ -125,7 +125,7 @@ class Gen:
             return form.format(h=h, hw=(HOUR_WORDS_ES if lang == "es" else HOUR_WORDS_EN)[h]), h, 0
         if kind == "half_pm":
             h = r.randint(1, 6)
-            return form.format(h=h), h + 12, 30
+            return form.format(h=h, hw=(HOUR_WORDS_ES if lang == "es" else HOUR_WORDS_EN)[h]), h + 12, 30
         if kind == "afternoon":  # "a las 5 de la tarde", "at 5 in the afternoon"
             h = r.randint(1, 5)
             return form.format(h=h), h + 12, 0
