@@ -1943,6 +1943,14 @@ Waiting for the browser (5 minutes)...
         <source>it could not be added to this Google or Outlook calendar (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a value that could not be read was left out (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has this event more than once; the newest version was kept (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::ImportReportDialog</name>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
     <name>AvailabilityText</name>
@@ -36,11 +35,11 @@
         <translation>Tu disponibilidad es de %1</translation>
     </message>
     <message>
-        <source>%1&apos;s availability is from %2</source>
+        <source>%1's availability is from %2</source>
         <translation>La disponibilidad de %1 es de %2</translation>
     </message>
     <message>
-        <source>%1&apos;s availability is only known until %2</source>
+        <source>%1's availability is only known until %2</source>
         <translation>La disponibilidad de %1 solo se conoce hasta %2</translation>
     </message>
     <message>
@@ -126,7 +125,7 @@ Comprueba que el disco no esté lleno y que tienes permiso para escribir en ella
         <translation>Imprime en formato JSON.</translation>
     </message>
     <message>
-        <source>kairos-cli: invalid profile name &apos;%1&apos;
+        <source>kairos-cli: invalid profile name '%1'
 </source>
         <translation>kairos-cli: nombre de perfil no válido «%1»
 </translation>
@@ -216,13 +215,13 @@ Esperando al navegador (5 minutos)...
         <translation>Desconecta una cuenta: revoca su acceso y elimina su token y sus datos en caché.</translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: no account &apos;%1&apos;
+        <source>kairos-cli disconnect: no account '%1'
 </source>
         <translation>kairos-cli disconnect: no existe la cuenta «%1»
 </translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: &apos;%1&apos; matches several accounts; use the id
+        <source>kairos-cli disconnect: '%1' matches several accounts; use the id
 </source>
         <translation>kairos-cli disconnect: «%1» coincide con varias cuentas; usa el ID
 </translation>
@@ -240,7 +239,7 @@ Esperando al navegador (5 minutos)...
 </translation>
     </message>
     <message>
-        <source>Serve the profile&apos;s calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
+        <source>Serve the profile's calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
         <translation>Ofrece los calendarios del perfil a un asistente de IA mediante el Model Context Protocol (stdio). Consulta docs/mcp.md para configurar el cliente.</translation>
     </message>
     <message>
@@ -883,7 +882,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1–%2</translation>
     </message>
     <message>
-        <source>Picked the best time when everyone named is free, between %1 in each person&apos;s own time zone.</source>
+        <source>Picked the best time when everyone named is free, between %1 in each person's own time zone.</source>
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres, entre %1 en la zona horaria de cada persona.</translation>
     </message>
     <message>
@@ -891,7 +890,7 @@ Esperando al navegador (5 minutos)...
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres y en horario laboral.</translation>
     </message>
     <message>
-        <source>No time between %1 (in each person&apos;s own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
+        <source>No time between %1 (in each person's own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
         <translation>Ninguna hora entre %1 (en la zona horaria de cada persona) les viene bien a todos los nombrados; la tarjeta muestra el comienzo del intervalo. Cámbialo con Editar….</translation>
     </message>
     <message>
@@ -995,7 +994,7 @@ Esperando al navegador (5 minutos)...
         <translation>No: es fuera de tu horario laboral.</translation>
     </message>
     <message>
-        <source>No — that is outside %1&apos;s working hours.</source>
+        <source>No — that is outside %1's working hours.</source>
         <translation>No: es fuera del horario laboral de %1.</translation>
     </message>
     <message>
@@ -1063,7 +1062,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu disponibilidad es de hace %1.</translation>
     </message>
     <message>
-        <source>%1&apos;s availability is from %2 ago.</source>
+        <source>%1's availability is from %2 ago.</source>
         <translation>La disponibilidad de %1 es de hace %2.</translation>
     </message>
     <message>
@@ -1098,11 +1097,11 @@ Esperando al navegador (5 minutos)...
         <translation>Este evento se ha eliminado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte y no se ha enviado.</translation>
     </message>
     <message>
-        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server&apos;s version is shown.</source>
+        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server's version is shown.</source>
         <translation>Este evento ha cambiado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
-        <source>Server&apos;s version: “%1”, %2</source>
+        <source>Server's version: “%1”, %2</source>
         <translation>Versión del servidor: «%1», %2</translation>
     </message>
     <message>
@@ -1114,7 +1113,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu cambio: «%1», %2</translation>
     </message>
     <message>
-        <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
+        <source>The server refused your edit of this event. Your edit was kept aside; the server's version is shown.</source>
         <translation>El servidor ha rechazado tu cambio en este evento. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
@@ -1122,7 +1121,7 @@ Esperando al navegador (5 minutos)...
         <translation>Volver a aplicar mi cambio</translation>
     </message>
     <message>
-        <source>Send your edit again, on top of the server&apos;s version shown here</source>
+        <source>Send your edit again, on top of the server's version shown here</source>
         <translation>Enviar de nuevo tu cambio, sobre la versión del servidor que se muestra aquí</translation>
     </message>
     <message>
@@ -1153,7 +1152,7 @@ Esperando al navegador (5 minutos)...
         <translation>Todo el día</translation>
     </message>
     <message>
-        <source>Times are in %1 (the event&apos;s time zone).</source>
+        <source>Times are in %1 (the event's time zone).</source>
         <translation>Las horas están en %1 (la zona horaria del evento).</translation>
     </message>
     <message>
@@ -1331,7 +1330,7 @@ Esperando al navegador (5 minutos)...
         <translation>&amp;Buscar una hora…</translation>
     </message>
     <message>
-        <source>Find a time that suits the room&apos;s members</source>
+        <source>Find a time that suits the room's members</source>
         <translation>Buscar una hora que les venga bien a los miembros de la sala</translation>
     </message>
     <message>
@@ -1375,7 +1374,7 @@ Esperando al navegador (5 minutos)...
         <translation>todos libres</translation>
     </message>
     <message>
-        <source>inside everyone&apos;s working hours</source>
+        <source>inside everyone's working hours</source>
         <translation>dentro del horario laboral de todos</translation>
     </message>
     <message>
@@ -1387,7 +1386,7 @@ Esperando al navegador (5 minutos)...
         <translation>las %1 para %2 en %3</translation>
     </message>
     <message>
-        <source>%1&apos;s availability unknown</source>
+        <source>%1's availability unknown</source>
         <translation>disponibilidad de %1 desconocida</translation>
     </message>
     <message>
@@ -1653,7 +1652,7 @@ Esperando al navegador (5 minutos)...
 <context>
     <name>kairos::GroupLegend</name>
     <message>
-        <source>Show the team&apos;s availability</source>
+        <source>Show the team's availability</source>
         <translation>Mostrar la disponibilidad del equipo</translation>
     </message>
     <message>
@@ -1669,7 +1668,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1 (tú)</translation>
     </message>
     <message>
-        <source>Darker: more people busy. Hatched: outside someone&apos;s working hours.</source>
+        <source>Darker: more people busy. Hatched: outside someone's working hours.</source>
         <translation>Más oscuro: más gente ocupada. Rayado: fuera del horario laboral de alguien.</translation>
     </message>
     <message>
@@ -1974,6 +1973,14 @@ Esperando al navegador (5 minutos)...
         <source>it could not be added to this Google or Outlook calendar (%1)</source>
         <translation>no se pudo añadir a este calendario de Google u Outlook (%1)</translation>
     </message>
+    <message>
+        <source>a value that could not be read was left out (%1)</source>
+        <translation>se omitió un valor que no se pudo leer (%1)</translation>
+    </message>
+    <message>
+        <source>the file has this event more than once; the newest version was kept (%1)</source>
+        <translation>el archivo tiene este evento más de una vez; se conservó la versión más reciente (%1)</translation>
+    </message>
 </context>
 <context>
     <name>kairos::ImportReportDialog</name>
@@ -2238,7 +2245,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Si&amp;ncronizar ahora</translation>
     </message>
     <message>
-        <source>Sync the connected accounts&apos; calendars now</source>
+        <source>Sync the connected accounts' calendars now</source>
         <translation>Sincroniza ahora los calendarios de las cuentas conectadas</translation>
     </message>
     <message>
@@ -2314,7 +2321,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Cuenta para mi disponibilidad</translation>
     </message>
     <message>
-        <source>When on, this calendar&apos;s events make you busy in free/busy and meeting suggestions</source>
+        <source>When on, this calendar's events make you busy in free/busy and meeting suggestions</source>
         <translation>Si está activado, los eventos de este calendario te marcan como ocupado en la disponibilidad y en las sugerencias de reunión</translation>
     </message>
 </context>
@@ -2438,7 +2445,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Descartar</translation>
     </message>
     <message>
-        <source>Hide this message until the account&apos;s status changes</source>
+        <source>Hide this message until the account's status changes</source>
         <translation>Oculta este mensaje hasta que cambie el estado de la cuenta</translation>
     </message>
     <message>
@@ -2687,7 +2694,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>El servicio de calendario ha tenido un problema; Kairos volverá a intentarlo en breve.</translation>
     </message>
     <message>
-        <source>Kairos cannot read the account&apos;s sign-in from the keychain.</source>
+        <source>Kairos cannot read the account's sign-in from the keychain.</source>
         <translation>Kairos no puede leer del llavero el inicio de sesión de la cuenta.</translation>
     </message>
     <message>
@@ -2728,7 +2735,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Disponibilidad del &amp;equipo</translation>
     </message>
     <message>
-        <source>Show the room&apos;s availability over the week</source>
+        <source>Show the room's availability over the week</source>
         <translation>Mostrar la disponibilidad de la sala sobre la semana</translation>
     </message>
     <message>

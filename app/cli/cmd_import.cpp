@@ -54,6 +54,10 @@ QString reason(kairos::ics::ImportIssue::Kind k)
         return QStringLiteral("broken line folding repaired");
     case K::AllDayEndFixed:
         return QStringLiteral("all-day event without length: made one day");
+    case K::MalformedProperty:
+        return QStringLiteral("a property that could not be read was left out");
+    case K::DuplicateComponent:
+        return QStringLiteral("the same event twice: the highest SEQUENCE, then DTSTAMP, kept");
     }
     return QStringLiteral("unknown");
 }

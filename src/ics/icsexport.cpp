@@ -131,7 +131,9 @@ public:
             icalcomponent_add_property(c, timeProperty(icalproperty_new_dtstart, e.start));
             icalcomponent_add_property(c, timeProperty(icalproperty_new_dtend, e.end));
         }
-        if (!e.recurringEventId.isEmpty() && e.originalStart.isValid()) {
+        // A changed occurrence whose series is not in the calendar (its file had only the
+        // instance) keeps its RECURRENCE-ID too.
+        if (e.originalStart.isValid()) {
             if (e.allDay)
                 icalcomponent_add_property(
                     c, icalproperty_new_recurrenceid(toIcalDate(e.originalStart.toUTC().date())));

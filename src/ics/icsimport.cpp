@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QPromise>
+#include <QRegularExpression>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QWaitCondition>
@@ -54,6 +55,10 @@ QString toString(ImportIssue::Kind kind)
         return QStringLiteral("broken_folding");
     case K::AllDayEndFixed:
         return QStringLiteral("all_day_end_fixed");
+    case K::MalformedProperty:
+        return QStringLiteral("malformed_property");
+    case K::DuplicateComponent:
+        return QStringLiteral("duplicate_component");
     }
     return QStringLiteral("unknown");
 }
@@ -100,6 +105,8 @@ QString stripMailto(const char *v)
     return s;
 }
 
+constexpr qint64 kMaxDurationSecs = 100LL * 366 * 86400;
+
 struct TimeValue {
     bool valid = false;
     bool isDate = false;
@@ -110,7 +117,7 @@ struct TimeValue {
 class Parser {
 public:
     //! Receives full batches of events (and the rest at the end); returns an error to stop.
-    using Sink = std::function<Expected<void>(QList<Event> &batch)>;
+    using Sink = std::function<Expected<void>(QList<Event> &batch, QList<EventOrigin> &origins)>;
 
     Parser(QIODevice &in, const ImportOptions &o, Sink sink = {}, int batchSize = 0)
         : m_in(in)
@@ -138,6 +145,30 @@ public:
             }
             if (!eof && !logical.isEmpty() && !phys.isEmpty() && m_chunkActive
                 && !looksLikeContentLine(phys)) {
+                // "DTSTART" CRLF " :2024…": a fold right after the property name is legal
+                // (RFC 5545 §3.1); only the next line tells it from broken folding.
+                if (isNameOnly(phys)) {
+                    const QByteArray name(phys.data(), phys.size());
+                    const int nameLine = m_line;
+                    QByteArrayView next;
+                    const bool more = readPhysical(next);
+                    if (more && (next.startsWith(' ') || next.startsWith('\t'))) {
+                        if (!handleLine(logical, logicalLine)) {
+                            if (m_sinkError)
+                                return *m_sinkError;
+                            return makeError(Error::Code::Cancelled);
+                        }
+                        logical.resize(0);
+                        logical += name;
+                        logical += next.sliced(1);
+                        logicalLine = nameLine;
+                        continue;
+                    }
+                    pushBack(next, more);
+                    note(K::BrokenFolding, nameLine, {}, QString::fromUtf8(name.left(40)));
+                    logical += name;
+                    continue;
+                }
                 note(K::BrokenFolding, m_line, {},
                     QString::fromUtf8(phys.first(qMin(phys.size(), 40))));
                 logical += phys;
@@ -162,6 +193,11 @@ public:
         if (m_chunkActive)
             skip(K::Unterminated, m_chunkLine, {},
                 QStringLiteral("BEGIN:%1 without END").arg(QString::fromLatin1(m_stack.first())));
+        if (!parseDeferred()) {
+            if (m_sinkError)
+                return *m_sinkError;
+            return makeError(Error::Code::Cancelled);
+        }
         if (!m_sawCalendar)
             return makeError(Error::Code::ParseError, QStringLiteral("no BEGIN:VCALENDAR"));
         for (auto it = m_tzidFirstLine.cbegin(); it != m_tzidFirstLine.cend(); ++it) {
@@ -177,9 +213,10 @@ public:
                     .arg(m_floatingCount)
                     .arg(QString::fromLatin1(m_floating.id())));
         if (m_sink && !m_result.events.isEmpty()) {
-            if (auto r = m_sink(m_result.events); !r)
+            if (auto r = m_sink(m_result.events, m_result.origins); !r)
                 return r.error();
             m_result.events.clear();
+            m_result.origins.clear();
         }
         if (m_options.progress)
             m_options.progress(total, total);
@@ -192,6 +229,12 @@ private:
     //! a growing buffer for every line: a fifth of the parse time).
     bool readPhysical(QByteArrayView &line)
     {
+        if (m_hasPushback) {
+            m_hasPushback = false;
+            m_current = m_pushback;
+            line = m_current;
+            return m_pushbackValid;
+        }
         while (true) {
             const char *begin = m_block.constData() + m_blockPos;
             const qsizetype avail = m_block.size() - m_blockPos;
@@ -210,6 +253,12 @@ private:
                 ++m_line;
                 while (len > 0 && (begin[len - 1] == '\r' || begin[len - 1] == '\n'))
                     --len;
+                // A UTF-8 byte-order mark before BEGIN:VCALENDAR is not content.
+                if (m_line == 1 && len >= 3 && begin[0] == '\xEF' && begin[1] == '\xBB'
+                    && begin[2] == '\xBF') {
+                    begin += 3;
+                    len -= 3;
+                }
                 line = QByteArrayView(begin, len);
                 return true;
             }
@@ -223,6 +272,26 @@ private:
             if (n <= 0)
                 m_inputDone = true;
         }
+    }
+
+    //! The line readPhysical() returned last is read again by the next call (a copy: the
+    //! block it points into may move). `valid` false: it was the end of the input.
+    void pushBack(QByteArrayView line, bool valid = true)
+    {
+        m_pushback = QByteArray(line.data(), line.size());
+        m_pushbackValid = valid;
+        m_hasPushback = true;
+    }
+
+    //! "DTSTART": a property name alone on its line.
+    static bool isNameOnly(QByteArrayView l)
+    {
+        for (const char c : l) {
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-'))
+                return false;
+        }
+        return !l.isEmpty();
     }
 
     void skip(K kind, int line, const QString &uid, const QString &detail)
@@ -252,8 +321,8 @@ private:
                 m_chunkLine = line;
                 m_stack = { afterColon(l) };
                 m_chunk.resize(0);
-                m_chunk += l;
-                m_chunk += "\r\n";
+                m_chunkLines.resize(0);
+                appendToChunk(l, line);
             } else if (isEnd) {
                 if (afterColon(l) == "VCALENDAR")
                     m_inCalendar = false;
@@ -278,8 +347,8 @@ private:
                     m_chunkBroken.clear();
                     m_stack = { name };
                     m_chunk.resize(0);
-                    m_chunk += l;
-                    m_chunk += "\r\n";
+                    m_chunkLines.resize(0);
+                    appendToChunk(l, line);
                     return true;
                 }
             }
@@ -305,17 +374,41 @@ private:
             }
             if (!m_stack.isEmpty())
                 m_stack.removeLast();
-            m_chunk += l;
-            m_chunk += "\r\n";
+            appendToChunk(l, line);
             if (m_stack.isEmpty()) {
                 m_chunkActive = false;
                 return dispatch(name);
             }
             return true;
         }
+        appendToChunk(l, line);
+        return true;
+    }
+
+    void appendToChunk(const QByteArray &l, int line)
+    {
         m_chunk += l;
         m_chunk += "\r\n";
-        return true;
+        m_chunkLines.append(line);
+    }
+
+    //! The physical line of the `nth` (0-based) property called `name` in the current
+    //! component, or the component's first line.
+    int lineOfProperty(QByteArrayView name, int nth = 0) const
+    {
+        qsizetype pos = 0;
+        int index = 0;
+        while (pos < m_chunk.size()) {
+            const qsizetype eol = m_chunk.indexOf("\r\n", pos);
+            const qsizetype end = eol < 0 ? m_chunk.size() : eol;
+            const QByteArrayView l(m_chunk.constData() + pos, end - pos);
+            if (l.size() > name.size() && qstrnicmp(l.data(), name.data(), name.size()) == 0
+                && (l.at(name.size()) == ':' || l.at(name.size()) == ';') && nth-- == 0)
+                return index < m_chunkLines.size() ? m_chunkLines.at(index) : m_chunkLine;
+            ++index;
+            pos = end + 2;
+        }
+        return m_chunkLine;
     }
 
     QString uidInChunk() const
@@ -366,19 +459,75 @@ private:
         ++m_result.components;
         if (!m_chunkBroken.isEmpty()) {
             skip(K::Unterminated, m_chunkLine, uidInChunk(), m_chunkBroken);
+        } else if (usesZoneNotYetDefined()) {
+            // Its VTIMEZONE may come later in the file (order does not matter in RFC 5545):
+            // read it at the end.
+            m_deferred.append({ m_chunk, m_chunkLine, m_chunkLines });
         } else {
-            ComponentPtr c(icalparser_parse_string(m_chunk.constData()));
-            if (!c || icalcomponent_isa(c.get()) != ICAL_VEVENT_COMPONENT)
-                skip(K::ParseError, m_chunkLine, uidInChunk(), QStringLiteral("not a VEVENT"));
-            else
-                mapEvent(c.get());
+            parseEvent();
         }
+        return afterEvent();
+    }
+
+    void parseEvent()
+    {
+        ComponentPtr c(icalparser_parse_string(m_chunk.constData()));
+        if (!c || icalcomponent_isa(c.get()) != ICAL_VEVENT_COMPONENT)
+            skip(K::ParseError, m_chunkLine, uidInChunk(), QStringLiteral("not a VEVENT"));
+        else
+            mapEvent(c.get());
+    }
+
+    //! True when a TZID of the current VEVENT is neither a zone we know nor defined by a
+    //! VTIMEZONE read so far.
+    bool usesZoneNotYetDefined()
+    {
+        for (qsizetype i = m_chunk.indexOf("TZID="); i >= 0; i = m_chunk.indexOf("TZID=", i + 5)) {
+            qsizetype b = i + 5;
+            qsizetype e;
+            if (b < m_chunk.size() && m_chunk.at(b) == '"') {
+                ++b;
+                e = m_chunk.indexOf('"', b);
+            } else {
+                e = b;
+                while (e < m_chunk.size() && m_chunk.at(e) != ':' && m_chunk.at(e) != ';'
+                    && m_chunk.at(e) != '\r')
+                    ++e;
+            }
+            if (e < 0)
+                return false;
+            const QByteArray tzid = m_chunk.mid(b, e - b);
+            if (!m_resolver.hasDefinition(tzid)
+                && m_resolver.resolve(tzid).kind == ZoneResolver::Kind::Unknown)
+                return true;
+        }
+        return false;
+    }
+
+    //! The VEVENTs that waited for a VTIMEZONE further down the file.
+    bool parseDeferred()
+    {
+        const QList<Deferred> deferred = std::exchange(m_deferred, {});
+        for (const Deferred &d : deferred) {
+            m_chunk = d.text;
+            m_chunkLine = d.line;
+            m_chunkLines = d.lines;
+            parseEvent();
+            if (!afterEvent())
+                return false;
+        }
+        return true;
+    }
+
+    bool afterEvent()
+    {
         if (m_sink && m_result.events.size() >= m_batchSize) {
-            if (auto r = m_sink(m_result.events); !r) {
+            if (auto r = m_sink(m_result.events, m_result.origins); !r) {
                 m_sinkError = r.error();
                 return false;
             }
             m_result.events.clear(); // keeps the capacity for the next batch
+            m_result.origins.clear();
         }
         if ((m_result.components & 0x1ff) == 0 && m_options.cancelled && m_options.cancelled())
             return false;
@@ -446,6 +595,47 @@ private:
         return v;
     }
 
+    //! A property libical could not read (it left an X-LIC-ERROR: "Can't parse as RECUR value
+    //! in RRULE property. Removing entire property: FREQ=…"): reported with its line.
+    void noteMalformed(const QString &error)
+    {
+        static const QRegularExpression property(QStringLiteral(" (?:in|for) ([A-Z-]+) property"));
+        const QRegularExpressionMatch m = property.match(error);
+        int line = m_chunkLine;
+        if (m.hasMatch()) {
+            const QByteArray name = m.captured(1).toLatin1();
+            const qsizetype colon = error.lastIndexOf(QLatin1String(": "));
+            const QByteArray value = colon < 0 ? QByteArray() : error.mid(colon + 2).toUtf8();
+            line = lineOfProperty(name);
+            for (int nth = 0; !value.isEmpty(); ++nth) {
+                const int l = lineOfProperty(name, nth);
+                if (l == m_chunkLine)
+                    break;
+                if (propertyText(name, nth).contains(value)) {
+                    line = l;
+                    break;
+                }
+            }
+        }
+        note(K::MalformedProperty, line, {}, error);
+    }
+
+    //! The text of the `nth` property called `name` in the current component.
+    QByteArray propertyText(QByteArrayView name, int nth) const
+    {
+        qsizetype pos = 0;
+        while (pos < m_chunk.size()) {
+            const qsizetype eol = m_chunk.indexOf("\r\n", pos);
+            const qsizetype end = eol < 0 ? m_chunk.size() : eol;
+            const QByteArrayView l(m_chunk.constData() + pos, end - pos);
+            if (l.size() > name.size() && qstrnicmp(l.data(), name.data(), name.size()) == 0
+                && (l.at(name.size()) == ':' || l.at(name.size()) == ';') && nth-- == 0)
+                return l.toByteArray();
+            pos = end + 2;
+        }
+        return {};
+    }
+
     void noteZoneOnce(K kind, const QByteArray &tzid, const QString &detail)
     {
         if (m_zoneNoted.contains(tzid))
@@ -455,18 +645,49 @@ private:
     }
 
     //! EXDATE / RDATE with their zone mapped to IANA (or UTC), one value per line.
-    QString recurrenceLine(icalproperty *p, bool exdate)
+    //! An RDATE;VALUE=PERIOD keeps its period (RFC 5545 §3.8.5.2): `period` gets its start and
+    //! end, and the line is written back as a period.
+    QString recurrenceLine(icalproperty *p, bool exdate, std::pair<QDateTime, QDateTime> *period)
     {
         icaltimetype t;
+        icalperiodtype span = icalperiodtype_null_period();
         if (exdate) {
             t = icalproperty_get_exdate(p);
         } else {
             const icaldatetimeperiodtype v = icalproperty_get_rdate(p);
             t = icaltime_is_null_time(v.time) ? v.period.start : v.time;
+            if (icaltime_is_null_time(v.time) && !icalperiodtype_is_null_period(v.period))
+                span = v.period;
         }
         const TimeValue tv = readTime(p, t);
         if (!tv.valid)
             return {};
+        if (!icaltime_is_null_time(span.start) && !tv.isDate) {
+            QDateTime endDt;
+            if (!icaltime_is_null_time(span.end)) {
+                const TimeValue te = readTime(p, span.end);
+                if (te.valid && !te.isDate)
+                    endDt = te.dt;
+            } else if (!icaldurationtype_is_null_duration(span.duration)) {
+                endDt = tv.dt.addSecs(icaldurationtype_as_int(span.duration));
+            }
+            if (endDt.isValid() && endDt >= tv.dt) {
+                *period = { tv.dt, endDt };
+                const QByteArray tzid = exportZoneId(tv.dt);
+                icaldatetimeperiodtype v;
+                v.time = icaltime_null_time();
+                v.period = icalperiodtype_null_period();
+                v.period.start = toIcalTime(tv.dt, tzid);
+                v.period.end = toIcalTime(endDt.toTimeZone(tv.dt.timeZone()), tzid);
+                icalproperty *out = icalproperty_new_rdate(v);
+                icalproperty_add_parameter(out, icalparameter_new_value(ICAL_VALUE_PERIOD));
+                if (!tzid.isEmpty())
+                    icalproperty_add_parameter(out, icalparameter_new_tzid(tzid.constData()));
+                const QString line = QString::fromUtf8(propertyLine(out));
+                icalproperty_free(out);
+                return line;
+            }
+        }
         icalproperty *out;
         if (tv.isDate) {
             out = exdate ? icalproperty_new_exdate(toIcalDate(tv.date)) : nullptr;
@@ -501,8 +722,14 @@ private:
         TimeValue start, end, recurrenceId;
         icaldurationtype duration = icaldurationtype_null_duration();
         bool hasDuration = false;
+        int dtstarts = 0;
+        int rdates = 0;
+        int exdates = 0;
+        QDateTime stamp;
         QStringList errors;
+        QStringList malformed;
         QStringList exLines;
+        QList<std::pair<QDateTime, QDateTime>> periods; // RDATE;VALUE=PERIOD
         for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY); p;
              p = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
             switch (icalproperty_isa(p)) {
@@ -519,14 +746,34 @@ private:
                 e.description = QString::fromUtf8(icalproperty_get_description(p));
                 break;
             case ICAL_DTSTART_PROPERTY:
+                if (++dtstarts > 1) {
+                    note(K::MalformedProperty, lineOfProperty("DTSTART", dtstarts - 1), {},
+                        QStringLiteral("a second DTSTART (ignored): ")
+                            + QString::fromUtf8(icalproperty_get_value_as_string(p)));
+                    break;
+                }
                 start = readTime(p, icalproperty_get_dtstart(p));
                 break;
             case ICAL_DTEND_PROPERTY:
                 end = readTime(p, icalproperty_get_dtend(p));
+                if (!end.valid)
+                    note(K::MalformedProperty, lineOfProperty("DTEND"), {},
+                        QStringLiteral("DTEND could not be read (ignored): ")
+                            + QString::fromUtf8(icalproperty_get_value_as_string(p)));
                 break;
             case ICAL_DURATION_PROPERTY:
                 duration = icalproperty_get_duration(p);
                 hasDuration = true;
+                // 'P999999999999999999W' overflows: no calendar lasts a century.
+                if (const qint64 secs = qint64(duration.weeks) * 7 * 86400
+                        + qint64(duration.days) * 86400 + qint64(duration.hours) * 3600
+                        + qint64(duration.minutes) * 60 + qint64(duration.seconds);
+                    secs > kMaxDurationSecs) {
+                    note(K::MalformedProperty, lineOfProperty("DURATION"), {},
+                        QStringLiteral("DURATION too long (ignored): ")
+                            + QString::fromUtf8(icalproperty_get_value_as_string(p)));
+                    hasDuration = false;
+                }
                 break;
             case ICAL_RECURRENCEID_PROPERTY:
                 recurrenceId = readTime(p, icalproperty_get_recurrenceid(p));
@@ -537,9 +784,20 @@ private:
                 break;
             case ICAL_RDATE_PROPERTY:
             case ICAL_EXDATE_PROPERTY: {
-                const QString l = recurrenceLine(p, icalproperty_isa(p) == ICAL_EXDATE_PROPERTY);
+                std::pair<QDateTime, QDateTime> period;
+                const bool exdate = icalproperty_isa(p) == ICAL_EXDATE_PROPERTY;
+                const QString l = recurrenceLine(p, exdate, &period);
                 if (!l.isEmpty())
                     exLines.append(l);
+                else
+                    note(K::MalformedProperty,
+                        lineOfProperty(exdate ? "EXDATE" : "RDATE", exdate ? exdates : rdates), {},
+                        QStringLiteral("%1 could not be read (ignored): %2")
+                            .arg(QLatin1String(exdate ? "EXDATE" : "RDATE"),
+                                QString::fromUtf8(icalproperty_get_value_as_string(p))));
+                ++(exdate ? exdates : rdates);
+                if (period.first.isValid())
+                    periods.append(period);
                 break;
             }
             case ICAL_STATUS_PROPERTY: {
@@ -557,6 +815,12 @@ private:
             case ICAL_SEQUENCE_PROPERTY:
                 e.sequence = icalproperty_get_sequence(p);
                 break;
+            case ICAL_DTSTAMP_PROPERTY: {
+                const TimeValue t = readTime(p, icalproperty_get_dtstamp(p));
+                if (t.valid && !t.isDate)
+                    stamp = t.dt.toUTC();
+                break;
+            }
             case ICAL_CREATED_PROPERTY: {
                 const TimeValue t = readTime(p, icalproperty_get_created(p));
                 if (t.valid && !t.isDate)
@@ -599,14 +863,19 @@ private:
                 e.attendees.append(a);
                 break;
             }
-            case ICAL_XLICERROR_PROPERTY:
-                errors.append(QString::fromUtf8(icalproperty_get_xlicerror(p)));
+            case ICAL_XLICERROR_PROPERTY: {
+                const QString error = QString::fromUtf8(icalproperty_get_xlicerror(p));
+                errors.append(error);
+                malformed.append(error);
                 break;
+            }
             default:
                 break;
             }
         }
         e.recurrence += exLines;
+        for (const QString &error : std::as_const(malformed))
+            noteMalformed(error);
 
         if (e.iCalUid.isEmpty()) {
             e.iCalUid = QStringLiteral("kairos-")
@@ -654,12 +923,42 @@ private:
             }
         }
         if (recurrenceId.valid) {
+            // A changed occurrence is one occurrence: an RRULE / RDATE on it (libical's
+            // 2446.ics, khal's RANGE=THISANDFUTURE) would make a second series of it.
+            e.recurrence.clear();
+            // An all-day instance names its day; Exchange writes it as midnight in a zone
+            // (RECURRENCE-ID;TZID=W. Europe Standard Time:20260226T000000): that wall day.
             e.originalStart = recurrenceId.isDate
                 ? QDateTime(recurrenceId.date, QTime(0, 0), QTimeZone::utc())
-                : recurrenceId.dt;
+                : start.isDate ? QDateTime(recurrenceId.dt.date(), QTime(0, 0), QTimeZone::utc())
+                               : recurrenceId.dt;
+        }
+        // An RDATE period longer or shorter than the event is an instance of its own length:
+        // a changed occurrence (RECURRENCE-ID = the period's start) carries it to every view,
+        // while the RDATE keeps the period for the export. A changed occurrence the file
+        // itself has for that instant wins over it (EventOrigin::generated).
+        QList<Event> periodInstances;
+        if (!e.allDay && !recurrenceId.valid) {
+            const qint64 length = e.start.secsTo(e.end);
+            for (const auto &[from, to] : std::as_const(periods)) {
+                if (from.secsTo(to) == length)
+                    continue;
+                Event inst = e;
+                inst.recurrence.clear();
+                inst.start = from.toTimeZone(e.start.timeZone());
+                inst.end = to.toTimeZone(e.start.timeZone());
+                inst.originalStart = inst.start;
+                periodInstances.append(std::move(inst));
+            }
         }
         m_result.events.append(std::move(e));
+        m_result.origins.append({ m_chunkLine, stamp });
         ++m_result.eventCount;
+        for (Event &inst : periodInstances) {
+            m_result.events.append(std::move(inst));
+            m_result.origins.append({ m_chunkLine, stamp, true });
+            ++m_result.eventCount;
+        }
     }
 
 public:
@@ -667,8 +966,18 @@ public:
     void setCountOnly(bool on) { m_countOnly = on; }
 
 private:
+    struct Deferred {
+        QByteArray text;
+        int line = 0;
+        QList<int> lines;
+    };
+    QList<Deferred> m_deferred;
     bool m_countOnly = false;
     QIODevice &m_in;
+    QByteArray m_pushback;
+    QByteArray m_current;
+    bool m_hasPushback = false;
+    bool m_pushbackValid = false;
     static constexpr qsizetype kBlockBytes = 256 * 1024;
     QByteArray m_block; //!< input read so far and not yet cut into lines
     qsizetype m_blockPos = 0;
@@ -688,6 +997,7 @@ private:
     QString m_chunkBroken;
     QList<QByteArray> m_stack;
     QByteArray m_chunk;
+    QList<int> m_chunkLines; //!< physical line of each logical line of m_chunk
     QHash<QByteArray, int> m_tzidFirstLine;
     QSet<QByteArray> m_zoneNoted;
     int m_floatingCount = 0;
@@ -808,17 +1118,82 @@ public:
         return {};
     }
 
-    //! Stages one batch (one transaction). `batch` is consumed.
-    Expected<void> add(QList<Event> &batch)
+    //! Stages one batch (one transaction). `batch` is consumed; `origins` (parallel, may be
+    //! empty) say where each event was in the file.
+    Expected<void> add(QList<Event> &batch, const QList<EventOrigin> &origins)
     {
         QList<Event> toStage;
         toStage.reserve(batch.size());
         QList<qsizetype> compare; // indexes into toStage of events that exist already
-        for (Event &in : batch) {
+        QHash<QString, qsizetype> stagedHere; // key → index into toStage
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            Event &in = batch[i];
+            const EventOrigin origin = i < origins.size() ? origins.at(i) : EventOrigin {};
             QString key = importKey(in);
-            if (m_seen.contains(key))
-                continue; // the same component twice in one file: the first wins
-            m_seen.insert(key);
+            auto seen = m_seen.find(key);
+            if (seen != m_seen.end()) {
+                // The same component twice in one file: the highest SEQUENCE, then the latest
+                // DTSTAMP wins (the first on a tie), and the report says which was kept.
+                bool newer = false;
+                bool report = true;
+                if (seen->generated || origin.generated) {
+                    // An instance made from an RDATE period and the file's own changed
+                    // occurrence of that instant: the file's wins, without a word.
+                    if (origin.generated)
+                        continue;
+                    seen->generated = false;
+                    newer = true;
+                    report = false;
+                } else {
+                    newer = in.sequence != seen->sequence
+                        ? in.sequence > seen->sequence
+                        : (origin.stamp.isValid()
+                            && (!seen->stamp.isValid() || origin.stamp > seen->stamp));
+                }
+                const QString detail = newer
+                    ? QStringLiteral("line %1 (SEQUENCE %2) replaces line %3 (SEQUENCE %4)")
+                    : QStringLiteral(
+                        "line %1 (SEQUENCE %2) ignored: line %3 (SEQUENCE %4) is newer");
+                if (report)
+                    m_summary.notes.append({ K::DuplicateComponent, origin.line, in.iCalUid,
+                        detail.arg(origin.line)
+                            .arg(in.sequence)
+                            .arg(seen->line)
+                            .arg(seen->sequence) });
+                if (!newer)
+                    continue;
+            }
+            if (seen != m_seen.end() && seen->id.isEmpty()) {
+                // The earlier one was older than the calendar's: this one is judged afresh.
+                m_seen.erase(seen);
+                seen = m_seen.end();
+            }
+            if (seen != m_seen.end()) {
+                seen->sequence = in.sequence;
+                seen->stamp = origin.stamp;
+                seen->line = origin.line;
+                Event e = std::move(in);
+                e.calendarId = m_calendarId;
+                e.id = seen->id;
+                if (e.originalStart.isValid())
+                    e.recurringEventId = masterIdFor(e.iCalUid);
+                if (auto here = stagedHere.constFind(key); here != stagedHere.constEnd()) {
+                    toStage[*here] = std::move(e);
+                } else {
+                    // Staged by an earlier batch (staging replaces by id), or left out as
+                    // unchanged: now it changes.
+                    if (seen->unchanged) {
+                        seen->unchanged = false;
+                        --m_summary.unchanged;
+                        ++m_summary.updated;
+                    }
+                    stagedHere.insert(key, toStage.size());
+                    toStage.append(std::move(e));
+                }
+                continue;
+            }
+            seen = m_seen.insert(
+                key, { in.sequence, origin.stamp, origin.line, {}, false, origin.generated });
             const bool isOverride = in.originalStart.isValid();
             Event e = std::move(in);
             e.calendarId = m_calendarId;
@@ -829,7 +1204,7 @@ public:
             auto old = m_existing.constFind(key);
             if (old != m_existing.constEnd()) {
                 if (old->sequence > e.sequence) {
-                    m_summary.skipped.append({ K::OutdatedSequence, 0, e.iCalUid,
+                    m_summary.skipped.append({ K::OutdatedSequence, origin.line, e.iCalUid,
                         QStringLiteral("%1 < %2").arg(e.sequence).arg(old->sequence) });
                     continue;
                 }
@@ -839,6 +1214,8 @@ public:
                 e.id = isOverride ? Event::newId() : masterIdFor(e.iCalUid);
                 ++m_summary.imported;
             }
+            seen->id = e.id;
+            stagedHere.insert(key, toStage.size());
             toStage.append(std::move(e));
         }
         batch.clear();
@@ -884,8 +1261,10 @@ public:
                 }
             }
             m_summary.unchanged += int(same.size());
-            for (auto it = same.crbegin(); it != same.crend(); ++it)
+            for (auto it = same.crbegin(); it != same.crend(); ++it) {
+                m_seen[importKey(toStage.at(*it))].unchanged = true;
                 toStage.removeAt(*it);
+            }
         }
         if (toStage.isEmpty())
             return {};
@@ -942,7 +1321,15 @@ private:
     QHash<QString, Known> m_existing; // key → stored id and sequence
     QHash<QString, QString> m_masterIds; // uid → local id of the master
     QSet<QString> m_mastersSeen;
-    QSet<QString> m_seen;
+    struct Seen {
+        int sequence = 0;
+        QDateTime stamp;
+        int line = 0;
+        QString id; //!< local id it was staged with (empty: skipped)
+        bool unchanged = false; //!< identical to the stored event, not staged
+        bool generated = false; //!< made from an RDATE period
+    };
+    QHash<QString, Seen> m_seen; // key → the version of the file kept so far
     ImportSummary m_summary;
     bool m_staging = false;
 };
@@ -958,12 +1345,17 @@ Expected<ImportSummary> applyImport(EventStore &store, const QString &calendarId
     imp.summary().skipped = parsed.skipped;
     imp.summary().notes = parsed.notes;
     QList<Event> all = parsed.events; // shared until add() detaches it
-    if (auto r = imp.add(all); !r)
+    if (auto r = imp.add(all, parsed.origins); !r)
         return r.error();
     return imp.commit();
 }
 
 namespace {
+
+struct ParsedBatch {
+    QList<Event> events;
+    QList<EventOrigin> origins;
+};
 
 //! Batches handed from the parsing thread to the storing one. At most `capacity` wait, so
 //! memory stays a few batches whatever the file's size.
@@ -974,7 +1366,7 @@ public:
     { }
 
     //! Parser side: blocks while the queue is full. False when the consumer has stopped.
-    bool push(QList<Event> batch)
+    bool push(ParsedBatch batch)
     {
         QMutexLocker lock(&m_mutex);
         while (m_batches.size() >= m_capacity && !m_stopped)
@@ -1000,7 +1392,7 @@ public:
     }
 
     //! Store side: the next batch, or nothing when the parser has finished and all are taken.
-    std::optional<QList<Event>> pop(qint64 *done, qint64 *total)
+    std::optional<ParsedBatch> pop(qint64 *done, qint64 *total)
     {
         QMutexLocker lock(&m_mutex);
         while (m_batches.isEmpty() && !m_finished)
@@ -1009,7 +1401,7 @@ public:
         *total = m_total;
         if (m_batches.isEmpty())
             return std::nullopt;
-        QList<Event> b = m_batches.takeFirst();
+        ParsedBatch b = m_batches.takeFirst();
         m_notFull.wakeOne();
         return b;
     }
@@ -1031,7 +1423,7 @@ private:
     mutable QMutex m_mutex;
     QWaitCondition m_notEmpty;
     QWaitCondition m_notFull;
-    QList<QList<Event>> m_batches;
+    QList<ParsedBatch> m_batches;
     qint64 m_done = 0;
     qint64 m_total = 0;
     bool m_finished = false;
@@ -1057,10 +1449,12 @@ Expected<ImportSummary> importCalendar(QIODevice &in, EventStore &store, const Q
     std::thread parser([&]() {
         Parser p(
             in, parseOptions,
-            [&queue, batchSize](QList<Event> &batch) -> Expected<void> {
-                if (!queue.push(std::exchange(batch, {})))
+            [&queue, batchSize](
+                QList<Event> &batch, QList<EventOrigin> &origins) -> Expected<void> {
+                if (!queue.push({ std::exchange(batch, {}), std::exchange(origins, {}) }))
                     return makeError(Error::Code::Cancelled);
                 batch.reserve(batchSize);
+                origins.reserve(batchSize);
                 return {};
             },
             batchSize);
@@ -1074,7 +1468,7 @@ Expected<ImportSummary> importCalendar(QIODevice &in, EventStore &store, const Q
         if (!failed) {
             if (options.cancelled && options.cancelled())
                 failed = Error { Error::Code::Cancelled, {} };
-            else if (auto r = imp.add(*batch); !r)
+            else if (auto r = imp.add(batch->events, batch->origins); !r)
                 failed = r.error();
             else if (options.progress)
                 options.progress(done, total);
@@ -1092,7 +1486,7 @@ Expected<ImportSummary> importCalendar(QIODevice &in, EventStore &store, const Q
     if (options.progress)
         options.progress(total, total);
     imp.summary().skipped = (*parsed)->skipped + imp.summary().skipped;
-    imp.summary().notes = (*parsed)->notes;
+    imp.summary().notes = (*parsed)->notes + imp.summary().notes;
     return imp.commit();
 }
 

@@ -40,6 +40,10 @@ struct ImportIssue {
         FloatingTime, //!< no zone: read in the profile's zone
         BrokenFolding, //!< a continuation line without leading space was joined
         AllDayEndFixed, //!< an all-day event ending on or before its start got one day
+        MalformedProperty, //!< a property that could not be read was left out (detail: which)
+        //! Two components with one UID (+ RECURRENCE-ID): the highest SEQUENCE, then the latest
+        //! DTSTAMP was kept (detail: which lines)
+        DuplicateComponent,
     };
     Kind kind = Kind::ParseError;
     int line = 0; //!< 1-based physical line where the component (or problem) starts
@@ -48,6 +52,15 @@ struct ImportIssue {
 };
 
 QString toString(ImportIssue::Kind kind); //!< stable machine name, e.g. "missing_start"
+
+//! \brief Where an event was in the file, for the import's choices and report.
+struct EventOrigin {
+    int line = 0; //!< first line of its VEVENT
+    QDateTime stamp; //!< DTSTAMP (UTC), invalid when absent
+    //! An instance made from an RDATE;VALUE=PERIOD (a changed occurrence of its own length);
+    //! the file's own RECURRENCE-ID for that instant wins over it.
+    bool generated = false;
+};
 
 //! \brief The events of a file, before they touch any calendar.
 //!
@@ -58,6 +71,7 @@ struct ParsedCalendar {
     QByteArray method; //!< iTIP METHOD (REQUEST, CANCEL, PUBLISH) or empty
     QString name; //!< X-WR-CALNAME
     QList<Event> events;
+    QList<EventOrigin> origins; //!< one per event, same order
     QList<ImportIssue> skipped;
     QList<ImportIssue> notes;
     int components = 0; //!< VEVENTs seen (imported + skipped)

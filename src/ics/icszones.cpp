@@ -41,6 +41,36 @@ bool isKnownIana(const QByteArray &id)
     return id.contains('/') && builtinZone(id) && QTimeZone(id).isValid();
 }
 
+//! A Windows zone id or an Outlook display name → IANA (CLDR's windowsZones table, vendored).
+//! Display names are also tried with "(GMT…)" and "(UTC…)" swapped: Outlook wrote both.
+QByteArray windowsNameToIana(const QByteArray &name)
+{
+    static const QHash<QByteArray, QByteArray> table = [] {
+        struct Row {
+            const char *windows;
+            const char *iana;
+        };
+        static const Row rows[] = {
+#include "ics/windowszones.inc"
+        };
+        QHash<QByteArray, QByteArray> t;
+        for (const Row &r : rows)
+            t.insert(QByteArray(r.windows).toLower(), QByteArray(r.iana));
+        return t;
+    }();
+    const QByteArray key = name.trimmed().toLower();
+    if (auto it = table.constFind(key); it != table.constEnd())
+        return *it;
+    QByteArray swapped = key;
+    if (swapped.startsWith("(gmt"))
+        swapped.replace(1, 3, "utc");
+    else if (swapped.startsWith("(utc"))
+        swapped.replace(1, 3, "gmt");
+    if (auto it = table.constFind(swapped); it != table.constEnd())
+        return *it;
+    return {};
+}
+
 } // namespace
 
 icaltimezone *builtinZone(const QByteArray &ianaId)
@@ -141,7 +171,7 @@ QTimeZone ZoneResolver::zone(const QByteArray &ianaId)
 void ZoneResolver::addDefinition(icalcomponent *vtimezone)
 {
     icalproperty *p = icalcomponent_get_first_property(vtimezone, ICAL_TZID_PROPERTY);
-    const QByteArray tzid = p ? QByteArray(icalproperty_get_tzid(p)) : QByteArray();
+    const QByteArray tzid = p ? QByteArray(icalproperty_get_tzid(p)).trimmed() : QByteArray();
     if (tzid.isEmpty() || m_definitions.contains(tzid)) {
         icalcomponent_free(vtimezone);
         return;
@@ -153,7 +183,7 @@ void ZoneResolver::addDefinition(icalcomponent *vtimezone)
         return;
     }
     m_definitions.insert(tzid, z);
-    m_cache.remove(tzid);
+    m_cache.clear(); // cached under any spelling of the TZID (" 1", "1")
 }
 
 ZoneResolver::Result ZoneResolver::resolve(const QByteArray &tzid)
@@ -178,12 +208,19 @@ ZoneResolver::Result ZoneResolver::resolve(const QByteArray &tzid)
             }
         }
         if (r.kind == Kind::Unknown) {
+            const QByteArray iana = windowsNameToIana(id);
+            if (isUtcName(iana))
+                r = { QTimeZone::utc(), Kind::Windows, nullptr };
+            else if (!iana.isEmpty() && isKnownIana(iana))
+                r = { zone(iana), Kind::Windows, nullptr };
+        }
+        if (r.kind == Kind::Unknown) {
             const QByteArray iana = QTimeZone::windowsIdToDefaultIanaId(id);
             if (!iana.isEmpty() && isKnownIana(iana))
                 r = { zone(iana), Kind::Windows, nullptr };
         }
         if (r.kind == Kind::Unknown) {
-            if (icaltimezone *def = m_definitions.value(tzid)) {
+            if (icaltimezone *def = m_definitions.value(id)) {
                 const char *loc = icaltimezone_get_location(def);
                 const QByteArray location = loc ? QByteArray(loc) : QByteArray();
                 if (isKnownIana(location))

@@ -58,7 +58,10 @@ public:
     Result resolve(const QByteArray &tzid);
     //! Remembers a VTIMEZONE of the file (takes ownership).
     void addDefinition(icalcomponent *vtimezone);
-    bool hasDefinition(const QByteArray &tzid) const { return m_definitions.contains(tzid); }
+    bool hasDefinition(const QByteArray &tzid) const
+    {
+        return m_definitions.contains(tzid.trimmed());
+    }
 
     //! Cached QTimeZone construction by IANA id.
     QTimeZone zone(const QByteArray &ianaId);

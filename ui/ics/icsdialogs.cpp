@@ -91,6 +91,14 @@ QString importIssueText(const ics::ImportIssue &issue)
     case K::AllDayEndFixed:
         return QCoreApplication::translate(
             "kairos::IcsDialogs", "an all-day event without a valid end was given one day");
+    case K::MalformedProperty:
+        return QCoreApplication::translate(
+            "kairos::IcsDialogs", "a value that could not be read was left out (%1)")
+            .arg(issue.detail);
+    case K::DuplicateComponent:
+        return QCoreApplication::translate("kairos::IcsDialogs",
+            "the file has this event more than once; the newest version was kept (%1)")
+            .arg(issue.detail);
     }
     return QCoreApplication::translate("kairos::IcsDialogs", "unknown problem");
 }
