@@ -1043,6 +1043,18 @@ Waiting for the browser (5 minutes)...
         <source>%1 has not shared availability.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add to calendar?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date you wrote can be read two ways.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 instead</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::ConflictsDialog</name>

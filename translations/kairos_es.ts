@@ -1073,6 +1073,18 @@ Esperando al navegador (5 minutos)...
         <source>%1 has not shared availability.</source>
         <translation>%1 no ha compartido su disponibilidad.</translation>
     </message>
+    <message>
+        <source>Add to calendar?</source>
+        <translation>¿Añadir al calendario?</translation>
+    </message>
+    <message>
+        <source>The date you wrote can be read two ways.</source>
+        <translation>La fecha que escribiste se puede leer de dos maneras.</translation>
+    </message>
+    <message>
+        <source>Use %1 instead</source>
+        <translation>Usar el %1</translation>
+    </message>
 </context>
 <context>
     <name>kairos::ConflictsDialog</name>

@@ -1,4 +1,5 @@
-// kairos-cli explain "TEXT" --now ISO-8601 --tz ZONE [--lang en|es] [--members "Ann,Bob"]:
+// kairos-cli explain "TEXT" --now ISO-8601 --tz ZONE [--lang en|es] [--locale en_US]
+// [--members "Ann,Bob"]:
 // prints how a chat message would be read (issue 7). The JSON format is in docs/commands.md.
 #include "clicommand.h"
 
@@ -22,6 +23,10 @@ int runExplain(const QStringList &args)
         QStringLiteral("Sender's IANA time zone (default: system)."), QStringLiteral("ZONE") });
     p.addOption({ QStringLiteral("lang"), QStringLiteral("Force the language: en or es."),
         QStringLiteral("LANG") });
+    p.addOption({ QStringLiteral("locale"),
+        QStringLiteral("Sender's locale, e.g. en_US (numeric dates month first) or es_ES "
+                       "(default: day first)."),
+        QStringLiteral("LOCALE") });
     p.addOption({ QStringLiteral("members"), QStringLiteral("Room members, comma separated."),
         QStringLiteral("NAMES") });
     p.process(args);
@@ -60,6 +65,14 @@ int runExplain(const QStringList &args)
             o.language = commands::Language::Spanish;
         else {
             cli::err(QStringLiteral("kairos-cli explain: --lang must be en or es\n"));
+            return 2;
+        }
+    }
+    if (p.isSet(QStringLiteral("locale"))) {
+        const QString l = p.value(QStringLiteral("locale"));
+        o.locale = QLocale(l);
+        if (o.locale.language() == QLocale::C && l != QLatin1String("C")) {
+            cli::err(QStringLiteral("kairos-cli explain: unknown locale '%1'\n").arg(l));
             return 2;
         }
     }

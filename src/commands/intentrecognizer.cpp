@@ -5,6 +5,7 @@
 #include "commands/phraseparser.h"
 #include "core/logging.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -61,17 +62,64 @@ const EventKind kKinds[] = {
     { "appointment", "Appointment", 30 },
     { "cita", "Cita", 30 },
     { "retro", "Retro", 60 },
+    { "retrospective", "Retrospective", 60 },
+    { "retrospectiva", "Retrospectiva", 60 },
+    { "huddle", "Huddle", 15 },
+    { "offsite", "Offsite", 240 },
+    { "webinar", "Webinar", 60 },
+    { "training", "Training", 60 },
+    { "formacion", "Formación", 60 },
+    { "kickoff", "Kickoff", 60 },
+    { "kick-off", "Kickoff", 60 },
+    { "all-hands", "All-hands", 60 },
+    { "presentation", "Presentation", 60 },
+    { "presentacion", "Presentación", 60 },
+    { "tutoria", "Tutoría", 60 },
+    { "quedada", "Quedada", 60 },
+    { "charla", "Charla", 30 },
+    { "clase", "Clase", 60 },
+    { "seminar", "Seminar", 60 },
+    { "seminario", "Seminario", 60 },
+    { "brainstorm", "Brainstorm", 60 },
+    { "debrief", "Debrief", 30 },
+    { "check-in", "Check-in", 30 },
+    { "onboarding", "Onboarding", 60 },
+    { "revision", "Revisión", 30 },
+    { "visita", "Visita", 60 },
 };
 
 const EventKind *findKind(const QString &foldedRest)
 {
-    static const QRegularExpression word(QStringLiteral("[a-z0-9:\\-]+"));
-    auto it = word.globalMatch(foldedRest);
-    while (it.hasNext()) {
-        const QString w = it.next().captured(0);
+    // Each event word and its plural, looked up per word of the text.
+    static const QHash<QString, const EventKind *> byWord = [] {
+        QHash<QString, const EventKind *> h;
         for (const EventKind &k : kKinds) {
-            if (w == QLatin1String(k.key) || w == QLatin1String(k.key) + QLatin1Char('s'))
-                return &k;
+            const QString key = QString::fromLatin1(k.key);
+            if (!h.contains(key))
+                h.insert(key, &k);
+            if (!h.contains(key + QLatin1Char('s')))
+                h.insert(key + QLatin1Char('s'), &k);
+        }
+        return h;
+    }();
+    const auto isWordChar = [](QChar ch) {
+        return (ch >= QLatin1Char('a') && ch <= QLatin1Char('z'))
+            || (ch >= QLatin1Char('0') && ch <= QLatin1Char('9')) || ch == QLatin1Char(':')
+            || ch == QLatin1Char('-');
+    };
+    const qsizetype n = foldedRest.size();
+    qsizetype i = 0;
+    while (i < n) {
+        while (i < n && !isWordChar(foldedRest.at(i)))
+            ++i;
+        const qsizetype from = i;
+        while (i < n && isWordChar(foldedRest.at(i)))
+            ++i;
+        if (i > from) {
+            const auto it
+                = byWord.constFind(QStringView(foldedRest).mid(from, i - from).toString());
+            if (it != byWord.constEnd())
+                return it.value();
         }
     }
     return nullptr;
@@ -200,7 +248,7 @@ const QRegularExpression &prefixRx()
     return re;
 }
 
-bool matchesNegationOrPast(const QString &masked, QString *rule)
+bool matchesNegationOrPast(const QString &masked, Language language, QString *rule)
 {
     static const QRegularExpression negation = rx(QStringLiteral(
         "\\b(?:not|never|no|nope|nunca|tampoco|ni|cannot|dont|cant|wont|didnt|doesnt|isnt|"
@@ -209,37 +257,55 @@ bool matchesNegationOrPast(const QString &masked, QString *rule)
         "\\b(?:yesterday|ayer|anoche|ago|last\\s+(?:week|month|night|time|year|monday|tuesday|"
         "wednesday|thursday|friday|saturday|sunday)|was|were|did|had|went|earlier|fue|fueron|"
         "era|eran|estuvo|estuvimos|estuve|tuve|tuvimos|tuvo|tenia|teniamos|hubo|habia|"
-        "programe|programo|programaste|reserve|reservo|reservaste|organice|organizo|agende|"
+        "programe|programo|programaste|reservo|reservaste|organice|organizo|agende|"
         "agendo|pasada|pasado)\\b"));
-    if (masked.contains(negation)) {
+    // "why don't we …?" is a proposal, not a negation.
+    static const QRegularExpression whyNot = rx(QStringLiteral("^why\\s+(?:don'?t|not)\\b"));
+    if (masked.contains(negation) && !masked.contains(whyNot)) {
         *rule = QStringLiteral("none.negation");
         return true;
     }
-    if (masked.contains(past)) {
+    // "reservé" folds to the English imperative "reserve": past only in Spanish.
+    static const QRegularExpression reservePast = rx(QStringLiteral("\\breserve\\b"));
+    if (masked.contains(past) || (language == Language::Spanish && masked.contains(reservePast))) {
         *rule = QStringLiteral("none.past");
         return true;
     }
     return false;
 }
 
-enum class Verb { None, Strong, Weak };
+//! How the schedule rule matched: the title comes from the words for a strong verb, for a
+//! weak verb whose object is not an event word, and for a room ("book a room for …").
+enum class TitleFrom { Kind, Words, Room, Slash, Lead };
+
+//! A room as the object of a weak verb: "a room", "the boardroom", "una sala", "el aula 3".
+const QRegularExpression &roomRx()
+{
+    static const QRegularExpression re = rx(QStringLiteral(
+        "^(?:(?:me|us|nos)\\s+)?(?:(?:an?|the|una?|el|la)\\s+)?(?:(?:small|big|large|quiet|"
+        "meeting|conference|pequena|grande)\\s+)*(?:room|boardroom|sala|aula|despacho)\\b"
+        "(?:\\s+(?:de\\s+(?:juntas|reuniones)|grande|pequena|\\d+))*"));
+    return re;
+}
 
 //! The schedule rule: an imperative (or a polite request) at the very start of the message.
-bool matchSchedule(Context &c, qsizetype start, qsizetype *restPos, bool *strong)
+bool matchSchedule(Context &c, const DateTimePhrase &phrase, qsizetype start, qsizetype *restPos,
+    bool *strong, TitleFrom *titleFrom)
 {
     static const QRegularExpression en = rx(QStringLiteral(
         "^(?:(?:can|could|would|will)\\s+you\\s+(?:please\\s+)?|please\\s+|let'?s\\s+|"
         "i\\s+(?:want|need|would\\s+like|'d\\s+like)\\s+to\\s+|i'd\\s+like\\s+to\\s+|"
-        "we\\s+(?:need\\s+to|should)\\s+)?(schedule|set\\s+up|setup|arrange|book|plan|organi[sz]e|"
-        "create|add|put|make)\\b\\s*"));
+        "we\\s+(?:need\\s+to|should)\\s+)?(schedule|set\\s+up|setup|arrange|pencil\\s+in|book|"
+        "reserve|plan|organi[sz]e|create|add|put|make)\\b\\s*"));
     static const QRegularExpression es = rx(QStringLiteral(
-        "^(?:(?:puedes|podrias|me\\s+puedes|nos\\s+puedes)\\s+|quiero\\s+|necesito\\s+|"
-        "vamos\\s+a\\s+|hay\\s+que\\s+)?(?:me\\s+|nos\\s+)?(programa(?:r|me|nos|s)?|agenda(?:r|me|"
-        "nos|s)|"
-        "organiza(?:r|me|nos|s)?|reserva(?:r|me|nos|s)?|pon(?:er|me|nos|es)?|crea(?:r|me|s)?|"
-        "programemos|organicemos|reservemos|agendemos|anade|anadir|monta(?:r)?)\\b\\s*"));
-    static const QRegularExpression agendaVerb
-        = rx(QStringLiteral("^(?:me\\s+|nos\\s+)?agenda\\s+"));
+        "^(?:(?:puedes|podrias|me\\s+puedes|nos\\s+puedes)\\s+|quiero\\s+(?:que\\s+)?|"
+        "necesito\\s+(?:que\\s+)?|vamos\\s+a\\s+|hay\\s+que\\s+)?(?:me\\s+|nos\\s+)?("
+        "programa(?:r|me|nos|s)?|programes|agenda(?:r|me|nos|s)|agendes|"
+        "organiza(?:r|me|nos|s)?|organices|reserva(?:r|me|nos|s)?|reserves|pon(?:er|me|nos|es)?|"
+        "crea(?:r|me|s)?|apunta(?:r|me|nos)?|apuntes|anota(?:r|me|nos)?|anotes|"
+        "planifica(?:r|me|nos)?|planifiques|"
+        "programemos|organicemos|reservemos|agendemos|anade|anadir|monta(?:r|me|nos)?|montes)"
+        "\\b\\s*"));
     const QString t = c.masked.mid(start);
     QRegularExpressionMatch m = en.match(t);
     if (!m.hasMatch())
@@ -256,16 +322,27 @@ bool matchSchedule(Context &c, qsizetype start, qsizetype *restPos, bool *strong
             return false;
         verb = QStringLiteral("agenda");
     }
-    Q_UNUSED(agendaVerb);
     const QString rest = t.mid(m.capturedEnd());
     *restPos = start + m.capturedEnd();
-    static const QSet<QString> strongVerbs = { QStringLiteral("schedule"), QStringLiteral("setup"),
-        QStringLiteral("arrange"), QStringLiteral("agenda") };
     QString v = verb;
-    v.remove(QRegularExpression(QStringLiteral("\\s+")));
-    *strong = strongVerbs.contains(v) || v.startsWith(QLatin1String("programa"))
-        || v.startsWith(QLatin1String("agenda")) || v == QLatin1String("programemos")
-        || v == QLatin1String("agendemos");
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    v.remove(spaces);
+    static const QRegularExpression strongRx = rx(QStringLiteral(
+        "^(?:schedule|setup|arrange|pencilin|agenda\\w*|programa\\w*|programe\\w*|apunta\\w*|"
+        "apuntes|anota\\w*|anotes)$"));
+    *strong = strongRx.match(v).hasMatch();
+    // Weak verbs that may take any object when a time is given ("plan the investor update at
+    // 3"); put, make, add, create and their Spanish forms need an event word or a room.
+    static const QRegularExpression planningVerb = rx(QStringLiteral(
+        "^(?:book|reserve|plan|organi[sz]e|reserva\\w*|reserves|organiza\\w*|organices|"
+        "planifica\\w*|planifiques|monta\\w*|montes)$"));
+    *titleFrom = TitleFrom::Kind;
+
+    // "book a room", "reserva una sala": the room is the object; the title comes after "for".
+    if (roomRx().match(rest).hasMatch()) {
+        *titleFrom = TitleFrom::Room;
+        return true;
+    }
     // What follows the verb must look like an object: an article, an event word, "with",
     // a date/time phrase... "Schedule looks tight", "Plan B", "Book club" are not commands.
     static const QRegularExpression object = rx(QStringLiteral(
@@ -299,15 +376,85 @@ bool matchSchedule(Context &c, qsizetype start, qsizetype *restPos, bool *strong
         QStringLiteral("us"),
         QStringLiteral("nos"),
     };
-    if (firstIsWord && !okFirst.contains(first) && !(kind && findKind(first) == kind))
-        return false;
-    if (!*strong && !kind)
-        return false;
-    if ((first == QLatin1String("the") || first == QLatin1String("la")
-            || first == QLatin1String("el"))
-        && !kind && !rest.contains(QLatin1Char('#')))
-        return false;
+    // Words that make the verb a noun or the sentence a statement ("Schedule looks tight at
+    // 3", "Plan is to leave at 5") or the object something that is not an event ("Book a
+    // flight at 9", "Make sure you are there at 3").
+    static const QSet<QString> notAnObject = {
+        QStringLiteral("looks"),
+        QStringLiteral("is"),
+        QStringLiteral("are"),
+        QStringLiteral("was"),
+        QStringLiteral("seems"),
+        QStringLiteral("has"),
+        QStringLiteral("changed"),
+        QStringLiteral("conflicts"),
+        QStringLiteral("sure"),
+        QStringLiteral("it"),
+        QStringLiteral("sense"),
+        QStringLiteral("up"),
+        QStringLiteral("out"),
+        QStringLiteral("b"),
+        QStringLiteral("club"),
+        QStringLiteral("esta"),
+        QStringLiteral("es"),
+        QStringLiteral("era"),
+        QStringLiteral("lo"),
+    };
+    static const QRegularExpression travel = rx(QStringLiteral(
+        "^(?:(?:me|us|nos)\\s+)?(?:(?:an?|the|my|our|una?|el|la|mi|los|las|unos|unas)\\s+)?"
+        "(?:flights?|trains?|hotel|taxi|cab|uber|tickets?|car|vuelos?|tren|billetes?|coche|"
+        "entradas?)\\b"));
+    const bool anyObjectWithTime = phrase.hasTime() && firstIsWord && !notAnObject.contains(first)
+        && !travel.match(rest).hasMatch() && (*strong || planningVerb.match(v).hasMatch());
+    if (!anyObjectWithTime) {
+        if (firstIsWord && !okFirst.contains(first) && !(kind && findKind(first) == kind))
+            return false;
+        if (!*strong && !kind)
+            return false;
+        if ((first == QLatin1String("the") || first == QLatin1String("la")
+                || first == QLatin1String("el"))
+            && !kind && !rest.contains(QLatin1Char('#')))
+            return false;
+    }
+    *titleFrom = TitleFrom::Words;
     return true;
+}
+
+//! Looks like an event but is not phrased as a command: a proposal ("can we do … at 3?",
+//! "let's meet Friday at 5", "¿quedamos mañana a las 6?") or an event word with a day and a
+//! time ("Design review on Dec 3 at 4pm", "Llamada con Ana el 3/12 a las 5").
+bool matchSuggestion(
+    Context &c, const DateTimePhrase &phrase, qsizetype start, QString *rule, TitleFrom *titleFrom)
+{
+    if (!phrase.hasTime())
+        return false;
+    const QString t = c.masked.mid(start);
+    // Reported speech is about someone else's plan ("Ana said she'd schedule …", "Juan dijo
+    // que …"), not a suggestion to this user.
+    static const QRegularExpression reported = rx(QStringLiteral(
+        "\\b(?:said|says|told|tells|mentioned|thinks|wants|wanted|asked|heard|dijo|dice|"
+        "comento|cree|quiere|queria|pregunto|conto)\\b"));
+    if (t.contains(reported))
+        return false;
+    static const QRegularExpression proposal = rx(QStringLiteral(
+        "^(?:(?:can|could|shall|should)\\s+we|we\\s+could|let'?s|lets|how\\s+about|"
+        "what\\s+about|(?:do\\s+you\\s+)?want\\s+to|wanna|why\\s+(?:don'?t|not)\\s+we|maybe|"
+        "are\\s+you\\s+(?:free|around|up)\\s+for|"
+        "quedamos|hacemos|nos\\s+vemos|nos\\s+reunimos|nos\\s+juntamos|que\\s+tal|"
+        "(?:te|os|le|les)\\s+(?:parece|viene|va)|podriamos|podemos|hagamos|tomamos|comemos|"
+        "cenamos|desayunamos|movemos|y\\s+si|quedamos|vemonos|veamonos|reunamonos|quieres|"
+        "quereis)\\b"));
+    if (proposal.match(t).hasMatch()) {
+        *rule = QStringLiteral("suggest.proposal");
+        *titleFrom = TitleFrom::Kind;
+        return true;
+    }
+    if (phrase.hasDay() && findKind(t)) {
+        *rule = QStringLiteral("suggest.event");
+        *titleFrom = TitleFrom::Lead;
+        return true;
+    }
+    return false;
 }
 
 QString joinNames(const QStringList &names, Language lang)
@@ -319,7 +466,79 @@ QString joinNames(const QStringList &names, Language lang)
         + (lang == Language::Spanish ? QStringLiteral(" y ") : QStringLiteral(" and ")) + last;
 }
 
-void fillSchedule(Context &c, const DateTimePhrase &phrase, qsizetype restPos)
+//! The words of a title from \a from to the first date/time phrase, "with"/"con" or the end
+//! of the clause, without a leading article or trailing prepositions; empty when none.
+QString titleWords(const Context &c, qsizetype from, TitleFrom how)
+{
+    static const QRegularExpression stop(
+        QStringLiteral("#|\\b(?:with|con)\\b|[?!;.]|,|\\s-\\s|\\s\\x{2014}\\s"));
+    const QString rest = c.masked.mid(from);
+    const qsizetype cut = rest.indexOf(stop);
+    QString words = c.original.mid(from, cut < 0 ? -1 : cut);
+    if (how == TitleFrom::Room) {
+        const QRegularExpressionMatch r = roomRx().match(c.masked.mid(from));
+        if (!r.hasMatch() || r.capturedEnd() > words.size())
+            return {};
+        words = words.mid(r.capturedEnd());
+        static const QRegularExpression forRx(
+            QStringLiteral("^\\s*(?:for|para)\\s+"), QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpressionMatch f = forRx.match(words);
+        if (!f.hasMatch())
+            return {};
+        words = words.mid(f.capturedEnd());
+    }
+    if (how == TitleFrom::Lead) {
+        static const QRegularExpression label(
+            QStringLiteral(
+                "^\\s*(?:reminder|recordatorio|fyi|ojo|note|nota|heads\\s+up|aviso)\\b[\\s:,-]*"),
+            QRegularExpression::CaseInsensitiveOption);
+        words.remove(label);
+    }
+    static const QRegularExpression lead(
+        QStringLiteral("^\\s*(?:(?:me|us|nos|for\\s+me|for\\s+us)\\s+)?"
+                       "(?:(?:an?|the|una?|el|la|los|las|another|otra|otro)\\s+)?"),
+        QRegularExpression::CaseInsensitiveOption);
+    words.remove(lead);
+    static const QRegularExpression tail(
+        QStringLiteral("(?:[\\s,.;:!?@]+|\\s+(?:on|at|for|in|this|next|el|la|las|a|para|de|del|"
+                       "este|esta|por|sobre)\\b)+\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    words.remove(tail);
+    return words.trimmed();
+}
+
+void resolveInto(Context &c, const DateTimePhrase &phrase, const ResolveContext &rc, bool window)
+{
+    Interpretation &out = *c.out;
+    const ResolvedTime r = resolvePhrase(phrase, rc);
+    if (r.hasTime && !window) {
+        out.start = r.start;
+        out.end = r.end;
+    } else if (r.hasTime) {
+        out.windowStart = r.start;
+        out.windowEnd = r.end;
+    } else {
+        out.windowStart = r.windowStart;
+        out.windowEnd = r.windowEnd;
+    }
+    out.durationMinutes = r.durationMinutes;
+    for (const QString &w : r.warnings)
+        if (!out.warnings.contains(w))
+            out.warnings.prepend(w);
+    if (phrase.ambiguousDate && phrase.day == DateTimePhrase::Day::Date) {
+        DateTimePhrase other = phrase;
+        other.month = phrase.altMonth;
+        other.dayOfMonth = phrase.altDay;
+        const ResolvedTime a = resolvePhrase(other, rc);
+        out.alternativeStart = a.hasTime ? a.start : a.windowStart;
+        out.alternativeEnd = a.hasTime ? a.end : a.windowEnd;
+        if (out.alternativeStart.isValid()
+            && !out.warnings.contains(QStringLiteral("ambiguous_date")))
+            out.warnings.append(QStringLiteral("ambiguous_date"));
+    }
+}
+
+void fillSchedule(Context &c, const DateTimePhrase &phrase, qsizetype restPos, TitleFrom how)
 {
     Interpretation &out = *c.out;
     out.intent = Intent::Schedule;
@@ -338,21 +557,11 @@ void fillSchedule(Context &c, const DateTimePhrase &phrase, qsizetype restPos)
     if (kind && kind->windowFrom >= 0)
         rc.defaultDayWindow = std::make_pair(
             QTime(0, 0).addSecs(kind->windowFrom * 60), QTime(0, 0).addSecs(kind->windowTo * 60));
-    const ResolvedTime r = resolvePhrase(phrase, rc);
-    if (r.hasTime) {
-        out.start = r.start;
-        out.end = r.end;
-    } else {
-        out.windowStart = r.windowStart;
-        out.windowEnd = r.windowEnd;
-    }
-    out.durationMinutes = r.durationMinutes;
-    for (const QString &w : r.warnings)
-        if (!out.warnings.contains(w))
-            out.warnings.prepend(w);
+    resolveInto(c, phrase, rc, false);
 
-    // Title: a quoted title wins; then the event word (+ "with" the participants); for a
-    // slash command, the words left over; then "Meeting" / "Reunión".
+    // Title: a quoted title wins; then the words (slash commands, strong verbs, a weak verb
+    // with an object that is not an event word, a room's "for …", a noun-led event); then the
+    // event word (+ "with" the participants); then "Meeting" / "Reunión".
     static const QRegularExpression quoted(
         QStringLiteral("[\"\\x{201C}]([^\"\\x{201D}]+)[\"\\x{201D}]"));
     const QRegularExpressionMatch q = quoted.match(c.original);
@@ -361,14 +570,15 @@ void fillSchedule(Context &c, const DateTimePhrase &phrase, qsizetype restPos)
         out.title = q.captured(1).trimmed();
         return;
     }
-    if (out.fromSlashCommand) {
-        static const QRegularExpression stop(QStringLiteral("#|\\b(?:with|con)\\b"));
-        const qsizetype cut = rest.indexOf(stop);
-        QString words = c.original.mid(restPos, cut < 0 ? -1 : cut).trimmed();
-        words.remove(QRegularExpression(QStringLiteral("^(?:an?|the|una?|el|la)\\s+"),
-            QRegularExpression::CaseInsensitiveOption));
-        words.remove(QRegularExpression(QStringLiteral("[\\s,.;:!?]+$")));
-        base = capitalised(words);
+    if (how != TitleFrom::Kind) {
+        const QString words = titleWords(c, restPos, how);
+        // A lead that is only an event word keeps the event's display title.
+        const bool onlyKind = kind && findKind(foldText(words)) == kind
+            && foldText(words).split(QLatin1Char(' '), Qt::SkipEmptyParts).size() == 1;
+        const bool leadOk = how != TitleFrom::Lead
+            || (kind && findKind(foldText(words)) && words.count(QLatin1Char(' ')) < 6);
+        if (!words.isEmpty() && !onlyKind && leadOk)
+            base = capitalised(words);
     }
     if (base.isEmpty() && kind)
         base = QString::fromUtf8(kind->title);
@@ -399,23 +609,34 @@ void fillWindow(Context &c, const DateTimePhrase &phrase, bool agenda)
         p.midnight = false;
         p.relativeSeconds.reset();
     }
-    const ResolvedTime r = resolvePhrase(p, rc);
-    if (r.hasTime) {
-        out.windowStart = r.start;
-        out.windowEnd = r.end;
-    } else {
-        out.windowStart = r.windowStart;
-        out.windowEnd = r.windowEnd;
-    }
-    if (!agenda)
-        out.durationMinutes = r.durationMinutes;
-    for (const QString &w : r.warnings)
-        if (!out.warnings.contains(w))
-            out.warnings.prepend(w);
+    resolveInto(c, p, rc, true);
+    if (agenda)
+        out.durationMinutes = 0;
+}
+
+//! The first word of \a t (letters and apostrophes), for cheap checks before the rules.
+QStringView firstWord(const QString &t)
+{
+    qsizetype i = 0;
+    while (i < t.size() && (t.at(i).isLetter() || t.at(i) == QLatin1Char('\'')))
+        ++i;
+    return QStringView(t).left(i);
 }
 
 bool matchAgenda(const Context &c, qsizetype start, QString *rule)
 {
+    // Every agenda rule is anchored at one of these first words.
+    static const QSet<QString> firstWords = [] {
+        QSet<QString> set;
+        for (const char *w : { "what", "what's", "whats", "show", "list", "give", "display", "open",
+                 "check", "see", "my", "mi", "calendar", "agenda", "schedule", "calendario", "do",
+                 "have", "am", "any", "que", "muestrame", "ensename", "ver", "mostrar", "muestra",
+                 "ensena", "dame", "abre", "mira", "tengo", "como", "estoy" })
+            set.insert(QString::fromLatin1(w));
+        return set;
+    }();
+    if (!firstWords.contains(firstWord(c.masked.mid(start)).toString()))
+        return false;
     const QString t = c.folded.mid(start);
     const QString tm = c.masked.mid(start);
     // What may follow "what do I have" / "qué tengo" for it to be an agenda question.
@@ -504,6 +725,18 @@ bool matchAgenda(const Context &c, qsizetype start, QString *rule)
 bool matchAvailability(Context &c, qsizetype start, QString *rule)
 {
     const QString tm = c.masked.mid(start);
+    // Every availability rule starts with one of these words, or names "X is free" in Spanish.
+    static const QSet<QString> firstWords = [] {
+        QSet<QString> set;
+        for (const char *w :
+            { "when", "what", "is", "are", "am", "who", "who's", "whos", "find", "cuando", "esta",
+                "estan", "quien", "busca", "encuentra", "buscame", "buscanos", "estoy" })
+            set.insert(QString::fromLatin1(w));
+        return set;
+    }();
+    static const QRegularExpression libre = rx(QStringLiteral("\\b(?:libres?|disponibles?)\\b"));
+    if (!firstWords.contains(firstWord(tm).toString()) && !tm.contains(libre))
+        return false;
     struct R {
         const char *name;
         QRegularExpression re;
@@ -564,6 +797,7 @@ bool matchAvailability(Context &c, qsizetype start, QString *rule)
             0 },
         { "availability.estoy-libre", rx(QStringLiteral("^estoy\\s+libre\\b")), 0 },
     };
+    static const QRegularExpression nameSeparator(QStringLiteral("[\\s,&]"));
     for (const R &r : rules) {
         const QRegularExpressionMatch m = r.re.match(tm);
         if (!m.hasMatch())
@@ -577,8 +811,7 @@ bool matchAvailability(Context &c, qsizetype start, QString *rule)
         for (int g : groups) {
             if (m.capturedStart(g) < 0)
                 continue;
-            const QString first
-                = m.captured(g).section(QRegularExpression(QStringLiteral("[\\s,&]")), 0, 0);
+            const QString first = m.captured(g).section(nameSeparator, 0, 0);
             static const QSet<QString> pronouns = {
                 QStringLiteral("it"),
                 QStringLiteral("this"),
@@ -655,7 +888,9 @@ Interpretation interpret(const QString &text, const InterpretOptions &options)
         c.original.mid(bodyStart), spanishAlias ? Language::Spanish : Language::English));
 
     c.folded = foldText(c.original);
-    const DateTimePhrase phrase = parseDateTimePhrase(c.folded, &c.masked);
+    PhraseOptions po;
+    po.monthFirst = localeIsMonthFirst(options.locale);
+    const DateTimePhrase phrase = parseDateTimePhrase(c.folded, &c.masked, po);
     // The body of a slash command starts after the command; the mask keeps its length.
     if (bodyStart > 0) {
         for (qsizetype i = 0; i < bodyStart; ++i)
@@ -668,7 +903,7 @@ Interpretation interpret(const QString &text, const InterpretOptions &options)
             out.intent = Intent::Help;
         } else if (command == QLatin1String("schedule") || command == QLatin1String("programar")
             || command == QLatin1String("agendar")) {
-            fillSchedule(c, phrase, bodyStart);
+            fillSchedule(c, phrase, bodyStart, TitleFrom::Slash);
         } else if (command == QLatin1String("agenda")) {
             out.intent = Intent::Agenda;
             fillWindow(c, phrase, true);
@@ -684,15 +919,19 @@ Interpretation interpret(const QString &text, const InterpretOptions &options)
 
     const qsizetype start = prefixRx().match(c.folded).capturedEnd();
     QString rule;
-    if (matchesNegationOrPast(c.masked.mid(start), &rule)) {
+    if (matchesNegationOrPast(c.masked.mid(start), out.language, &rule)) {
         out.rule = rule;
         return out;
     }
     qsizetype restPos = 0;
     bool strong = false;
-    if (matchSchedule(c, start, &restPos, &strong)) {
-        out.rule = strong ? QStringLiteral("schedule.verb") : QStringLiteral("schedule.verb+event");
-        fillSchedule(c, phrase, restPos);
+    TitleFrom how = TitleFrom::Kind;
+    if (matchSchedule(c, phrase, start, &restPos, &strong, &how)) {
+        out.rule = strong                     ? QStringLiteral("schedule.verb")
+            : how == TitleFrom::Room          ? QStringLiteral("schedule.verb+room")
+            : findKind(c.masked.mid(restPos)) ? QStringLiteral("schedule.verb+event")
+                                              : QStringLiteral("schedule.verb+object");
+        fillSchedule(c, phrase, restPos, how);
         return out;
     }
     if (matchAgenda(c, start, &rule)) {
@@ -705,6 +944,12 @@ Interpretation interpret(const QString &text, const InterpretOptions &options)
         out.intent = Intent::Availability;
         out.rule = rule;
         fillWindow(c, phrase, false);
+        return out;
+    }
+    if (matchSuggestion(c, phrase, start, &rule, &how)) {
+        out.rule = rule;
+        out.suggestion = true;
+        fillSchedule(c, phrase, start, how);
         return out;
     }
     out.participants.clear();

@@ -30,6 +30,8 @@ QList<std::pair<QString, QJsonValue>> orderedFields(const Interpretation &i)
 {
     QList<std::pair<QString, QJsonValue>> f;
     f.append({ QStringLiteral("intent"), intentName(i.intent) });
+    if (i.intent == Intent::Schedule && i.suggestion)
+        f.append({ QStringLiteral("mode"), QStringLiteral("suggest") });
     const bool withDuration = i.intent == Intent::Schedule || i.intent == Intent::Availability;
     if (i.intent == Intent::Schedule)
         f.append({ QStringLiteral("title"), i.title });
@@ -49,6 +51,11 @@ QList<std::pair<QString, QJsonValue>> orderedFields(const Interpretation &i)
     f.append({ QStringLiteral("language"), languageCode(i.language) });
     if (!i.warnings.isEmpty())
         f.append({ QStringLiteral("warnings"), QJsonArray::fromStringList(i.warnings) });
+    if (i.alternativeStart.isValid()) {
+        QJsonObject a { { QStringLiteral("start"), isoWithOffset(i.alternativeStart) },
+            { QStringLiteral("end"), isoWithOffset(i.alternativeEnd) } };
+        f.append({ QStringLiteral("alternative"), a });
+    }
     f.append({ QStringLiteral("rule"), i.rule });
     return f;
 }
@@ -74,7 +81,7 @@ QByteArray Interpretation::toJson() const
         first = false;
         QByteArray value;
         if (v.isObject()) {
-            // The window: "start" before "end".
+            // The window and the alternative: "start" before "end".
             const QJsonObject w = v.toObject();
             value = "{\"start\": \"" + w.value(QStringLiteral("start")).toString().toUtf8()
                 + "\", \"end\": \"" + w.value(QStringLiteral("end")).toString().toUtf8() + "\"}";

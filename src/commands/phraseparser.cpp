@@ -258,7 +258,19 @@ PartOfDay partFromWord(const QString &w)
 
 } // namespace
 
-DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
+bool localeIsMonthFirst(const QLocale &locale)
+{
+    if (locale.language() == QLocale::C)
+        return false;
+    const QString f = locale.dateFormat(QLocale::ShortFormat);
+    const qsizetype d = f.indexOf(QLatin1Char('d'));
+    const qsizetype m = f.indexOf(QLatin1Char('M'));
+    const qsizetype y = f.indexOf(QLatin1Char('y'));
+    return m >= 0 && d >= 0 && m < d && !(y >= 0 && y < m);
+}
+
+DateTimePhrase parseDateTimePhrase(
+    const QString &folded, QString *masked, const PhraseOptions &options)
 {
     using Day = DateTimePhrase::Day;
     DateTimePhrase p;
@@ -301,7 +313,7 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
 
     // 1. Relative: "in 2 hours", "en 30 minutos", "dentro de una hora", "in 3 days".
     static const QRegularExpression relative
-        = rx(QStringLiteral("\\b(?:in|en|dentro\\s+de)\\s+(?:") + kNumber
+        = rx(QStringLiteral("(?<![-'])\\b(?:in|en|dentro\\s+de)\\s+(?:") + kNumber
             + QStringLiteral("\\s*(hours?|hrs?|h|horas?|minutes?|mins?|minutos?|days?|dias?|"
                              "weeks?|semanas?)(\\s+(?:and\\s+a\\s+half|y\\s+media))?|"
                              "(half\\s+an\\s+hour|media\\s+hora))\\b"));
@@ -321,6 +333,34 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
             return true;
         }
         p.relativeSeconds = qint64(n * double(unit));
+        return true;
+    });
+
+    // "3 days from now", "two hours from now".
+    static const QRegularExpression fromNow = rx(QStringLiteral("\\b") + kNumber
+        + QStringLiteral("\\s*(hours?|minutes?|mins?|days?|weeks?)\\s+from\\s+now\\b"));
+    s.scan(fromNow, [&](const QRegularExpressionMatch &m) {
+        if (p.relativeSeconds || p.day != Day::None)
+            return false;
+        const qint64 unit = unitSeconds(m.captured(2));
+        const double n = numberValue(m.captured(1));
+        if (unit >= 86400)
+            setDay(p, Day::InDays, int(n * double(unit / 86400)));
+        else
+            p.relativeSeconds = qint64(n * double(unit));
+        return true;
+    });
+
+    // "5.45pm", "6.00 p.m.": a dotted time with am/pm needs no "at".
+    static const QRegularExpression dotMeridiem
+        = rx(QStringLiteral("\\b(\\d{1,2})\\.(\\d{2})\\s*(am|pm|a\\.m\\.?|p\\.m\\.?)(?![a-z])"));
+    s.scan(dotMeridiem, [&](const QRegularExpressionMatch &m) {
+        if (p.time.isValid())
+            return false;
+        const ClockTime t = makeTime(m.captured(1), m.captured(2), m.captured(3));
+        if (!t.isValid())
+            return false;
+        p.time = t;
         return true;
     });
 
@@ -391,21 +431,28 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         setDate(p, m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
         return true;
     });
-    // Numeric dates are day first (28/11) in both languages; only when the first number
-    // cannot be a day-first month pair (11/28: second number > 12) is it read US-style.
+    // Numeric dates follow the locale: day first (28/11) or month first (11/28, en_US). When
+    // the locale's order cannot be right (a "month" over 12) the other order is used; when
+    // both orders are dates ("4/6") the locale's is used and the other is kept as the
+    // alternative (ambiguous_date).
     static const QRegularExpression numeric
         = rx(QStringLiteral("\\b(?:el\\s+|on\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\b"));
     s.scan(numeric, [&](const QRegularExpressionMatch &m) {
-        int a = m.captured(1).toInt(), b = m.captured(2).toInt();
+        const int a = m.captured(1).toInt(), b = m.captured(2).toInt();
         int y = m.captured(3).toInt();
         if (y > 0 && y < 100)
             y += 2000;
-        int d = a, mo = b;
-        if (b > 12 && a <= 12)
+        int d = options.monthFirst ? b : a, mo = options.monthFirst ? a : b;
+        if (mo > 12 && d <= 12)
             std::swap(d, mo);
         if (mo < 1 || mo > 12 || d < 1 || d > 31)
             return false;
         setDate(p, y, mo, d);
+        if (a != b && a <= 12 && b <= 12) {
+            p.ambiguousDate = true;
+            p.altMonth = d;
+            p.altDay = mo;
+        }
         return true;
     });
     static const QRegularExpression spanishDate
@@ -668,6 +715,19 @@ DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked)
         p.time = t;
         return true;
     });
+    // British "at half 6" (half past six).
+    static const QRegularExpression halfBritish = rx(QStringLiteral("\\bat\\s+half\\s+(\\d{1,2}|")
+        + kHourWordsEn + QStringLiteral(")\\b(?!\\s*(?:[:.]\\d|am\\b|pm\\b|hours?\\b))"));
+    s.scan(halfBritish, [&](const QRegularExpressionMatch &m) {
+        if (p.time.isValid() || p.midnight)
+            return false;
+        ClockTime t = makeTime(hourDigits(m.captured(1)), QString(), QString());
+        if (!t.isValid() || t.hour > 12 || t.hour < 1)
+            return false;
+        t.minute = 30;
+        p.time = t;
+        return true;
+    });
     static const QRegularExpression atHour = rx(QStringLiteral(
         "(?:\\b(?:at|around|a\\s+las?|sobre\\s+las?|hacia\\s+las?)\\s+|@\\s*)(\\d{1,2})"
         "(?:\\s*o'?clock)?\\b(?!\\s*(?:[/"
@@ -813,7 +873,10 @@ ResolvedTime resolvePhrase(const DateTimePhrase &p, const ResolveContext &ctx)
     // Start and end of the time of day, in minutes since the day's midnight (may pass 24:00).
     int startMin = -1, endMin = -1;
     if (p.midnight) {
-        startMin = 24 * 60;
+        // Midnight is 00:00 at the start of the named day, as chrono, Google Calendar and
+        // Outlook read "tomorrow at midnight"; with no day, or "tonight at midnight", the
+        // coming midnight at the end of the day.
+        startMin = p.hasDay() && p.part != PartOfDay::Evening ? 0 : 24 * 60;
     } else if (p.time.isValid()) {
         if (p.rangeEnd.isValid()) {
             ClockTime a = p.time;

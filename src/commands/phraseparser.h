@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QLocale>
 #include <QStringList>
 #include <QTimeZone>
 
@@ -53,7 +54,13 @@ struct DateTimePhrase {
     PartOfDay part = PartOfDay::None;
     ClockTime time;
     ClockTime rangeEnd; //!< valid for ranges ("from 2 to 4pm")
-    bool midnight = false; //!< "midnight" / "medianoche": 24:00 at the end of the day
+    //! "midnight" / "medianoche": 00:00 at the start of the named day ("tomorrow at midnight"
+    //! is tomorrow 00:00); with no day, the coming midnight.
+    bool midnight = false;
+    //! A numeric date both of whose numbers could be the month ("4/6"): read in the locale's
+    //! order; the other reading is kept in altMonth / altDay.
+    bool ambiguousDate = false;
+    int altMonth = 0, altDay = 0;
     std::optional<int> durationMinutes;
     std::optional<qint64> relativeSeconds; //!< "in 2 hours", "en 30 minutos"
     //! Spans of the folded text the phrase used, [start, end).
@@ -64,9 +71,20 @@ struct DateTimePhrase {
     bool isEmpty() const { return spans.isEmpty(); }
 };
 
+//! \brief How numeric dates are written where the message comes from.
+struct PhraseOptions {
+    //! "12/1" is December 1 (en_US) rather than 12 January (most other locales).
+    bool monthFirst = false;
+};
+
+//! \brief Whether \a locale writes numeric dates month first (its short date format has the
+//! month before the day and does not start with the year: en_US yes; en_GB, es_ES, es_US no).
+bool localeIsMonthFirst(const QLocale &locale);
+
 //! \brief Finds the date/time phrases in \a folded (text passed through foldText()).
 //! \a masked receives \a folded with the used spans replaced by '#', for the intent rules.
-DateTimePhrase parseDateTimePhrase(const QString &folded, QString *masked = nullptr);
+DateTimePhrase parseDateTimePhrase(
+    const QString &folded, QString *masked = nullptr, const PhraseOptions &options = {});
 
 //! \brief Minutes since midnight for \a t under the written rules: am/pm as written;
 //! 24-hour forms as written; else the part of day decides (morning, madrugada → a.m.;

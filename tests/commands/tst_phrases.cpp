@@ -7,6 +7,7 @@
 //   @language en|es    expected "language" when a row leaves it out
 //   @lang en|es|auto   forced language (--lang), auto = detect
 //   @members A,B       room members ("-" = none)
+//   @locale NAME       the sender's locale (numeric date order), "C" = day first (default)
 // A row's expected object is compared key by key with the interpretation, except "rule"
 // (compared only when the row gives it). Rows may leave out "language" (the @language value)
 // and, for schedule/availability, "participants" (meaning []).
@@ -30,6 +31,7 @@ struct Row {
     QByteArray zone;
     QString lang, language;
     QStringList members;
+    QString locale = QStringLiteral("C");
     QJsonObject expected;
 };
 
@@ -61,6 +63,8 @@ QList<Row> loadRows(const QString &file, bool negatives)
                 ctx.lang = value;
             else if (key == QLatin1String("@language"))
                 ctx.language = value;
+            else if (key == QLatin1String("@locale"))
+                ctx.locale = value;
             else if (key == QLatin1String("@members"))
                 ctx.members
                     = value == QLatin1String("-") ? QStringList() : value.split(QLatin1Char(','));
@@ -93,6 +97,7 @@ Interpretation run(const Row &r)
     o.now = r.now;
     o.zone = QTimeZone(r.zone);
     o.members = r.members;
+    o.locale = QLocale(r.locale);
     if (r.lang == QLatin1String("en"))
         o.language = Language::English;
     else if (r.lang == QLatin1String("es"))
@@ -227,6 +232,24 @@ void TestPhrases::cliExplain_data()
                 QStringLiteral("es") }
                + madrid)
         << QByteArray("{\"intent\": \"none\", \"language\": \"es\", \"rule\": \"none.past\"}\n");
+    QTest::newRow("suggest")
+        << (QStringList { QStringLiteral("Let's meet Friday at 5") } + madrid)
+        << QByteArray("{\"intent\": \"schedule\", \"mode\": \"suggest\", \"title\": \"Meeting\", "
+                      "\"start\": \"2026-11-27T17:00:00+01:00\", \"end\": "
+                      "\"2026-11-27T17:30:00+01:00\", \"duration_minutes\": 30, "
+                      "\"participants\": [], \"language\": \"en\", \"rule\": "
+                      "\"suggest.proposal\"}\n");
+    QTest::newRow("locale en_US ambiguous")
+        << QStringList { QStringLiteral("Schedule a meeting on 12/10 at 3pm"),
+               QStringLiteral("--now"), QStringLiteral("2026-12-03T16:30:00-05:00"),
+               QStringLiteral("--tz"), QStringLiteral("America/New_York"),
+               QStringLiteral("--locale"), QStringLiteral("en_US") }
+        << QByteArray("{\"intent\": \"schedule\", \"title\": \"Meeting\", \"start\": "
+                      "\"2026-12-10T15:00:00-05:00\", \"end\": \"2026-12-10T15:30:00-05:00\", "
+                      "\"duration_minutes\": 30, \"participants\": [], \"language\": \"en\", "
+                      "\"warnings\": [\"ambiguous_date\"], \"alternative\": {\"start\": "
+                      "\"2027-10-12T15:00:00-04:00\", \"end\": \"2027-10-12T15:30:00-04:00\"}, "
+                      "\"rule\": \"schedule.verb\"}\n");
     QTest::newRow("dst gap")
         << QStringList { QStringLiteral("Schedule a meeting on March 29 at 2:30am"),
                QStringLiteral("--now"), QStringLiteral("2026-03-27T10:00:00+01:00"),

@@ -23,7 +23,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+
+#include <optional>
 
 static QStringList userTexts(kairos::room::RoomClient *c)
 {
@@ -580,6 +585,94 @@ private Q_SLOTS:
         // A later ordinary message arrives first and alone: the slash command never left.
         type(QStringLiteral("hello"));
         QTRY_COMPARE(userTexts(m_bo.get()), QStringList { QStringLiteral("hello") });
+    }
+
+    //! Where the "Add to calendar?" chip (a kairos-chip: link) is drawn in the message view.
+    static std::optional<QPoint> chipPoint(QTextBrowser *view)
+    {
+        QTextDocument *doc = view->document();
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextFragment f = it.fragment();
+                if (f.charFormat().anchorHref().startsWith(QLatin1String("kairos-chip:"))) {
+                    QTextCursor c(doc);
+                    c.setPosition(f.position() + f.length() / 2);
+                    return view->cursorRect(c).center();
+                }
+            }
+        }
+        return std::nullopt;
+    }
+
+    // Issue 22: a message that looks like an event gets a chip under the sender's own message,
+    // not a card; the card opens from the chip. The room sees only the message.
+    void suggestionChipOnOwnMessage()
+    {
+        type(QStringLiteral("Can we do the budget review tomorrow at 4pm?"));
+        QVERIFY(m_panel->cards().isEmpty());
+        QTRY_COMPARE(userTexts(m_bo.get()),
+            QStringList { QStringLiteral("Can we do the budget review tomorrow at 4pm?") });
+        QCOMPARE(m_panel->chips(), QStringList { QStringLiteral("Add to calendar?") });
+        QVERIFY(m_boPanel->chips().isEmpty());
+        auto *view = m_panel->findChild<QTextBrowser *>(QStringLiteral("messageView"));
+        QVERIFY(view);
+        QTRY_VERIFY(chipPoint(view).has_value());
+        QVERIFY(view->toPlainText().contains(QStringLiteral("Add to calendar?")));
+        auto *boView = m_boPanel->findChild<QTextBrowser *>(QStringLiteral("messageView"));
+        QTRY_VERIFY(boView->toPlainText().contains(QStringLiteral("budget review")));
+        QVERIFY(!boView->toPlainText().contains(QStringLiteral("Add to calendar?")));
+        grabCard(m_panel.get(), QStringLiteral("chat-suggestion-chip"));
+
+        const QPoint at = *chipPoint(view);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        QFrame *c = card(m_panel.get(), QStringLiteral("scheduleCard"));
+        QVERIFY(c);
+        QCOMPARE(label(c, QStringLiteral("cardTitle")), QStringLiteral("Review"));
+        QVERIFY2(label(c, QStringLiteral("cardWhen")).contains(QStringLiteral("22 November 2026")),
+            qPrintable(label(c, QStringLiteral("cardWhen"))));
+        QVERIFY(label(c, QStringLiteral("cardWhen")).contains(QStringLiteral("16:00")));
+        QVERIFY(m_panel->chips().isEmpty()); // the chip goes once used
+        QTRY_VERIFY(!chipPoint(view).has_value());
+    }
+
+    void ordinaryChatWithATimeHasNoChip()
+    {
+        type(QStringLiteral("The train leaves at 9 tomorrow"));
+        QTRY_COMPARE(userTexts(m_bo.get()).size(), 1);
+        QVERIFY(m_panel->cards().isEmpty());
+        QVERIFY(m_panel->chips().isEmpty());
+    }
+
+    // A numeric date that reads two ways: the card uses the locale's order (en_GB: day
+    // first) and offers the other reading in words, one click away.
+    void ambiguousDateOffersTheOtherReading()
+    {
+        type(QStringLiteral("Schedule a meeting on 4/12 at 10"));
+        QFrame *c = card(m_panel.get(), QStringLiteral("scheduleCard"));
+        QVERIFY(c);
+        QVERIFY2(label(c, QStringLiteral("cardWhen")).contains(QStringLiteral("4 December 2026")),
+            qPrintable(label(c, QStringLiteral("cardWhen"))));
+        QVERIFY(label(c, QStringLiteral("cardWarnings")).contains(QStringLiteral("two ways")));
+        auto *other = c->findChild<QPushButton *>(QStringLiteral("cardAlternativeButton"));
+        QVERIFY(other);
+        QVERIFY2(
+            other->text().contains(QStringLiteral("12 April 2027")), qPrintable(other->text()));
+        grabCard(c, QStringLiteral("chat-ambiguous-date"));
+        QTest::mouseClick(other, Qt::LeftButton);
+        QTRY_COMPARE(m_panel->cards().size(), 1);
+        QFrame *swapped = card(m_panel.get(), QStringLiteral("scheduleCard"));
+        QVERIFY(swapped && swapped != c);
+        QVERIFY2(
+            label(swapped, QStringLiteral("cardWhen")).contains(QStringLiteral("12 April 2027")),
+            qPrintable(label(swapped, QStringLiteral("cardWhen"))));
+        auto *back = swapped->findChild<QPushButton *>(QStringLiteral("cardAlternativeButton"));
+        QVERIFY(back && back->text().contains(QStringLiteral("4 December 2026")));
+        QTest::mouseClick(
+            swapped->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+        auto occ = m_calendar->occurrences(QDate(2027, 4, 12), QDate(2027, 4, 12));
+        QVERIFY(occ);
+        QCOMPARE(occ->size(), 1);
+        QCOMPARE(occ->first().start, zonedDateTime(QDate(2027, 4, 12), QTime(10, 0), m_madrid));
     }
 };
 

@@ -8,6 +8,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -202,6 +203,22 @@ ChatPanel::ChatPanel(room::RoomClient *client, QWidget *parent)
     m_view = new QTextBrowser(right);
     m_view->setObjectName(QStringLiteral("messageView"));
     m_view->setOpenExternalLinks(true);
+    // Links open here: web links in the browser, chips (kairos-chip:ID) run their action.
+    m_view->setOpenLinks(false);
+    connect(m_view, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() != QLatin1String("kairos-chip")) {
+            QDesktopServices::openUrl(url);
+            return;
+        }
+        const auto it = m_chips.constFind(url.path());
+        if (it == m_chips.constEnd())
+            return;
+        const std::function<void()> action = it->action;
+        m_chips.remove(url.path());
+        scheduleRender();
+        if (action)
+            action();
+    });
     m_view->setAccessibleName(tr("Messages"));
     rl->addWidget(m_view, 1);
     m_cardArea = new QWidget(right);
@@ -461,11 +478,18 @@ void ChatPanel::sendComposer()
     const QString text = m_composer->toPlainText();
     if (text.trimmed().isEmpty())
         return;
+    m_nextChip.reset();
     if (m_submitHook && !m_submitHook(text)) {
+        m_nextChip.reset();
         m_composer->clear(); // a slash command: answered locally, not sent to the room
         return;
     }
     auto id = m_client->send(text);
+    if (id && m_nextChip) {
+        m_chips.insert(*id, *m_nextChip);
+        scheduleRender();
+    }
+    m_nextChip.reset();
     if (!id) {
         m_banner->setText(tr("The message could not be saved: %1").arg(id.error().message));
         m_banner->parentWidget()->setVisible(true);
@@ -473,6 +497,25 @@ void ChatPanel::sendComposer()
     }
     m_composer->clear();
     m_client->markAllRead();
+}
+
+void ChatPanel::addChipToNextMessage(const QString &label, std::function<void()> action)
+{
+    m_nextChip = Chip { label, std::move(action) };
+}
+
+QStringList ChatPanel::chips() const
+{
+    QStringList labels;
+    if (!m_client)
+        return labels;
+    const auto *model = m_client->messages();
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const auto it = m_chips.constFind(model->row(i).message.id);
+        if (it != m_chips.constEnd())
+            labels << it->label;
+    }
+    return labels;
 }
 
 void ChatPanel::scheduleRender()
@@ -497,6 +540,8 @@ void ChatPanel::render()
                          ".who{font-weight:bold;} .time{color:#888;font-size:small;}"
                          ".pending{color:#999;font-size:small;}"
                          ".proposal{color:#1e6b34;margin:6px 0;}"
+                         "a.chip{color:#1a56c4;background-color:#ffffff;text-decoration:none;"
+                         "font-size:small;}"
                          "</style>");
     QDate lastDay;
     for (int i = 0; i < model->rowCount(); ++i) {
@@ -543,8 +588,15 @@ void ChatPanel::render()
         if (row.pending)
             html += QStringLiteral(" <span class=\"pending\">") + tr("Sending…").toHtmlEscaped()
                 + QStringLiteral("</span>");
-        html += QStringLiteral("<br>") + linkified(row.message.text)
-            + QStringLiteral("</td></tr></table>");
+        html += QStringLiteral("<br>") + linkified(row.message.text);
+        if (row.own) {
+            const auto chip = m_chips.constFind(row.message.id);
+            if (chip != m_chips.constEnd())
+                html += QStringLiteral("<br><a class=\"chip\" href=\"kairos-chip:")
+                    + row.message.id.toHtmlEscaped() + QStringLiteral("\">&nbsp;")
+                    + chip->label.toHtmlEscaped() + QStringLiteral("&nbsp;</a>");
+        }
+        html += QStringLiteral("</td></tr></table>");
     }
     m_view->setHtml(html);
     if (atBottom)

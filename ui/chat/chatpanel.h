@@ -6,7 +6,10 @@
 #include <QTimeZone>
 #include <QWidget>
 
+#include <QHash>
+
 #include <functional>
+#include <optional>
 
 class QAction;
 class QHBoxLayout;
@@ -27,7 +30,8 @@ namespace kairos {
 //! starts a new line). Self-contained: give it a RoomClient (not owned) and show it.
 //!
 //! Object names for tests: connectionBanner, retryButton, memberList, messageView, composer,
-//! sendButton, unreadBadge, loadOlderButton, chatNotice.
+//! sendButton, unreadBadge, loadOlderButton, chatNotice. Chips under own messages are links
+//! with the scheme kairos-chip in messageView.
 class ChatPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatPanel)
@@ -50,6 +54,13 @@ public:
     //! answers). The panel takes ownership; deleting the widget removes it.
     void addCard(QWidget *card);
     QList<QWidget *> cards() const;
+    //! A small link under the next message this user sends from the composer (the one the
+    //! submit hook is deciding about): "Add to calendar?". \a action runs when it is clicked,
+    //! and the chip goes. Nothing of it reaches the room. Call it from the submit hook; a
+    //! message that is not sent drops the chip.
+    void addChipToNextMessage(const QString &label, std::function<void()> action);
+    //! Chips shown now (for tests): the labels, in message order.
+    QStringList chips() const;
     //! The zone meeting proposals are shown in (default: the system's).
     void setDisplayZone(const QTimeZone &zone);
     //! A button for \a action in the panel's header row (e.g. Find a Time…); added once.
@@ -83,6 +94,12 @@ private:
     QHBoxLayout *m_header = nullptr;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     std::function<bool(const QString &)> m_submitHook;
+    struct Chip {
+        QString label;
+        std::function<void()> action;
+    };
+    std::optional<Chip> m_nextChip;
+    QHash<QString, Chip> m_chips; //!< by message id
     QPushButton *m_retry = nullptr;
     QListView *m_members = nullptr;
     QTextBrowser *m_view = nullptr;

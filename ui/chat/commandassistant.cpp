@@ -175,11 +175,22 @@ bool CommandAssistant::handle(const QString &text)
     options.now = Clock::nowUtc();
     options.zone = m_calendar.timeZone();
     options.members = memberNames();
+    options.locale = QLocale(); // the profile's language and region (numeric date order)
     const commands::Interpretation in = commands::interpret(text, options);
     const bool slash = in.fromSlashCommand || text.trimmed().startsWith(QLatin1Char('/'));
     switch (in.intent) {
     case commands::Intent::Schedule:
-        showScheduleCard(in);
+        if (in.suggestion && !slash && m_panel) {
+            // Looks like an event but was not asked for: a chip under the sender's own
+            // message, the card only when it is clicked.
+            m_panel->addChipToNextMessage(
+                tr("Add to calendar?"), [self = QPointer<CommandAssistant>(this), in]() {
+                    if (self)
+                        self->showScheduleCard(in);
+                });
+        } else {
+            showScheduleCard(in);
+        }
         break;
     case commands::Intent::Agenda:
         showAgenda(in);
@@ -369,11 +380,39 @@ void CommandAssistant::showScheduleCard(const commands::Interpretation &in)
         else if (w == QLatin1String("day_assumed"))
             warnings << tr("No day was given, so the first day of that week was picked. Check "
                            "it, or change it with Edit….");
+        else if (w == QLatin1String("ambiguous_date"))
+            warnings << tr("The date you wrote can be read two ways.");
     }
     if (!warnings.isEmpty()) {
         auto *w = addLabel(
             layout, card, QStringLiteral("cardWarnings"), warnings.join(QLatin1Char(' ')));
         w->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    }
+    if (in.alternativeStart.isValid()) {
+        // The other reading of a numeric date ("4/6"), one click away: the card is shown again
+        // with it (and offers this one back).
+        auto *other
+            = new QPushButton(tr("Use %1 instead")
+                                  .arg(locale.toString(in.alternativeStart.toTimeZone(zone).date(),
+                                      QLocale::LongFormat)),
+                card);
+        other->setObjectName(QStringLiteral("cardAlternativeButton"));
+        layout->addWidget(other, 0, Qt::AlignLeft);
+        connect(other, &QPushButton::clicked, card, [this, card, in]() {
+            commands::Interpretation swapped = in;
+            if (in.hasTime()) {
+                swapped.start = in.alternativeStart;
+                swapped.end = in.alternativeEnd;
+            } else {
+                swapped.windowStart = in.alternativeStart;
+                swapped.windowEnd = in.alternativeEnd;
+            }
+            swapped.alternativeStart = in.hasTime() ? in.start : in.windowStart;
+            swapped.alternativeEnd = in.hasTime() ? in.end : in.windowEnd;
+            card->hide();
+            card->deleteLater();
+            showScheduleCard(swapped);
+        });
     }
     auto *buttons = new QHBoxLayout;
     auto *create = new QPushButton(tr("Create"), card);
