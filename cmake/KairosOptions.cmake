@@ -8,6 +8,9 @@ target_compile_definitions(kairos_options INTERFACE
   QT_NO_CONTEXTLESS_CONNECT
   QT_NO_KEYWORDS
   QT_NO_FOREACH)
+if(KAIROS_PORTABLE_ONLY)
+  target_compile_definitions(kairos_options INTERFACE KAIROS_PORTABLE_ONLY=1)
+endif()
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(kairos_options INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
   if(KAIROS_WERROR)

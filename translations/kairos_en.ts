@@ -248,6 +248,45 @@ Waiting for the browser (5 minutes)...
     </message>
 </context>
 <context>
+    <name>kairos::AboutDialog</name>
+    <message>
+        <source>About Kairos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team chat and calendars: Google, Outlook, local and .ics. Kairos is free software under the MIT licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos is built on these libraries, each under its own licence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Kairos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kairos::AccountsPage</name>
     <message>
         <source>Connect Google Calendar</source>

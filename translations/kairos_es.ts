@@ -274,6 +274,45 @@ Esperando al navegador (5 minutos)...
     </message>
 </context>
 <context>
+    <name>kairos::AboutDialog</name>
+    <message>
+        <source>About Kairos</source>
+        <translation>Acerca de Kairos</translation>
+    </message>
+    <message>
+        <source>Team chat and calendars: Google, Outlook, local and .ics. Kairos is free software under the MIT licence.</source>
+        <translation>Chat de equipo y calendarios: Google, Outlook, locales e .ics. Kairos es software libre con licencia MIT.</translation>
+    </message>
+    <message>
+        <source>Kairos is built on these libraries, each under its own licence:</source>
+        <translation>Kairos se basa en estas bibliotecas, cada una con su propia licencia:</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Kairos</source>
+        <translation>&amp;Acerca de Kairos</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>kairos::AccountsPage</name>
     <message>
         <source>Connect Google Calendar</source>

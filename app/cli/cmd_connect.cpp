@@ -15,10 +15,16 @@ namespace {
 
 void openBrowser(const QUrl &url)
 {
-    // $BROWSER first (may be a ':'-separated list), then xdg-open.
+    // $BROWSER first (may be a ':'-separated list), then the platform's opener.
     QStringList candidates
         = qEnvironmentVariable("BROWSER").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+#if defined(Q_OS_WIN)
+    candidates << QStringLiteral("rundll32 url.dll,FileProtocolHandler");
+#elif defined(Q_OS_MACOS)
+    candidates << QStringLiteral("open");
+#else
     candidates << QStringLiteral("xdg-open");
+#endif
     for (const QString &c : std::as_const(candidates)) {
         QStringList parts = QProcess::splitCommand(c);
         if (parts.isEmpty() || QStandardPaths::findExecutable(parts.first()).isEmpty())

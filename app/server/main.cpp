@@ -1,5 +1,6 @@
 // kairos-server: hosts team rooms headlessly (docs/server.md, docs/protocol.md).
 #include "core/logging.h"
+#include "core/platform.h"
 #include "room/invitelink.h"
 #include "room/roomserver.h"
 #include "room/tls.h"
@@ -16,14 +17,22 @@
 
 #include <csignal>
 #include <cstdio>
+
+#if KAIROS_PLATFORM_POSIX
 #include <sys/socket.h>
 #include <unistd.h>
+#else
+#include <QTimer>
+
+#include <atomic>
+#endif
 
 using namespace kairos;
 using namespace kairos::room;
 
 namespace {
 
+#if KAIROS_PLATFORM_POSIX
 int s_signalFd[2] = { -1, -1 };
 
 void onSignal(int)
@@ -31,6 +40,15 @@ void onSignal(int)
     const char c = 1;
     [[maybe_unused]] const auto n = ::write(s_signalFd[0], &c, 1);
 }
+#else
+std::atomic<bool> s_stopRequested { false };
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+void onSignal(int)
+{
+    s_stopRequested.store(true);
+}
+#endif
 
 void out(const QString &s)
 {
@@ -208,6 +226,13 @@ int main(int argc, char **argv)
     // The "listening" line is what scripts and tests wait for (with the real port).
     out(QStringLiteral("listening on %1:%2").arg(server.address().toString()).arg(server.port()));
 
+    auto stop = [&]() {
+        qCInfo(lcChat) << "stopping";
+        server.close();
+        app.quit();
+    };
+#if KAIROS_PLATFORM_POSIX
+    // SIGTERM / SIGINT: the handler writes a byte to a socket pair, the event loop stops.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFd) != 0) {
         err(QStringLiteral("socketpair failed"));
         return 1;
@@ -216,9 +241,7 @@ int main(int argc, char **argv)
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&]() {
         char c;
         [[maybe_unused]] const auto n = ::read(s_signalFd[1], &c, 1);
-        qCInfo(lcChat) << "stopping";
-        server.close();
-        app.quit();
+        stop();
     });
     struct sigaction sa = {};
     sa.sa_handler = onSignal;
@@ -226,6 +249,17 @@ int main(int argc, char **argv)
     sa.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
+#else
+    // Elsewhere (Windows: Ctrl+C, Ctrl+Break): ISO C signals set a flag the event loop polls.
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+    QTimer stopPoll;
+    QObject::connect(&stopPoll, &QTimer::timeout, &app, [&]() {
+        if (s_stopRequested.load())
+            stop();
+    });
+    stopPoll.start(200);
+#endif
     const int rc = app.exec();
     out(QStringLiteral("stopped"));
     return rc;

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/logging.h"
+#include "core/platform.h"
 
 #include <algorithm>
 
@@ -18,7 +19,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
-#ifdef Q_OS_UNIX
+#if KAIROS_PLATFORM_POSIX
 #include <cerrno>
 #include <sys/socket.h>
 #endif
@@ -224,7 +225,7 @@ struct RoomServer::Private {
             }
             return;
         }
-#ifdef Q_OS_UNIX
+#if KAIROS_PLATFORM_POSIX // elsewhere (Windows): QTcpSocket::write below
         if (c->direct && tcp->bytesToWrite() == 0
             && tcp->state() == QAbstractSocket::ConnectedState) {
 #ifdef MSG_NOSIGNAL

@@ -2,6 +2,7 @@
 // against the strict fake authorization server (InMemoryVault: the keychain has its own tests).
 #include "authfixture.h"
 #include "authtestutil.h"
+#include "core/platform.h"
 #include "support/inmemoryvault.h"
 #include "support/mockclock.h"
 
@@ -14,10 +15,12 @@ using namespace kairos::test;
 
 namespace {
 
-//! Is something listening on `port`, and on which address? Reads /proc/net/tcp (Linux).
-QStringList listenersOn(quint16 port)
+//! Is something listening on `port`, and on which address? Reads /proc/net/tcp (Linux; elsewhere
+//! nothing is known and the tests rely on the connection probes).
+QStringList listenersOn([[maybe_unused]] quint16 port)
 {
     QStringList out;
+#if KAIROS_PLATFORM_LINUX
     for (const char *file : { "/proc/net/tcp", "/proc/net/tcp6" }) {
         QFile f(QString::fromLatin1(file));
         if (!f.open(QIODevice::ReadOnly))
@@ -32,6 +35,7 @@ QStringList listenersOn(quint16 port)
                 out.append(QString::fromLatin1(local.at(0)));
         }
     }
+#endif
     return out;
 }
 
@@ -122,7 +126,9 @@ private Q_SLOTS:
         });
         QVERIFY(f.runConnect(Provider::Google).hasValue());
         QVERIFY(port != 0);
+#if KAIROS_PLATFORM_LINUX
         QCOMPARE(boundTo, QStringList { QStringLiteral("0100007F") }); // 127.0.0.1 only
+#endif
         QVERIFY(listenersOn(port).isEmpty());
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, port);
@@ -258,7 +264,10 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, Error::Code::NotConfigured);
     }
 
-    void fiftyConcurrentCallsMakeOneRefresh_data() { connectSucceeds_data(); }
+    void fiftyConcurrentCallsMakeOneRefresh_data()
+    {
+        connectSucceeds_data();
+    }
     void fiftyConcurrentCallsMakeOneRefresh()
     {
         QFETCH(int, provider);
@@ -322,7 +331,10 @@ private Q_SLOTS:
         QCOMPARE(f.google.refreshes(), 2);
     }
 
-    void invalidGrantNeedsReconnect_data() { connectSucceeds_data(); }
+    void invalidGrantNeedsReconnect_data()
+    {
+        connectSucceeds_data();
+    }
     void invalidGrantNeedsReconnect()
     {
         QFETCH(int, provider);

@@ -6,8 +6,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-
 //! kairos-server as a separate process: SIGKILL in the middle of a burst, restart on the same
 //! data folder, and every acknowledged message is there exactly once.
 class TestRoomProcess : public QObject {
@@ -83,13 +81,13 @@ private Q_SLOTS:
             if (i % 25 == 24) {
                 QCoreApplication::processEvents();
                 if (!killed && a.count(QStringLiteral("ack")) >= 100) {
-                    ::kill(pid_t(server.processId()), SIGKILL);
+                    server.kill(); // SIGKILL (TerminateProcess on Windows)
                     killed = true;
                 }
             }
         }
         if (!killed)
-            ::kill(pid_t(server.processId()), SIGKILL);
+            server.kill();
         // An early kill may already have been reaped by the processEvents() calls above.
         QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(30000));
         QTRY_VERIFY(a.closed);

@@ -641,7 +641,17 @@ void ChatController::showRenameDialog()
 
 void ChatController::showJoinDialog()
 {
-    RoomJoinDialog dialog(configuredLink(), displayName(), m_window);
+    runJoinDialog(configuredLink());
+}
+
+void ChatController::openInviteLink(const QString &link)
+{
+    runJoinDialog(link.trimmed());
+}
+
+void ChatController::runJoinDialog(const QString &link)
+{
+    RoomJoinDialog dialog(link, displayName(), m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (auto r = joinRoom(dialog.link(), dialog.name()); !r)

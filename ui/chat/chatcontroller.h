@@ -104,6 +104,10 @@ public:
     Expected<void> rename(const QString &name);
 
     void showJoinDialog();
+    //! A kairos:// invite link opened from the desktop, the command line or a second start:
+    //! the Join a Room dialog with the link filled in (the user checks the display name and
+    //! presses Join).
+    void openInviteLink(const QString &link);
     void showRenameDialog();
     void showHostDialog();
 
@@ -126,6 +130,7 @@ private:
     Expected<void> startHosting(const HostOptions &options);
     void forgetHosting();
     void connectTo(const room::InviteLink &link, const QString &name, bool ownRoom);
+    void runJoinDialog(const QString &link);
     void stopClient();
     void updateNotice();
 

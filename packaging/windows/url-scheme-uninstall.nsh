@@ -1,0 +1,2 @@
+; Removes what url-scheme-install.nsh registered.
+DeleteRegKey HKCR "kairos"
