@@ -668,8 +668,8 @@ void MainWindow::openEvent(const QString &eventId, const QDateTime &occurrenceSt
         showError(tr("Could not open the event"), e.error());
         return;
     }
-    if (occurrenceStart.isValid() && !e->recurrence.isEmpty() && syncsCalendar(e->calendarId)
-        && !m_dialog) {
+    if (occurrenceStart.isValid() && !e->recurrence.isEmpty()
+        && m_calendar.writesThroughWriter(e->calendarId) && !m_dialog) {
         const QString title = e->title.isEmpty() ? tr("(No title)") : e->title;
         QMessageBox box(QMessageBox::Question, tr("Edit recurring event"),
             tr("“%1” repeats. Change only this occurrence, or every event in the series?")
@@ -733,15 +733,10 @@ void MainWindow::dialogFinished(EventDialog *dialog, int result)
 {
     if (result == QDialog::Accepted) {
         const Event e = dialog->event();
-        Expected<Event> saved = makeError(Error::Code::Internal, QString());
-        if (dialog->isProviderCalendar() && m_sync) {
-            WriteOptions options;
-            options.sendUpdates = dialog->sendInvitations();
-            saved = dialog->isNew() ? m_sync->createEvent(e, options)
-                                    : m_sync->updateEvent(e, options);
-        } else {
-            saved = dialog->isNew() ? m_calendar.createEvent(e) : m_calendar.updateEvent(e);
-        }
+        WriteOptions options;
+        options.sendUpdates = dialog->sendInvitations();
+        const Expected<Event> saved = dialog->isNew() ? m_calendar.createEvent(e, options)
+                                                      : m_calendar.updateEvent(e, options);
         if (!saved) {
             showError(tr("Could not save the event"), saved.error());
             return;
@@ -757,10 +752,10 @@ void MainWindow::dialogFinished(EventDialog *dialog, int result)
         const QString id = e.id;
         WriteOptions options;
         options.sendUpdates = dialog->sendInvitations();
-        if (id.isEmpty() && !e.recurringEventId.isEmpty() && m_sync) {
+        if (id.isEmpty() && !e.recurringEventId.isEmpty()) {
             // "This event" of a series: the occurrence is cancelled.
             e.status = EventStatus::Cancelled;
-            if (auto r = m_sync->updateEvent(e, options); !r) {
+            if (auto r = m_calendar.updateEvent(e, options); !r) {
                 showError(tr("Could not delete the event"), r.error());
                 return;
             }
@@ -768,9 +763,7 @@ void MainWindow::dialogFinished(EventDialog *dialog, int result)
             statusBar()->showMessage(tr("Event deleted"), 4000);
             return;
         }
-        if (auto r = syncsCalendar(e.calendarId) ? m_sync->deleteEvent(id, options)
-                                                 : m_calendar.deleteEvent(id);
-            !r) {
+        if (auto r = m_calendar.deleteEvent(id, options); !r) {
             showError(tr("Could not delete the event"), r.error());
             return;
         }
@@ -793,9 +786,7 @@ void MainWindow::deleteSelected()
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
-    if (auto r
-        = syncsCalendar(e->calendarId) ? m_sync->deleteEvent(id) : m_calendar.deleteEvent(id);
-        !r) {
+    if (auto r = m_calendar.deleteEvent(id); !r) {
         showError(tr("Could not delete the event"), r.error());
         return;
     }
@@ -863,18 +854,6 @@ void MainWindow::setAccountManager(AccountManager *manager)
         m_syncIndicator->setAccountManager(manager);
     m_banner = new ReconnectBanner(*manager, this);
     m_topLayout->insertWidget(0, m_banner);
-}
-
-bool MainWindow::syncsCalendar(const QString &calendarId) const
-{
-    if (!m_sync)
-        return false;
-    const QList<Calendar> calendars = m_calendar.calendars();
-    for (const Calendar &c : calendars) {
-        if (c.id == calendarId)
-            return !c.accountId.isEmpty();
-    }
-    return false;
 }
 
 void MainWindow::setSyncEngine(SyncEngine *engine)

@@ -109,7 +109,6 @@ private:
     void dialogFinished(EventDialog *dialog, int result);
     void showError(const QString &what, const Error &error);
     //! The event lives in a calendar of a connected account and an engine is set.
-    bool syncsCalendar(const QString &calendarId) const;
     void showCalendarListMenu(const QPoint &pos);
     void setCalendarCountsForAvailability(const QString &calendarId, bool counts);
     //! The time grid moved or resized an event by dragging.

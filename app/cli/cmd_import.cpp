@@ -8,7 +8,7 @@
 #include "auth/tokenvault.h"
 #include "core/profile.h"
 #include "ics/icsimport.h"
-#include "ics/providerimport.h"
+#include "sync/providerimport.h"
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "sync/syncengine.h"

@@ -226,8 +226,21 @@ Expected<void> CalendarService::checkWritable(const QString &calendarId) const
     return makeError(Error::Code::NotFound, QStringLiteral("calendar ") + calendarId);
 }
 
-Expected<Event> CalendarService::createEvent(Event e)
+bool CalendarService::writesThroughWriter(const QString &calendarId) const
 {
+    if (!m_writer)
+        return false;
+    for (const Calendar &c : calendars()) {
+        if (c.id == calendarId)
+            return m_writer->handles(c);
+    }
+    return false;
+}
+
+Expected<Event> CalendarService::createEvent(Event e, const WriteOptions &options)
+{
+    if (!e.calendarId.isEmpty() && writesThroughWriter(e.calendarId))
+        return m_writer->createEvent(std::move(e), options);
     if (e.calendarId.isEmpty())
         e.calendarId = localCalendarId();
     if (auto w = checkWritable(e.calendarId); !w)
@@ -244,8 +257,10 @@ Expected<Event> CalendarService::createEvent(Event e)
     return e;
 }
 
-Expected<Event> CalendarService::updateEvent(Event e)
+Expected<Event> CalendarService::updateEvent(Event e, const WriteOptions &options)
 {
+    if (writesThroughWriter(e.calendarId))
+        return m_writer->updateEvent(std::move(e), options);
     auto old = m_store->event(e.id);
     if (!old)
         return old.error();
@@ -267,11 +282,13 @@ Expected<Event> CalendarService::updateEvent(Event e)
     return e;
 }
 
-Expected<void> CalendarService::deleteEvent(const QString &id)
+Expected<void> CalendarService::deleteEvent(const QString &id, const WriteOptions &options)
 {
     auto old = m_store->event(id);
     if (!old)
         return old.error();
+    if (writesThroughWriter(old->calendarId))
+        return m_writer->deleteEvent(id, options);
     if (auto w = checkWritable(old->calendarId); !w)
         return w;
     if (auto r = m_store->removeEvents({ id }); !r)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calendar/eventwriter.h"
 #include "core/expected.h"
 #include "model/calendar.h"
 #include "model/occurrence.h"
@@ -58,10 +59,20 @@ public:
         qint64 fromMs, qint64 toMs, bool visibleOnly = true) const;
 
     Expected<Event> event(const QString &id) const;
-    //! Validates (title may be empty: shown as "(No title)"), stores, emits changed().
-    Expected<Event> createEvent(Event event);
-    Expected<Event> updateEvent(Event event);
-    Expected<void> deleteEvent(const QString &id);
+
+    // ---- writes: the one write path ----
+    //! Installs where writes to provider calendars go (the SyncEngine does this itself in
+    //! SyncEngine::setCalendarService); nullptr: every calendar is written here directly.
+    void setEventWriter(EventWriter *writer) { m_writer = writer; }
+    EventWriter *eventWriter() const { return m_writer; }
+    //! True when a write to `calendarId` goes to the EventWriter (a calendar it handles).
+    bool writesThroughWriter(const QString &calendarId) const;
+    //! Validates (title may be empty: shown as "(No title)"), stores, emits changed(). A
+    //! calendar the EventWriter handles gets the write through it (`options` apply there).
+    Expected<Event> createEvent(Event event, const WriteOptions &options = {});
+    //! See EventWriter::updateEvent for "this event only" of a series (provider calendars).
+    Expected<Event> updateEvent(Event event, const WriteOptions &options = {});
+    Expected<void> deleteEvent(const QString &id, const WriteOptions &options = {});
     Expected<int> eventCount() const;
 
     //! The profile database this service works on.
@@ -90,6 +101,7 @@ private:
     std::unique_ptr<EventStore> m_store;
     QTimeZone m_zone;
     RecurrenceExpander m_expander;
+    EventWriter *m_writer = nullptr;
     mutable QList<Calendar> m_calendars;
     mutable bool m_calendarsLoaded = false;
 };

@@ -10,6 +10,7 @@
 #include "ics/recurrence.h"
 #include "mcp/jsonschema.h"
 #include "model/zonedtime.h"
+#include "providers/providerregistry.h"
 #include "room/protocol.h"
 #include "scheduling/findtimejson.h"
 #include "scheduling/reasontext.h"
@@ -334,14 +335,17 @@ struct CalendarTools::Impl {
     {
         const auto cals = calendarsById();
         const auto it = cals.constFind(calendarId);
-        return it != cals.constEnd()
-            && (it->kind == CalendarKind::Google || it->kind == CalendarKind::Microsoft);
+        return it != cals.constEnd() && it->isProvider();
     }
-    bool isMicrosoft(const QString &calendarId)
+    //! The provider notifies the attendees of every write (Graph): no quiet write exists.
+    bool alwaysNotifies(const QString &calendarId)
     {
         const auto cals = calendarsById();
         const auto it = cals.constFind(calendarId);
-        return it != cals.constEnd() && it->kind == CalendarKind::Microsoft;
+        if (it == cals.constEnd())
+            return false;
+        const auto caps = capabilitiesFor(it->kind);
+        return caps && !caps->optionalSendUpdates;
     }
     static WriteOptions writeOptions(const QJsonObject &a)
     {
@@ -353,32 +357,24 @@ struct CalendarTools::Impl {
     //! caller asked for invitations.
     std::optional<ToolResult> graphWouldNotify(const Event &e, const QJsonObject &a)
     {
-        if (!isMicrosoft(e.calendarId) || e.attendees.isEmpty() || writeOptions(a).sendUpdates)
+        if (!alwaysNotifies(e.calendarId) || e.attendees.isEmpty() || writeOptions(a).sendUpdates)
             return std::nullopt;
         return ToolResult::error(S("Outlook sends invitations / updates to the attendees of every "
                                    "change and has no way to turn that off; pass "
                                    "send_invitations: true to go ahead. Nothing was changed."));
     }
-    // Writes: provider calendars through the sync engine's outbox, the rest through the service.
+    // Writes: the calendar service routes them (provider calendars to the sync engine's outbox).
     Expected<Event> writeCreate(const Event &e, const QJsonObject &a)
     {
-        if (t.m_sync && isProvider(e.calendarId))
-            return t.m_sync->createEvent(e, writeOptions(a));
-        return t.m_service->createEvent(e);
+        return t.m_service->createEvent(e, writeOptions(a));
     }
     Expected<Event> writeUpdate(const Event &e, const QJsonObject &a)
     {
-        if (t.m_sync && isProvider(e.calendarId))
-            return t.m_sync->updateEvent(e, writeOptions(a));
-        return t.m_service->updateEvent(e);
+        return t.m_service->updateEvent(e, writeOptions(a));
     }
     Expected<void> writeDelete(const QString &id, const QJsonObject &a)
     {
-        if (t.m_sync) {
-            if (auto e = store().event(id); e && isProvider(e->calendarId))
-                return t.m_sync->deleteEvent(id, writeOptions(a));
-        }
-        return t.m_service->deleteEvent(id);
+        return t.m_service->deleteEvent(id, writeOptions(a));
     }
 
     //! Resolves a calendar id for writing: "local" (default), an id, or "google" / "microsoft"
@@ -1910,6 +1906,12 @@ CalendarTools::CalendarTools(Profile profile, Database &db, QTimeZone zone)
     , m_defs(makeDefinitions())
 {
     ics::installRecurrenceExpander(*m_service);
+}
+
+void CalendarTools::setSyncEngine(SyncEngine *engine)
+{
+    m_sync = engine;
+    m_service->setEventWriter(engine);
 }
 
 CalendarTools::~CalendarTools() = default;

@@ -80,7 +80,8 @@ public:
     QTimeZone timeZone() const { return m_zone; }
     //! The profile's sync engine (its accounts added): provider writes go to its outbox
     //! (send_invitations → WriteOptions::sendUpdates) and sync_calendars runs syncNow().
-    void setSyncEngine(SyncEngine *engine) { m_sync = engine; }
+    //! Also makes `engine` the writer of service(), so writes to its calendars reach the outbox.
+    void setSyncEngine(SyncEngine *engine);
     //! Called for an account that is in the database but not in the sync engine (connected by
     //! the desktop app after this server started): adds it to the engine; false = cannot.
     void setAccountAdder(std::function<bool(const Account &)> adder)

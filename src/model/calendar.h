@@ -22,6 +22,9 @@ struct Calendar {
     bool countsForAvailability = true;
     QString sourceUrl; //!< subscriptions only
 
+    //! A calendar of a connected provider account (its writes go through the sync engine).
+    bool isProvider() const { return !accountId.isEmpty(); }
+
     friend bool operator==(const Calendar &, const Calendar &) = default;
 };
 

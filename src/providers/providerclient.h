@@ -4,12 +4,15 @@
 #include "core/expected.h"
 #include "model/calendar.h"
 #include "model/event.h"
+#include "model/writeoptions.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <optional>
+#include <utility>
 
 namespace kairos {
 
@@ -38,9 +41,21 @@ struct PullResult {
     int requests = 0;
 };
 
-//! \brief Options of a local write.
-struct WriteOptions {
-    bool sendUpdates = false; //!< invite / notify attendees (only when the user asked)
+//! \brief What a provider can do and how it models events: the SyncEngine and the UI ask
+//! these instead of asking which provider it is.
+struct ProviderCapabilities {
+    //! Writes can be sent with or without notifying the attendees (Google sendUpdates). False:
+    //! the provider notifies the attendees of every write (Graph has no switch).
+    bool optionalSendUpdates = true;
+    //! The provider lists a series as its master plus changed / cancelled instances, and the
+    //! app expands the occurrences itself (Google). False: the provider expands series and
+    //! every occurrence arrives as its own event (Graph calendarView); masters are not kept.
+    bool expandsRecurrenceLocally = true;
+    //! "Out of office" can be written (Graph showAs oof). False: shown and kept, not editable.
+    bool writesOutOfOffice = false;
+    //! The client chooses the event id on create (Google: newClientKey() is the id). False:
+    //! the server assigns it; the event lives under a provisional id until the answer.
+    bool clientAssignsIds = true;
 };
 
 //! \brief The common face of the Google and Graph clients. Every call goes through
@@ -63,6 +78,24 @@ public:
 
     virtual Provider provider() const = 0;
     QString accountId() const { return m_accountId; }
+    //! What this provider can do (see ProviderCapabilities); the same as the registry's entry.
+    virtual ProviderCapabilities capabilities() const = 0;
+    //! The window a pull covers, for `nowUtc`, or nullopt when the provider syncs the whole
+    //! calendar (Google). A pull with a token whose window moved by more than a week is
+    //! replaced by a full pull of the new window.
+    virtual std::optional<std::pair<QDateTime, QDateTime>> syncWindow(const QDateTime &nowUtc) const
+    {
+        Q_UNUSED(nowUtc);
+        return std::nullopt;
+    }
+    //! The provider id of one occurrence of the series `masterProviderId` (for "this event
+    //! only" the first time an occurrence is edited), or "" when the provider has none to
+    //! derive (the occurrence must then already carry its own providerId).
+    virtual QString instanceId(const QString &masterProviderId, const Event &occurrence) const
+    {
+        Q_UNUSED(masterProviderId);
+        return occurrence.providerId;
+    }
 
     virtual void listCalendars(CalendarsDone done) = 0;
     //! Pulls changes of one calendar since `token` (empty: full sync). `onPage` gets each page

@@ -4,8 +4,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "providers/eventjson.h"
-#include "providers/google/googleclient.h"
-#include "providers/microsoft/graphclient.h"
+#include "providers/providerregistry.h"
 #include "store/database.h"
 #include "store/eventstore.h"
 
@@ -18,9 +17,10 @@ namespace kairos {
 
 namespace {
 
-bool isGoogleCal(const Calendar &c)
+//! The local id of a provisional event whose provider id the server assigns on create.
+QString provisionalProviderId(const QString &clientKey)
 {
-    return c.kind == CalendarKind::Google;
+    return QStringLiteral("pending-") + clientKey;
 }
 
 QString calendarLocalId(const QString &accountId, const QString &providerCalId)
@@ -42,7 +42,27 @@ SyncEngine::SyncEngine(Database &db, AuthorizedClient &client, QObject *parent)
     m_timer.start();
 }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine()
+{
+    if (m_service && m_service->eventWriter() == this)
+        m_service->setEventWriter(nullptr);
+}
+
+void SyncEngine::setCalendarService(CalendarService *service)
+{
+    if (m_service && m_service != service && m_service->eventWriter() == this)
+        m_service->setEventWriter(nullptr);
+    m_service = service;
+    if (service)
+        service->setEventWriter(this);
+}
+
+ProviderCapabilities SyncEngine::capabilitiesOf(const Calendar &cal) const
+{
+    if (auto st = m_accounts.value(cal.accountId))
+        return st->client->capabilities();
+    return capabilitiesFor(cal.kind).value_or(ProviderCapabilities {});
+}
 
 void SyncEngine::setSyncInterval(int ms)
 {
@@ -59,10 +79,11 @@ void SyncEngine::addAccount(const Account &account)
     auto st = std::make_shared<AccountState>();
     st->account = account;
     st->lastSynced = account.lastSyncedAt;
-    if (account.provider == Provider::Google)
-        st->client = std::make_unique<GoogleClient>(m_client, account.id);
-    else
-        st->client = std::make_unique<GraphClient>(m_client, account.id);
+    st->client = makeProviderClient(account.provider, m_client, account.id);
+    if (!st->client) {
+        qCWarning(lcSync) << "no provider client for account" << account.id;
+        return;
+    }
     st->retryTimer = new QTimer(this);
     st->retryTimer->setSingleShot(true);
     const QString id = account.id;
@@ -200,7 +221,8 @@ void SyncEngine::afterFlush(const QString &accountId)
             return;
         if (!r)
             return self->finishRun(accountId, false, r.error().codeName());
-        const bool google = st->account.provider == Provider::Google;
+        const ProviderEntry *entry = providerEntry(st->account.provider);
+        const CalendarKind kind = entry ? entry->calendarKind : CalendarKind::Local;
         auto existing = self->m_store->calendars();
         QHash<QString, Calendar> known;
         if (existing) {
@@ -220,7 +242,7 @@ void SyncEngine::afterFlush(const QString &accountId)
                 c.id = id;
                 c.accountId = accountId;
                 c.providerId = rc.providerId;
-                c.kind = google ? CalendarKind::Google : CalendarKind::Microsoft;
+                c.kind = kind;
                 c.visible = true;
                 c.countsForAvailability = rc.owned || rc.primary;
                 if (!rc.color.isEmpty())
@@ -267,10 +289,10 @@ void SyncEngine::pullCalendar(const QString &accountId, const Calendar &cal, boo
         return;
     auto state = m_sync.state(cal.id);
     SyncStore::State s = state ? *state : SyncStore::State {};
-    const bool google = isGoogleCal(cal);
+    const ProviderCapabilities caps = st->client->capabilities();
     qint64 winStart = 0, winEnd = 0;
-    if (!google) {
-        const auto [from, to] = GraphClient::windowFor(Clock::nowUtc());
+    if (const auto window = st->client->syncWindow(Clock::nowUtc())) {
+        const auto &[from, to] = *window;
         winStart = from.toMSecsSinceEpoch();
         winEnd = to.toMSecsSinceEpoch();
         // The window moves forward as time passes: a week off → sync the new window fully.
@@ -285,9 +307,9 @@ void SyncEngine::pullCalendar(const QString &accountId, const Calendar &cal, boo
     QPointer<SyncEngine> self(this);
     st->client->pull(
         rc, s.token,
-        [self, cal, google, seen](ChangePage page) {
+        [self, cal, caps, seen](ChangePage page) {
             if (self)
-                self->storePage(cal, google, std::move(page), seen.get());
+                self->storePage(cal, caps, std::move(page), seen.get());
         },
         [self, accountId, cal, full, seen, winStart, winEnd, retriedAfterGone](
             Expected<PullResult> r) {
@@ -338,16 +360,19 @@ void SyncEngine::pullCalendar(const QString &accountId, const Calendar &cal, boo
         });
 }
 
-void SyncEngine::storePage(const Calendar &cal, bool google, ChangePage page, QSet<QString> *seen)
+void SyncEngine::storePage(
+    const Calendar &cal, const ProviderCapabilities &caps, ChangePage page, QSet<QString> *seen)
 {
     QElapsedTimer t;
     t.start();
     auto pendingR = m_sync.pendingEventIds(cal.id);
     const QSet<QString> pending = pendingR ? *pendingR : QSet<QString>();
-    // Google instances share their master's iCalUID (the expander finds overridden and
-    // cancelled instances by it), but a cancelled instance is listed without one.
+    // Instances of a series expanded here share their master's iCalUID (the expander finds
+    // overridden and cancelled instances by it), but Google lists a cancelled instance
+    // without one.
+    const bool seriesHere = caps.expandsRecurrenceLocally;
     QHash<QString, QString> masterUids;
-    if (google) {
+    if (seriesHere) {
         for (const Event &e : std::as_const(page.upserts)) {
             if (e.isRecurring() && !e.iCalUid.isEmpty())
                 masterUids.insert(e.providerId, e.iCalUid);
@@ -360,7 +385,7 @@ void SyncEngine::storePage(const Calendar &cal, bool google, ChangePage page, QS
         e.id = localIdFor(cal.id, e.providerId);
         if (seen)
             seen->insert(e.id);
-        if (google && !e.recurringEventId.isEmpty()) {
+        if (seriesHere && !e.recurringEventId.isEmpty()) {
             auto uid = masterUids.constFind(e.recurringEventId);
             if (uid == masterUids.constEnd()) {
                 auto master = m_store->event(localIdFor(cal.id, e.recurringEventId));
@@ -487,12 +512,13 @@ Expected<Event> SyncEngine::createEvent(Event e, const WriteOptions &options)
     op.sendUpdates = options.sendUpdates;
     e.created = e.updated = Clock::nowUtc();
     e.etag.clear();
-    if (isGoogleCal(*cal)) {
+    if (st->client->capabilities().clientAssignsIds) {
         e.providerId = op.clientKey;
         e.id = localIdFor(cal->id, e.providerId);
     } else {
+        // The server assigns the id: a provisional one until it answers (eventIdChanged()).
         e.providerId.clear();
-        e.id = localIdFor(cal->id, QStringLiteral("pending-") + op.clientKey);
+        e.id = localIdFor(cal->id, provisionalProviderId(op.clientKey));
     }
     op.eventId = e.id;
     op.providerId = e.providerId;
@@ -523,13 +549,19 @@ Expected<Event> SyncEngine::updateEvent(Event e, const WriteOptions &options)
     }
     Event wire = e;
     if (!old && !e.recurringEventId.isEmpty() && e.originalStart.isValid()) {
-        // "This event only" of a series the first time: Google's instance id.
+        // "This event only" of a series the first time: the provider's instance id.
         auto master = m_store->event(e.recurringEventId);
         if (!master)
             return master.error();
-        e.providerId = isGoogleCal(*cal)
-            ? GoogleClient::instanceId(master->providerId, e.originalStart, e.allDay)
-            : e.providerId;
+        // An account not in the engine (written locally below) still gets the provider's id.
+        std::unique_ptr<ProviderClient> spare;
+        ProviderClient *client = nullptr;
+        if (auto st = m_accounts.value(cal->accountId))
+            client = st->client.get();
+        else if (const ProviderEntry *entry = providerEntry(cal->kind))
+            client = (spare = entry->make(m_client, cal->accountId)).get();
+        if (client)
+            e.providerId = client->instanceId(master->providerId, e);
         if (e.providerId.isEmpty())
             return makeError(Error::Code::InvalidInput, QStringLiteral("no instance id"));
         e.id = localIdFor(cal->id, e.providerId);
@@ -643,7 +675,7 @@ Expected<void> SyncEngine::reapplyConflict(qint64 conflictId, const WriteOptions
         return cal.error();
     if (cal->accountId.isEmpty() || !m_accounts.contains(cal->accountId))
         return makeError(Error::Code::NotFound, QStringLiteral("account ") + cal->accountId);
-    const bool google = isGoogleCal(*cal);
+    const bool seriesHere = capabilitiesOf(*cal).expandsRecurrenceLocally;
     const bool userDeleted = c.local.status == EventStatus::Cancelled;
 
     if (c.kind == QLatin1String("deleted_on_server")) {
@@ -673,8 +705,9 @@ Expected<void> SyncEngine::reapplyConflict(qint64 conflictId, const WriteOptions
     op.providerId = c.server.providerId.isEmpty() ? c.local.providerId : c.server.providerId;
     op.etag = c.server.etag;
     op.sendUpdates = options.sendUpdates;
-    // Google cancels one instance of a series by an update; everything else is a delete.
-    const bool asDelete = userDeleted && !(google && !c.local.recurringEventId.isEmpty());
+    // One instance of a series expanded here (Google) is cancelled by an update; everything
+    // else is a delete.
+    const bool asDelete = userDeleted && !(seriesHere && !c.local.recurringEventId.isEmpty());
     op.kind = asDelete ? OutboxOp::Kind::Delete : OutboxOp::Kind::Update;
     op.payload = c.local;
     op.payload.providerId = op.providerId;
@@ -690,7 +723,7 @@ Expected<void> SyncEngine::reapplyConflict(qint64 conflictId, const WriteOptions
         local.calendarId = cal->id;
         local.providerId = op.providerId;
         local.etag = op.etag;
-        if (google && !local.recurringEventId.isEmpty())
+        if (seriesHere && !local.recurringEventId.isEmpty())
             local.recurringEventId = localIdFor(cal->id, local.recurringEventId);
         local.updated = Clock::nowUtc();
         if (auto r = m_store->saveEvent(local); !r)
@@ -831,15 +864,16 @@ void SyncEngine::storeServerEvent(const Calendar &cal, Event server, const QStri
 {
     server.calendarId = cal.id;
     server.id = localId;
-    if (isGoogleCal(cal) && !server.recurringEventId.isEmpty())
+    const bool seriesHere = capabilitiesOf(cal).expandsRecurrenceLocally;
+    if (seriesHere && !server.recurringEventId.isEmpty())
         server.recurringEventId = localIdFor(cal.id, server.recurringEventId);
     if (server.status == EventStatus::Cancelled && server.recurringEventId.isEmpty()) {
         m_store->removeEvents({ localId });
         return;
     }
-    if (!isGoogleCal(cal) && server.isRecurring()) {
-        // A Graph series master: calendarView lists its occurrences, which the next pull
-        // stores; the master itself is not kept (it would show twice).
+    if (!seriesHere && server.isRecurring()) {
+        // A series the provider expands (Graph): calendarView lists its occurrences, which
+        // the next pull stores; the master itself is not kept (it would show twice).
         m_store->removeEvents({ localId });
         return;
     }
@@ -855,7 +889,7 @@ void SyncEngine::opSucceeded(
     if (server && cal) {
         const QString finalId = localIdFor(cal->id, server->providerId);
         if (finalId != localId) {
-            // A Graph create: the event takes the id the server gave it.
+            // The server assigned the id (Graph): the event takes it.
             m_sync.renameEvent(localId, finalId, server->providerId, server->etag);
             Q_EMIT eventIdChanged(localId, finalId);
             localId = finalId;
@@ -864,7 +898,7 @@ void SyncEngine::opSucceeded(
         auto later = m_sync.hasLaterOps(op.id, localId);
         if (later && !*later) {
             storeServerEvent(*cal, *server, localId);
-            if (!isGoogleCal(*cal) && server->isRecurring()) {
+            if (!capabilitiesOf(*cal).expandsRecurrenceLocally && server->isRecurring()) {
                 // Its occurrences come with a pull: make sure one follows.
                 if (auto st = m_accounts.value(accountId); st && st->running)
                     st->again = true;

@@ -2,6 +2,7 @@
 
 #include "auth/authorizedclient.h"
 #include "calendar/calendarservice.h"
+#include "calendar/eventwriter.h"
 #include "core/expected.h"
 #include "model/account.h"
 #include "model/event.h"
@@ -37,15 +38,23 @@ class EventStore;
 //! Event ids: provider events are stored as "<calendar id>/<provider id>"; Google exceptions
 //! point at their master's local id. A Graph event created here is renamed to that form when
 //! the server answers (eventIdChanged()).
-class SyncEngine final : public QObject {
+//!
+//! Provider-agnostic: what differs between providers (sync window, instance ids, whether
+//! series are expanded here, who assigns event ids) comes from ProviderClient and its
+//! ProviderCapabilities; clients are made by the provider registry (providerregistry.h).
+//!
+//! It is the CalendarService's EventWriter (setCalendarService() installs it): writes to the
+//! calendars of connected accounts reach it through CalendarService, the one write path.
+class SyncEngine final : public QObject, public EventWriter {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncEngine)
 public:
     SyncEngine(Database &db, AuthorizedClient &client, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    //! Views are told through `service->notifyChanged()` after each stored slice.
-    void setCalendarService(CalendarService *service) { m_service = service; }
+    //! Views are told through `service->notifyChanged()` after each stored slice; the
+    //! engine becomes the service's EventWriter.
+    void setCalendarService(CalendarService *service);
     void addAccount(const Account &account);
     void removeAccount(const QString &accountId);
     QStringList accountIds() const { return m_accounts.keys(); }
@@ -61,14 +70,17 @@ public:
     QString lastError(const QString &accountId) const;
 
     // ---- local writes (optimistic: stored at once, queued, sent in the background) ----
+    //! EventWriter: the calendars of accounts (connected or not; a calendar whose account is
+    //! not in the engine is written locally, as before it connects).
+    bool handles(const Calendar &calendar) const override { return calendar.isProvider(); }
     //! Creates `event` in `event.calendarId` (a provider calendar; local calendars are not
     //! synced and are written directly). Returns the stored event (with its id).
-    Expected<Event> createEvent(Event event, const WriteOptions &options = {});
+    Expected<Event> createEvent(Event event, const WriteOptions &options = {}) override;
     //! Updates an event ("all events" when it is a series master). For "this event only" of
     //! a series, pass an Event with recurringEventId = the master's local id and originalStart
     //! = the instance's original start (id may be empty).
-    Expected<Event> updateEvent(Event event, const WriteOptions &options = {});
-    Expected<void> deleteEvent(const QString &eventId, const WriteOptions &options = {});
+    Expected<Event> updateEvent(Event event, const WriteOptions &options = {}) override;
+    Expected<void> deleteEvent(const QString &eventId, const WriteOptions &options = {}) override;
 
     int pendingWrites(const QString &accountId = {}) const;
     QList<SyncConflict> conflicts() const;
@@ -85,7 +97,6 @@ public:
     int requestCount(const QString &accountId) const;
     //! Time spent storing pages on this thread since the engine started (ns).
     qint64 storeNanoseconds() const { return m_storeNs; }
-    //! Time spent parsing pages (off thread) since the engine started (ns).
     SyncStore &syncStore() { return m_sync; }
 
 public Q_SLOTS:
@@ -130,7 +141,8 @@ private:
     void afterFlush(const QString &accountId);
     void pullCalendar(const QString &accountId, const Calendar &cal, bool retriedAfterGone);
     void finishRun(const QString &accountId, bool ok, const QString &error);
-    void storePage(const Calendar &cal, bool google, ChangePage page, QSet<QString> *seen);
+    void storePage(const Calendar &cal, const ProviderCapabilities &caps, ChangePage page,
+        QSet<QString> *seen);
     void flush(const QString &accountId, std::function<void(bool)> done);
     void flushNext(const QString &accountId);
     void finishFlush(const QString &accountId, bool ok);
@@ -140,6 +152,8 @@ private:
     void opConflict(const QString &accountId, const OutboxOp &op, const QString &kind);
     void opRetryLater(const QString &accountId, const OutboxOp &op, const Error &e);
     void storeServerEvent(const Calendar &cal, Event server, const QString &localId);
+    //! The capabilities of the provider behind `cal` (its account's client, else the registry).
+    ProviderCapabilities capabilitiesOf(const Calendar &cal) const;
     Expected<Calendar> providerCalendar(const QString &calendarId) const;
     QString localIdFor(const QString &calendarId, const QString &providerId) const
     {

@@ -1,7 +1,7 @@
 // ics::importThroughSync (File → Import and kairos-cli import into a provider's calendar):
 // every event goes through the SyncEngine's outbox and reaches the fake Google / Microsoft
 // server; importing the file again adds nothing; a changed event is updated there.
-#include "ics/providerimport.h"
+#include "sync/providerimport.h"
 #include "syncfixture.h"
 
 #include <QJsonArray>

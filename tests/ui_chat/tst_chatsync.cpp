@@ -53,7 +53,6 @@ private Q_SLOTS:
         RoomClient ana(c);
         ChatPanel panel(&ana);
         CommandAssistant assistant(&panel, *f.service);
-        assistant.setSyncEngine(f.engine.get());
         assistant.setMemberSource([]() {
             CommandAssistant::Member bob;
             bob.name = QStringLiteral("Bob");

@@ -1,6 +1,7 @@
 #include "eventdialog.h"
 
 #include "calendar/viewhelpers.h"
+#include "providers/providerregistry.h"
 #include "messagebox.h"
 
 #include <QCheckBox>
@@ -149,9 +150,11 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
             p.drawEllipse(0, 0, 12, 12);
         }
         m_calendar->addItem(QIcon(swatch), c.name, c.id);
-        m_calendar->setItemData(m_calendar->count() - 1, !c.accountId.isEmpty(), Qt::UserRole + 1);
+        m_calendar->setItemData(m_calendar->count() - 1, c.isProvider(), Qt::UserRole + 1);
+        // A provider that sets "out of office" itself (Google): shown and kept, not editable.
+        const auto caps = capabilitiesFor(c.kind);
         m_calendar->setItemData(
-            m_calendar->count() - 1, c.kind == CalendarKind::Google, Qt::UserRole + 2);
+            m_calendar->count() - 1, caps && !caps->writesOutOfOffice, Qt::UserRole + 2);
     }
     const int calIndex = m_calendar->findData(event.calendarId);
     if (calIndex >= 0)

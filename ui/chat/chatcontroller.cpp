@@ -445,10 +445,9 @@ void ChatController::connectTo(const room::InviteLink &link, const QString &name
         m_assistant = new CommandAssistant(m_panel, *m_calendar, this);
         m_assistant->setMemberSource(m_memberSource);
         m_assistant->setBookingFlow(m_booking);
-        // Provider writes through the window's sync engine; "Connect your calendar first"
-        // opens Settings → Accounts.
+        // Provider writes go through the calendar service's writer (the sync engine);
+        // "Connect your calendar first" opens Settings → Accounts.
         if (auto *main = qobject_cast<MainWindow *>(m_window)) {
-            m_assistant->setSyncEngine(main->syncEngine());
             connect(m_assistant, &CommandAssistant::accountSettingsRequested, main,
                 &MainWindow::showAccountSettings);
         }

@@ -9,7 +9,6 @@
 #include "room/memberlistmodel.h"
 #include "room/roomclient.h"
 #include "scheduling/reasontext.h"
-#include "sync/syncengine.h"
 #include "team/bookingflow.h"
 
 #include <QCheckBox>
@@ -84,11 +83,6 @@ CommandAssistant::~CommandAssistant()
         m_panel->setSubmitHook({});
 }
 
-void CommandAssistant::setSyncEngine(SyncEngine *engine)
-{
-    m_sync = engine;
-}
-
 void CommandAssistant::setBookingFlow(BookingFlow *flow)
 {
     m_booking = flow;
@@ -121,15 +115,9 @@ QList<CommandAssistant::Member> CommandAssistant::members() const
 
 Expected<Event> CommandAssistant::createEvent(const Event &event, bool invite)
 {
-    const QList<Calendar> calendars = m_calendar.calendars();
-    for (const Calendar &c : calendars) {
-        if (c.id == event.calendarId && !c.accountId.isEmpty() && m_sync) {
-            WriteOptions options;
-            options.sendUpdates = invite && !event.attendees.isEmpty();
-            return m_sync->createEvent(event, options);
-        }
-    }
-    return m_calendar.createEvent(event);
+    WriteOptions options;
+    options.sendUpdates = invite && !event.attendees.isEmpty();
+    return m_calendar.createEvent(event, options);
 }
 
 void CommandAssistant::addConnectNote(QVBoxLayout *layout, QWidget *card)

@@ -20,7 +20,6 @@ namespace kairos {
 class BookingFlow;
 class CalendarService;
 class ChatPanel;
-class SyncEngine;
 
 //! \brief Calendar commands in the composer (issue 7, UI side).
 //!
@@ -56,8 +55,6 @@ public:
 
     //! The room's availability snapshots (zones for the card, free/busy for the scheduler).
     void setMemberSource(MemberSource source) { m_members = std::move(source); }
-    //! Writes to provider calendars go through \a engine's outbox (invitations when asked).
-    void setSyncEngine(SyncEngine *engine);
     //! Book buttons on availability answers go through \a flow (prefilled dialog → create with
     //! invitations → meeting proposal to the room); without one they open the event dialog.
     void setBookingFlow(BookingFlow *flow);
@@ -110,7 +107,6 @@ private:
 
     QPointer<ChatPanel> m_panel;
     CalendarService &m_calendar;
-    QPointer<SyncEngine> m_sync;
     QPointer<BookingFlow> m_booking;
     MemberSource m_members;
 };

@@ -7,7 +7,7 @@
 #include "ics/dialoghooks.h"
 #include "ics/icsdialogs.h"
 #include "ics/icsexport.h"
-#include "ics/providerimport.h"
+#include "sync/providerimport.h"
 #include "ics/recurrence.h"
 #include "ics/subscription.h"
 #include "mainwindow.h"

@@ -29,8 +29,7 @@ QString BookingFlow::defaultCalendarId() const
     const QStringList syncing = m_sync ? m_sync->accountIds() : QStringList();
     const Calendar *fallback = nullptr;
     for (const Calendar &c : calendars) {
-        const bool provider = c.kind == CalendarKind::Google || c.kind == CalendarKind::Microsoft;
-        if (!provider || c.readOnly || c.accountId.isEmpty() || !syncing.contains(c.accountId))
+        if (!c.isProvider() || c.readOnly || !syncing.contains(c.accountId))
             continue;
         if (c.primary)
             return c.id;
@@ -102,14 +101,9 @@ Expected<Event> BookingFlow::book(Event event, bool sendInvitations, const Booki
             }
         }
     }
-    Expected<Event> stored = makeError(Error::Code::Internal, QStringLiteral("not stored"));
-    if (provider && m_sync) {
-        WriteOptions options;
-        options.sendUpdates = sendInvitations;
-        stored = m_sync->createEvent(event, options);
-    } else {
-        stored = m_calendar.createEvent(event);
-    }
+    WriteOptions options;
+    options.sendUpdates = provider && sendInvitations;
+    const Expected<Event> stored = m_calendar.createEvent(event, options);
     if (!stored)
         return stored;
     QString proposalId;

@@ -54,8 +54,7 @@ QString ProposalActions::targetCalendarId() const
     const QStringList syncing = m_sync ? m_sync->accountIds() : QStringList();
     QString fallback;
     for (const Calendar &c : m_calendar.calendars()) {
-        const bool provider = c.kind == CalendarKind::Google || c.kind == CalendarKind::Microsoft;
-        if (!provider || c.readOnly || c.accountId.isEmpty() || !syncing.contains(c.accountId))
+        if (!c.isProvider() || c.readOnly || !syncing.contains(c.accountId))
             continue;
         if (c.primary)
             return c.id;
@@ -114,11 +113,7 @@ Expected<ProposalActions::AddResult> ProposalActions::addToCalendar(const room::
         return AddResult { *found, true };
     Event e = eventFor(p);
     e.calendarId = targetCalendarId();
-    bool provider = false;
-    if (auto cal = m_calendar.store().calendar(e.calendarId))
-        provider = !cal->accountId.isEmpty();
-    Expected<Event> stored
-        = provider && m_sync ? m_sync->createEvent(e, WriteOptions {}) : m_calendar.createEvent(e);
+    const Expected<Event> stored = m_calendar.createEvent(e);
     if (!stored)
         return stored.error();
     return AddResult { *stored, false };

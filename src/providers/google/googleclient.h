@@ -17,6 +17,12 @@ public:
     static constexpr int kMaxResults = 2500;
 
     Provider provider() const override { return Provider::Google; }
+    ProviderCapabilities capabilities() const override { return staticCapabilities(); }
+    static ProviderCapabilities staticCapabilities() { return {}; }
+    QString instanceId(const QString &masterProviderId, const Event &occurrence) const override
+    {
+        return instanceId(masterProviderId, occurrence.originalStart, occurrence.allDay);
+    }
     void listCalendars(CalendarsDone done) override;
     void pull(const RemoteCalendar &calendar, const QString &token, PageFn onPage,
         PullDone done) override;

@@ -22,6 +22,21 @@ public:
     static constexpr int kPageSize = 500;
 
     Provider provider() const override { return Provider::Microsoft; }
+    ProviderCapabilities capabilities() const override { return staticCapabilities(); }
+    static ProviderCapabilities staticCapabilities()
+    {
+        ProviderCapabilities c;
+        c.optionalSendUpdates = false;
+        c.expandsRecurrenceLocally = false;
+        c.writesOutOfOffice = true;
+        c.clientAssignsIds = false;
+        return c;
+    }
+    std::optional<std::pair<QDateTime, QDateTime>> syncWindow(
+        const QDateTime &nowUtc) const override
+    {
+        return windowFor(nowUtc);
+    }
     void listCalendars(CalendarsDone done) override;
     void pull(const RemoteCalendar &calendar, const QString &token, PageFn onPage,
         PullDone done) override;

@@ -1,7 +1,7 @@
-#include "ics/providerimport.h"
+#include "sync/providerimport.h"
 
+#include "calendar/eventwriter.h"
 #include "store/eventstore.h"
-#include "sync/syncengine.h"
 
 #include <QSet>
 
@@ -10,7 +10,7 @@
 namespace kairos::ics {
 
 ImportSummary importThroughSync(
-    SyncEngine &engine, EventStore &store, const QString &calendarId, const ParsedCalendar &parsed)
+    EventWriter &writer, EventStore &store, const QString &calendarId, const ParsedCalendar &parsed)
 {
     using K = ImportIssue::Kind;
     ImportSummary s;
@@ -71,7 +71,7 @@ ImportSummary importThroughSync(
             }
             e.id = old->id;
             e.recurringEventId = old->recurringEventId;
-            written = engine.updateEvent(e, {});
+            written = writer.updateEvent(e, {});
             if (written)
                 ++s.updated;
         } else if (e.originalStart.isValid() && master) {
@@ -79,7 +79,7 @@ ImportSummary importThroughSync(
             e.id.clear();
             e.providerId.clear();
             e.recurringEventId = master->id;
-            written = engine.updateEvent(e, {});
+            written = writer.updateEvent(e, {});
             if (written)
                 ++s.imported;
         } else {
@@ -88,7 +88,7 @@ ImportSummary importThroughSync(
             e.providerId.clear();
             e.recurringEventId.clear();
             e.originalStart = {};
-            written = engine.createEvent(e, {});
+            written = writer.createEvent(e, {});
             if (written)
                 ++s.imported;
         }
