@@ -8,9 +8,9 @@
 #include "auth/tokenvault.h"
 #include "core/profile.h"
 #include "ics/icsimport.h"
-#include "sync/providerimport.h"
 #include "store/database.h"
 #include "store/eventstore.h"
+#include "sync/providerimport.h"
 #include "sync/syncengine.h"
 
 #include <QCommandLineParser>

@@ -7,7 +7,7 @@ namespace kairos {
 
 namespace {
 
-template<typename Client>
+template <typename Client>
 std::unique_ptr<ProviderClient> make(AuthorizedClient &client, const QString &accountId)
 {
     return std::make_unique<Client>(client, accountId);

@@ -15,8 +15,8 @@ namespace kairos {
 //! provider is its client under src/providers/<name>/ plus one row here (docs/providers.md);
 //! the SyncEngine and the write path only talk to ProviderClient and its capabilities.
 struct ProviderEntry {
-    using Factory = std::unique_ptr<ProviderClient> (*)(
-        AuthorizedClient &client, const QString &accountId);
+    using Factory
+        = std::unique_ptr<ProviderClient> (*)(AuthorizedClient &client, const QString &accountId);
 
     Provider provider;
     CalendarKind calendarKind; //!< the kind of the calendars its accounts have

@@ -1,8 +1,8 @@
 #include "eventdialog.h"
 
 #include "calendar/viewhelpers.h"
-#include "providers/providerregistry.h"
 #include "messagebox.h"
+#include "providers/providerregistry.h"
 
 #include <QCheckBox>
 #include <QComboBox>

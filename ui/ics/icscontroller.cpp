@@ -7,7 +7,6 @@
 #include "ics/dialoghooks.h"
 #include "ics/icsdialogs.h"
 #include "ics/icsexport.h"
-#include "sync/providerimport.h"
 #include "ics/recurrence.h"
 #include "ics/subscription.h"
 #include "mainwindow.h"
@@ -15,6 +14,7 @@
 #include "model/zonedtime.h"
 #include "store/database.h"
 #include "store/eventstore.h"
+#include "sync/providerimport.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
