@@ -230,11 +230,10 @@ bool CalendarService::writesThroughWriter(const QString &calendarId) const
 {
     if (!m_writer)
         return false;
-    for (const Calendar &c : calendars()) {
-        if (c.id == calendarId)
-            return m_writer->handles(c);
-    }
-    return false;
+    // From the store, not the cached list: another connection (the CLI's sync engine, an
+    // account connected meanwhile) may have added the calendar since the list was loaded.
+    const auto c = m_store->calendar(calendarId);
+    return c && m_writer->handles(*c);
 }
 
 Expected<Event> CalendarService::createEvent(Event e, const WriteOptions &options)
