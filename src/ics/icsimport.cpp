@@ -18,6 +18,7 @@
 
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace kairos::ics {
 
@@ -396,6 +397,16 @@ private:
     //! component, or the component's first line.
     int lineOfProperty(QByteArrayView name, int nth = 0) const
     {
+        const auto [index, text] = findProperty(name, nth);
+        if (index < 0 || index >= m_chunkLines.size())
+            return m_chunkLine;
+        return m_chunkLines.at(index);
+    }
+
+    //! The index among the current component's lines and the text of its `nth` (0-based)
+    //! property called `name`; index -1 when there is none.
+    std::pair<int, QByteArrayView> findProperty(QByteArrayView name, int nth) const
+    {
         qsizetype pos = 0;
         int index = 0;
         while (pos < m_chunk.size()) {
@@ -404,11 +415,11 @@ private:
             const QByteArrayView l(m_chunk.constData() + pos, end - pos);
             if (l.size() > name.size() && qstrnicmp(l.data(), name.data(), name.size()) == 0
                 && (l.at(name.size()) == ':' || l.at(name.size()) == ';') && nth-- == 0)
-                return index < m_chunkLines.size() ? m_chunkLines.at(index) : m_chunkLine;
+                return { index, l };
             ++index;
             pos = end + 2;
         }
-        return m_chunkLine;
+        return { -1, {} };
     }
 
     QString uidInChunk() const
@@ -623,17 +634,7 @@ private:
     //! The text of the `nth` property called `name` in the current component.
     QByteArray propertyText(QByteArrayView name, int nth) const
     {
-        qsizetype pos = 0;
-        while (pos < m_chunk.size()) {
-            const qsizetype eol = m_chunk.indexOf("\r\n", pos);
-            const qsizetype end = eol < 0 ? m_chunk.size() : eol;
-            const QByteArrayView l(m_chunk.constData() + pos, end - pos);
-            if (l.size() > name.size() && qstrnicmp(l.data(), name.data(), name.size()) == 0
-                && (l.at(name.size()) == ':' || l.at(name.size()) == ';') && nth-- == 0)
-                return l.toByteArray();
-            pos = end + 2;
-        }
-        return {};
+        return findProperty(name, nth).second.toByteArray();
     }
 
     void noteZoneOnce(K kind, const QByteArray &tzid, const QString &detail)

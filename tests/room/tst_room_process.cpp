@@ -17,8 +17,8 @@ class TestRoomProcess : public QObject {
     {
         QProcess p;
         p.start(QStringLiteral(KAIROS_SERVER_EXE),
-                { QStringLiteral("create-room"), QStringLiteral("team"), QStringLiteral("--data"),
-                  m_dir.path(), QStringLiteral("--host"), QStringLiteral("127.0.0.1") });
+            { QStringLiteral("create-room"), QStringLiteral("team"), QStringLiteral("--data"),
+                m_dir.path(), QStringLiteral("--host"), QStringLiteral("127.0.0.1") });
         if (!p.waitForFinished(10000) || p.exitCode() != 0)
             return {};
         const QString link = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
@@ -31,9 +31,9 @@ class TestRoomProcess : public QObject {
     {
         p.setProcessChannelMode(QProcess::SeparateChannels);
         p.start(QStringLiteral(KAIROS_SERVER_EXE),
-                { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                  QStringLiteral("--data"), m_dir.path(), QStringLiteral("--rate"),
-                  QStringLiteral("0") });
+            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                QStringLiteral("--data"), m_dir.path(), QStringLiteral("--rate"),
+                QStringLiteral("0") });
         QByteArray out;
         const QRegularExpression re(QStringLiteral("listening on [^:]+:(\\d+)"));
         for (int i = 0; i < 300; ++i) {
@@ -60,10 +60,8 @@ private Q_SLOTS:
 
         auto join = [&](RawClient &c, const QString &name) {
             c.sendJson({ { QStringLiteral("type"), QStringLiteral("join") },
-                         { QStringLiteral("v"), 1 },
-                         { QStringLiteral("room"), QStringLiteral("team") },
-                         { QStringLiteral("invite"), invite },
-                         { QStringLiteral("name"), name } });
+                { QStringLiteral("v"), 1 }, { QStringLiteral("room"), QStringLiteral("team") },
+                { QStringLiteral("invite"), invite }, { QStringLiteral("name"), name } });
             return QTest::qWaitFor([&]() { return c.count(QStringLiteral("welcome")) == 1; }, 5000);
         };
         RawClient a(url);
@@ -76,8 +74,8 @@ private Q_SLOTS:
         bool killed = false;
         for (int i = 0; i < total; ++i) {
             a.sendJson({ { QStringLiteral("type"), QStringLiteral("message") },
-                         { QStringLiteral("id"), QStringLiteral("b%1").arg(i) },
-                         { QStringLiteral("text"), QStringLiteral("burst %1").arg(i) } });
+                { QStringLiteral("id"), QStringLiteral("b%1").arg(i) },
+                { QStringLiteral("text"), QStringLiteral("burst %1").arg(i) } });
             if (i % 25 == 24) {
                 QCoreApplication::processEvents();
                 if (!killed && a.count(QStringLiteral("ack")) >= 100) {
@@ -109,8 +107,7 @@ private Q_SLOTS:
         for (;;) {
             const int n = b.count(QStringLiteral("history"));
             b.sendJson({ { QStringLiteral("type"), QStringLiteral("history") },
-                         { QStringLiteral("after"), double(after) },
-                         { QStringLiteral("limit"), 200 } });
+                { QStringLiteral("after"), double(after) }, { QStringLiteral("limit"), 200 } });
             QTRY_COMPARE(b.count(QStringLiteral("history")), n + 1);
             const QJsonObject h = b.last(QStringLiteral("history"));
             for (const QJsonValue &v : h.value(QLatin1String("messages")).toArray()) {
@@ -130,17 +127,16 @@ private Q_SLOTS:
         // Resending the whole burst after the restart stores only what was missing.
         RawClient a2(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port2)));
         QVERIFY(a2.waitConnected());
-        a2.sendJson({ { QStringLiteral("type"), QStringLiteral("join") }, { QStringLiteral("v"), 1 },
-                      { QStringLiteral("room"), QStringLiteral("team") },
-                      { QStringLiteral("invite"), invite },
-                      { QStringLiteral("name"), QStringLiteral("Ana") },
-                      { QStringLiteral("secret"),
-                        a.last(QStringLiteral("welcome")).value(QLatin1String("secret")) } });
+        a2.sendJson({ { QStringLiteral("type"), QStringLiteral("join") },
+            { QStringLiteral("v"), 1 }, { QStringLiteral("room"), QStringLiteral("team") },
+            { QStringLiteral("invite"), invite }, { QStringLiteral("name"), QStringLiteral("Ana") },
+            { QStringLiteral("secret"),
+                a.last(QStringLiteral("welcome")).value(QLatin1String("secret")) } });
         QTRY_COMPARE(a2.count(QStringLiteral("welcome")), 1);
         for (int i = 0; i < total; ++i)
             a2.sendJson({ { QStringLiteral("type"), QStringLiteral("message") },
-                          { QStringLiteral("id"), QStringLiteral("b%1").arg(i) },
-                          { QStringLiteral("text"), QStringLiteral("burst %1").arg(i) } });
+                { QStringLiteral("id"), QStringLiteral("b%1").arg(i) },
+                { QStringLiteral("text"), QStringLiteral("burst %1").arg(i) } });
         QTRY_COMPARE_WITH_TIMEOUT(a2.count(QStringLiteral("ack")), total, 30000);
         int dups = 0;
         for (const QJsonObject &o : a2.ofType(QStringLiteral("ack")))
