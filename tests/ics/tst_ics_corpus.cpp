@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "support/testenv.h"
+#include "testpaths.h"
 
 #include <QDirIterator>
 #include <QFile>

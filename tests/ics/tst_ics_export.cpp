@@ -2,6 +2,7 @@
 // DTSTAMP, UID, VTIMEZONE per TZID), interoperability with python3-icalendar, iTIP, VFREEBUSY.
 #include "ics/icsexport.h"
 #include "icsfixtures.h"
+#include "testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "support/testenv.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,5 +1,6 @@
 #include "testenv.h"
 
+#include "testpaths.h"
 #include <QDir>
 
 namespace kairos::test {
