@@ -302,6 +302,71 @@ QList<QDateTime> expandRecurrence(
     return out;
 }
 
+QString recurrenceError(const QStringList &lines)
+{
+    initLibical();
+    int rrules = 0;
+    for (const QString &raw : lines) {
+        const QString l = raw.trimmed();
+        const QString upper = l.toUpper();
+        auto named = [&](QLatin1StringView name) {
+            return upper.startsWith(name) && l.size() > name.size()
+                && (l.at(name.size()) == QLatin1Char(':') || l.at(name.size()) == QLatin1Char(';'));
+        };
+        const bool rrule = named(QLatin1StringView("RRULE"));
+        if (!rrule && !named(QLatin1StringView("RDATE")) && !named(QLatin1StringView("EXDATE")))
+            return QStringLiteral("each line must start with RRULE:, RDATE or EXDATE, got \"%1\"")
+                .arg(l);
+        for (const QChar c : l)
+            if (c.category() == QChar::Other_Control)
+                return QStringLiteral("control characters in a recurrence line");
+        if (rrule) {
+            if (++rrules > 1)
+                return QStringLiteral("at most one RRULE per event (RFC 5545)");
+            icalproperty *p = icalproperty_new_from_string(l.toUtf8().constData());
+            if (!p || icalproperty_isa(p) != ICAL_RRULE_PROPERTY) {
+                if (p)
+                    icalproperty_free(p);
+                return QStringLiteral("\"%1\" is not a valid RRULE (RFC 5545 §3.3.10)").arg(l);
+            }
+            const icalrecurrencetype r = icalproperty_get_rrule(p);
+            icalproperty_free(p);
+            if (r.freq == ICAL_NO_RECURRENCE || r.interval < 1)
+                return QStringLiteral("\"%1\" is not a valid RRULE (RFC 5545 §3.3.10)").arg(l);
+            if (r.freq == ICAL_SECONDLY_RECURRENCE || r.freq == ICAL_MINUTELY_RECURRENCE)
+                return QStringLiteral("\"%1\": FREQ=SECONDLY and FREQ=MINUTELY are not supported "
+                                      "(an event repeats hourly at most)")
+                    .arg(l);
+            continue;
+        }
+        // RDATE / EXDATE: each comma-separated value must parse (libical's property parser
+        // keeps only the first value of a list).
+        const qsizetype colon = l.indexOf(QLatin1Char(':'));
+        const QStringList values
+            = colon < 0 ? QStringList() : l.mid(colon + 1).split(QLatin1Char(','));
+        if (values.isEmpty())
+            return QStringLiteral("\"%1\" has no value").arg(l);
+        const QByteArray head = l.left(colon + 1).toUtf8();
+        for (const QString &v : values) {
+            const QByteArray one = head + v.trimmed().toUtf8();
+            icalproperty *p = icalproperty_new_from_string(one.constData());
+            bool ok = p != nullptr;
+            if (ok && icalproperty_isa(p) == ICAL_EXDATE_PROPERTY)
+                ok = !icaltime_is_null_time(icalproperty_get_exdate(p));
+            if (ok && icalproperty_isa(p) == ICAL_RDATE_PROPERTY) {
+                const icaldatetimeperiodtype d = icalproperty_get_rdate(p);
+                ok = !icaltime_is_null_time(d.time) || !icaltime_is_null_time(d.period.start);
+            }
+            if (p)
+                icalproperty_free(p);
+            if (!ok)
+                return QStringLiteral("\"%1\" in \"%2\" is not a valid date or date-time")
+                    .arg(v.trimmed(), l);
+        }
+    }
+    return {};
+}
+
 CalendarService::RecurrenceExpander makeRecurrenceExpander(OverrideLookup overrides)
 {
     return [overrides = std::move(overrides)](const Event &master, qint64 fromMs, qint64 toMs) {

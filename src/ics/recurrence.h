@@ -25,6 +25,13 @@ namespace kairos::ics {
 QList<QDateTime> expandRecurrence(
     const Event &master, qint64 fromMs, qint64 toMs, const QList<QDateTime> &skipStarts = {});
 
+//! Why `lines` cannot be an event's recurrence, or an empty string when they can: every line is
+//! an RRULE, RDATE or EXDATE that libical parses (FREQ=NEVER, INTERVAL=0, BYDAY=XX or
+//! EXDATE:garbage are refused), at most one RRULE (RFC 5545 §3.8.5.3: SHOULD NOT occur more
+//! than once), and no FREQ=SECONDLY / MINUTELY (a calendar series repeats hourly at most; the
+//! providers refuse them too).
+QString recurrenceError(const QStringList &lines);
+
 //! Original starts of the overridden instances of a master (may be empty).
 using OverrideLookup = std::function<QList<QDateTime>(const Event &master)>;
 

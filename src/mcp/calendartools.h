@@ -31,6 +31,8 @@ struct ToolDefinition {
     bool readOnly = true;
     bool destructive = false;
     bool idempotent = true;
+    //! The tool reaches people or services outside the profile (providers, attendees).
+    bool openWorld = false;
 
     QJsonObject toJson() const;
 };

@@ -51,10 +51,18 @@ QByteArray McpServer::handleMessage(const QByteArray &line)
         return {};
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &pe);
-    if (pe.error != QJsonParseError::NoError)
+    if (pe.error != QJsonParseError::NoError) {
+        // Qt parses only objects and arrays at the top level: a scalar ("ping", 42, null) is
+        // valid JSON but not a request (-32600), not a parse error.
+        QJsonParseError pe2;
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + trimmed + ']', &pe2);
+        if (pe2.error == QJsonParseError::NoError && wrapped.array().size() == 1)
+            return errorResponse(QJsonValue::Null, InvalidRequest,
+                QStringLiteral("Invalid Request: expected a JSON object"));
         return errorResponse(QJsonValue::Null, ParseError,
             QStringLiteral("Parse error: ") + pe.errorString() + QStringLiteral(" at offset ")
                 + QString::number(pe.offset));
+    }
     if (doc.isArray())
         return errorResponse(QJsonValue::Null, InvalidRequest,
             QStringLiteral("Invalid Request: JSON-RPC batches are not supported by MCP"));

@@ -4,8 +4,11 @@
 #include "support/testenv.h"
 
 #include "calendar/calendarservice.h"
+#include "core/clock.h"
 #include "model/account.h"
 #include "model/calendar.h"
+
+#include "team/snapshotcache.h"
 
 #include <QTimeZone>
 
@@ -94,6 +97,13 @@ private Q_SLOTS:
             QStringLiteral("feed"), QStringLiteral("Feed item"), madrid(12, 10, 12), 60);
         events << feedEvent;
         QVERIFY(store.saveEvents(events));
+        // A room member who shared her e-mail: a known contact for attendees.
+        team::AvailabilitySnapshot bea;
+        bea.madeAt = Clock::nowUtc();
+        bea.horizon = Interval::fromDateTimes(bea.madeAt, bea.madeAt.addDays(56));
+        bea.email = QStringLiteral("Bea@Team.example");
+        QVERIFY(team::SnapshotCache(*db).save(
+            QStringLiteral("team-room"), QStringLiteral("Bea"), bea, bea.madeAt));
         m_dentistId = events[0].id;
         m_seriesId = events[1].id;
         m_feedEventId = events[5].id;
@@ -334,6 +344,8 @@ private Q_SLOTS:
             { { QStringLiteral("title"), QStringLiteral("Review") },
                 { QStringLiteral("start"), QStringLiteral("2026-12-11T16:00:00") },
                 { QStringLiteral("duration_minutes"), 45 },
+                { QStringLiteral("send_invitations"), false },
+                { QStringLiteral("allow_external_attendees"), true },
                 { QStringLiteral("attendees"),
                     QJsonArray { QJsonObject {
                         { QStringLiteral("email"), QStringLiteral("ana@example.org") } } } } });
@@ -366,6 +378,11 @@ private Q_SLOTS:
                     .contains(QStringLiteral("METHOD:REQUEST")));
 
         r = call(QStringLiteral("delete_event"), { { QStringLiteral("event_id"), id } });
+        QVERIFY(isToolError(r)); // it has attendees: send_invitations must be said
+        QVERIFY2(toolText(r).contains(QStringLiteral("send_invitations: required")),
+            qPrintable(toolText(r)));
+        r = call(QStringLiteral("delete_event"),
+            { { QStringLiteral("event_id"), id }, { QStringLiteral("send_invitations"), false } });
         QVERIFY2(!isToolError(r), qPrintable(toolText(r)));
         QCOMPARE(
             structured(r).value(QStringLiteral("deleted_event_ids")).toArray(), QJsonArray { id });
@@ -651,7 +668,12 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[]") << -32600;
         QTest::newRow("batch") << QByteArray("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]")
                                << -32600;
-        QTest::newRow("number") << QByteArray("42") << -32700;
+        QTest::newRow("number") << QByteArray("42") << -32600;
+        QTest::newRow("string") << QByteArray("\"ping\"") << -32600;
+        QTest::newRow("null") << QByteArray("null") << -32600;
+        QTest::newRow("true") << QByteArray(" true ") << -32600;
+        QTest::newRow("two values") << QByteArray("1,2") << -32700;
+        QTest::newRow("bracket trick") << QByteArray("1],[2") << -32700;
         QTest::newRow("empty object") << QByteArray("{}") << -32600;
         QTest::newRow("wrong version")
             << QByteArray("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}") << -32600;
@@ -684,6 +706,191 @@ private Q_SLOTS:
         const QJsonObject pong = m_mcp->request(QStringLiteral("ping"));
         QVERIFY(pong.value(QStringLiteral("result")).isObject());
         QCOMPARE(m_mcp->process().state(), QProcess::Running);
+    }
+
+    void openWorldTools()
+    {
+        const QJsonObject r = m_mcp->request(QStringLiteral("tools/list"));
+        const QJsonArray tools
+            = r.value(QStringLiteral("result")).toObject().value(QStringLiteral("tools")).toArray();
+        const QStringList open { QStringLiteral("create_event"), QStringLiteral("update_event"),
+            QStringLiteral("delete_event"), QStringLiteral("sync_calendars") };
+        for (const QJsonValue &v : tools) {
+            const QJsonObject t = v.toObject();
+            const QString name = t.value(QStringLiteral("name")).toString();
+            QCOMPARE(t.value(QStringLiteral("annotations"))
+                         .toObject()
+                         .value(QStringLiteral("openWorldHint"))
+                         .toBool(),
+                open.contains(name));
+            if (name == QLatin1String("create_event") || name == QLatin1String("update_event")) {
+                QVERIFY2(t.value(QStringLiteral("description"))
+                             .toString()
+                             .contains(QStringLiteral("guests receive the event")),
+                    qPrintable(name));
+                QVERIFY(t.value(QStringLiteral("inputSchema"))
+                            .toObject()
+                            .value(QStringLiteral("properties"))
+                            .toObject()
+                            .contains(QStringLiteral("allow_external_attendees")));
+            }
+        }
+    }
+
+    void attendeesAreGuarded()
+    {
+        auto attendees = [](const QStringList &emails) {
+            QJsonArray a;
+            for (const QString &e : emails)
+                a.append(QJsonObject { { QStringLiteral("email"), e } });
+            return a;
+        };
+        QJsonObject args { { QStringLiteral("title"), QStringLiteral("Guarded") },
+            { QStringLiteral("start"), QStringLiteral("2026-12-14T10:00:00") },
+            { QStringLiteral("duration_minutes"), 30 },
+            { QStringLiteral("attendees"), attendees({ QStringLiteral("bea@team.example") }) } };
+        // Attendees without an explicit send_invitations: refused.
+        QJsonObject r = call(QStringLiteral("create_event"), args);
+        QVERIFY(isToolError(r));
+        QVERIFY2(toolText(r).contains(QStringLiteral("send_invitations: required")),
+            qPrintable(toolText(r)));
+        // An address nobody knows (what injected text would ask for): refused, nothing stored.
+        args.insert(QStringLiteral("send_invitations"), false);
+        QJsonObject bad = args;
+        bad.insert(QStringLiteral("attendees"),
+            attendees(
+                { QStringLiteral("bea@team.example"), QStringLiteral("x@attacker.example") }));
+        r = call(QStringLiteral("create_event"), bad);
+        QVERIFY(isToolError(r));
+        QVERIFY2(toolText(r).contains(QStringLiteral("x@attacker.example"))
+                && toolText(r).contains(QStringLiteral("allow_external_attendees"))
+                && !toolText(r).contains(QStringLiteral("bea@team.example")),
+            qPrintable(toolText(r)));
+        QVERIFY(listEvents({ { QStringLiteral("query"), QStringLiteral("Guarded") } }).isEmpty());
+        // A CAL-ADDRESS injection is not an address.
+        bad.insert(QStringLiteral("allow_external_attendees"), true);
+        bad.insert(QStringLiteral("attendees"),
+            attendees({ QStringLiteral("a@b.c\r\nATTACH:http://evil/x") }));
+        r = call(QStringLiteral("create_event"), bad);
+        QVERIFY(isToolError(r));
+        QVERIFY2(toolText(r).contains(QStringLiteral("is not an e-mail address")),
+            qPrintable(toolText(r)));
+        // A room member's shared e-mail (any case) is a known contact.
+        r = call(QStringLiteral("create_event"), args);
+        QVERIFY2(!isToolError(r), qPrintable(toolText(r)));
+        const QString id = structured(r)
+                               .value(QStringLiteral("event"))
+                               .toObject()
+                               .value(QStringLiteral("event_id"))
+                               .toString();
+        // update_event: keeping the attendees is fine, adding a stranger is not.
+        r = call(QStringLiteral("update_event"),
+            { { QStringLiteral("event_id"), id }, { QStringLiteral("title"), QStringLiteral("G2") },
+                { QStringLiteral("send_invitations"), false } });
+        QVERIFY2(!isToolError(r), qPrintable(toolText(r)));
+        r = call(QStringLiteral("update_event"),
+            { { QStringLiteral("event_id"), id }, { QStringLiteral("send_invitations"), false },
+                { QStringLiteral("attendees"),
+                    attendees({ QStringLiteral("bea@team.example"),
+                        QStringLiteral("x@attacker.example") }) } });
+        QVERIFY(isToolError(r));
+        r = call(QStringLiteral("get_event"), { { QStringLiteral("event_id"), id } });
+        QCOMPARE(structured(r)
+                     .value(QStringLiteral("event"))
+                     .toObject()
+                     .value(QStringLiteral("attendees"))
+                     .toArray()
+                     .size(),
+            1);
+        // The caller can still say so explicitly.
+        r = call(QStringLiteral("update_event"),
+            { { QStringLiteral("event_id"), id }, { QStringLiteral("send_invitations"), false },
+                { QStringLiteral("allow_external_attendees"), true },
+                { QStringLiteral("attendees"),
+                    attendees({ QStringLiteral("bea@team.example"),
+                        QStringLiteral("x@partner.example") }) } });
+        QVERIFY2(!isToolError(r), qPrintable(toolText(r)));
+        QVERIFY(!isToolError(call(QStringLiteral("delete_event"),
+            { { QStringLiteral("event_id"), id },
+                { QStringLiteral("send_invitations"), false } })));
+    }
+
+    void recurrenceAndZoneAreValidated_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("message");
+        auto rec = [](const QStringList &l) { return QJsonValue(QJsonArray::fromStringList(l)); };
+        QTest::newRow("FREQ=NEVER")
+            << QStringLiteral("recurrence") << rec({ QStringLiteral("RRULE:FREQ=NEVER") })
+            << QStringLiteral("not a valid RRULE");
+        QTest::newRow("INTERVAL=0") << QStringLiteral("recurrence")
+                                    << rec({ QStringLiteral("RRULE:FREQ=DAILY;INTERVAL=0") })
+                                    << QStringLiteral("not a valid RRULE");
+        QTest::newRow("BYDAY=XX") << QStringLiteral("recurrence")
+                                  << rec({ QStringLiteral("RRULE:FREQ=WEEKLY;BYDAY=XX") })
+                                  << QStringLiteral("not a valid RRULE");
+        QTest::newRow("EXDATE:garbage")
+            << QStringLiteral("recurrence")
+            << rec({ QStringLiteral("RRULE:FREQ=DAILY"), QStringLiteral("EXDATE:garbage") })
+            << QStringLiteral("not a valid date");
+        QTest::newRow("EXDATE second value")
+            << QStringLiteral("recurrence")
+            << rec({ QStringLiteral("RRULE:FREQ=DAILY"),
+                   QStringLiteral("EXDATE:20261215T090000Z,nope") })
+            << QStringLiteral("\"nope\"");
+        QTest::newRow("two RRULEs")
+            << QStringLiteral("recurrence")
+            << rec({ QStringLiteral("RRULE:FREQ=DAILY"), QStringLiteral("RRULE:FREQ=WEEKLY") })
+            << QStringLiteral("at most one RRULE");
+        QTest::newRow("SECONDLY") << QStringLiteral("recurrence")
+                                  << rec({ QStringLiteral("RRULE:FREQ=SECONDLY;COUNT=900000000") })
+                                  << QStringLiteral("SECONDLY");
+        QTest::newRow("other line")
+            << QStringLiteral("recurrence") << rec({ QStringLiteral("ATTACH:http://x") })
+            << QStringLiteral("must start with RRULE");
+        QTest::newRow("zone xxxx")
+            << QStringLiteral("time_zone") << QJsonValue(QStringLiteral("xxxx"))
+            << QStringLiteral("unknown IANA time zone");
+        QTest::newRow("zone posix")
+            << QStringLiteral("time_zone") << QJsonValue(QStringLiteral("EST5EDT,M3.2.0,M11.1.0"))
+            << QStringLiteral("unknown IANA time zone");
+    }
+    void recurrenceAndZoneAreValidated()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, message);
+        QJsonObject args { { QStringLiteral("title"), QStringLiteral("Validated") },
+            { QStringLiteral("start"), QStringLiteral("2026-12-14T10:00:00") },
+            { QStringLiteral("duration_minutes"), 30 } };
+        args.insert(field, value);
+        const QJsonObject r = call(QStringLiteral("create_event"), args);
+        QVERIFY(isToolError(r));
+        QVERIFY2(toolText(r).contains(message), qPrintable(toolText(r)));
+        QVERIFY(listEvents({ { QStringLiteral("query"), QStringLiteral("Validated") } }).isEmpty());
+    }
+
+    void validRecurrenceAndZoneAreKept()
+    {
+        const QJsonObject r = call(QStringLiteral("create_event"),
+            { { QStringLiteral("title"), QStringLiteral("Valid rule") },
+                { QStringLiteral("start"), QStringLiteral("2026-12-14T10:00:00") },
+                { QStringLiteral("duration_minutes"), 30 },
+                { QStringLiteral("time_zone"), QStringLiteral("America/New_York") },
+                { QStringLiteral("recurrence"),
+                    QJsonArray { QStringLiteral("RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4"),
+                        QStringLiteral("EXDATE;TZID=America/New_York:20261216T100000"),
+                        QStringLiteral("RDATE;VALUE=DATE:20261220,20261221") } } });
+        QVERIFY2(!isToolError(r), qPrintable(toolText(r)));
+        const QString id = structured(r)
+                               .value(QStringLiteral("event"))
+                               .toObject()
+                               .value(QStringLiteral("event_id"))
+                               .toString();
+        QVERIFY(!isToolError(call(QStringLiteral("delete_event"),
+            { { QStringLiteral("event_id"), id },
+                { QStringLiteral("scope"), QStringLiteral("series") } })));
     }
 
     void noAccount()

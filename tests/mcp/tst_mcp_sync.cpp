@@ -49,6 +49,7 @@ private Q_SLOTS:
         mcp::ToolResult r = tools.call(s("create_event"),
             { { s("calendar_id"), cal }, { s("title"), s("Planning") },
                 { s("start"), s("2026-12-11T10:00:00") }, { s("duration_minutes"), 30 },
+                { s("send_invitations"), false }, { s("allow_external_attendees"), true },
                 { s("attendees"),
                     QJsonArray { QJsonObject { { s("email"), s("ana@example.com") } } } } });
         QVERIFY2(!r.isError, qPrintable(r.text));
@@ -69,7 +70,7 @@ private Q_SLOTS:
         r = tools.call(s("create_event"),
             { { s("calendar_id"), s("google") }, { s("title"), s("Review") },
                 { s("start"), s("2026-12-12T10:00:00") }, { s("duration_minutes"), 30 },
-                { s("send_invitations"), true },
+                { s("send_invitations"), true }, { s("allow_external_attendees"), true },
                 { s("attendees"),
                     QJsonArray { QJsonObject { { s("email"), s("ana@example.com") } } } } });
         QVERIFY2(!r.isError, qPrintable(r.text));
@@ -79,8 +80,9 @@ private Q_SLOTS:
         QCOMPARE(f.google.notificationsSent(), 1);
 
         // 3. update (no invitations) and delete (no cancellations).
-        r = tools.call(
-            s("update_event"), { { s("event_id"), id }, { s("title"), s("Planning v2") } });
+        r = tools.call(s("update_event"),
+            { { s("event_id"), id }, { s("title"), s("Planning v2") },
+                { s("send_invitations"), false } });
         QVERIFY2(!r.isError, qPrintable(r.text));
         QTRY_COMPARE_WITH_TIMEOUT(f.engine->pendingWrites(), 0, 10000);
         QCOMPARE(sendUpdatesOf(f.google, "PATCH"), QStringList { s("none") });
@@ -89,7 +91,8 @@ private Q_SLOTS:
             renamed = renamed || e.value(s("summary")).toString() == s("Planning v2");
         QVERIFY(renamed);
 
-        r = tools.call(s("delete_event"), { { s("event_id"), id } });
+        r = tools.call(
+            s("delete_event"), { { s("event_id"), id }, { s("send_invitations"), false } });
         QVERIFY2(!r.isError, qPrintable(r.text));
         QTRY_COMPARE_WITH_TIMEOUT(f.engine->pendingWrites(), 0, 10000);
         QCOMPARE(sendUpdatesOf(f.google, "DELETE"), QStringList { s("none") });
@@ -142,6 +145,7 @@ private Q_SLOTS:
         tools.setSyncEngine(f.engine.get());
         const QJsonObject args { { s("calendar_id"), f.calId(s("cal")) }, { s("title"), s("1:1") },
             { s("start"), s("2026-12-11T10:00:00") }, { s("duration_minutes"), 30 },
+            { s("send_invitations"), false }, { s("allow_external_attendees"), true },
             { s("attendees"),
                 QJsonArray { QJsonObject { { s("email"), s("ana@example.com") } } } } };
         mcp::ToolResult r = tools.call(s("create_event"), args);
