@@ -246,6 +246,14 @@ Waiting for the browser (5 minutes)...
 </numerusform>
         </translation>
     </message>
+    <message>
+        <source>Note: &quot;%1&quot; repeats more often than hourly; only its first occurrence is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: &quot;%1&quot; repeats too often to list every occurrence; some are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::AboutDialog</name>
@@ -1877,6 +1885,10 @@ Waiting for the browser (5 minutes)...
         <source>Saving the events…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Subscribed to “%1” over http://: anyone on the way can change its events. Use https:// if the site offers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::IcsDialogs</name>
@@ -2059,6 +2071,13 @@ Waiting for the browser (5 minutes)...
     <message>
         <source>Calendars of Google or Outlook accounts that are not connected are not listed: reconnect the account in Settings → Accounts to import into them.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n attendee(s) listed in the file: Outlook will invite them by e-mail and Google adds the event to their calendars. Otherwise they are kept in the description.</source>
+        <translation>
+            <numerusform>Keep the attendee listed in the file: Outlook will invite them by e-mail and Google adds the event to their calendar. Otherwise they are kept in the description.</numerusform>
+            <numerusform>Keep the %n attendees listed in the file: Outlook will invite them by e-mail and Google adds the event to their calendars. Otherwise they are kept in the description.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2361,14 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>When on, this calendar&apos;s events make you busy in free/busy and meeting suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” repeats more often than hourly; only its first occurrence is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” repeats too often to show every occurrence; some are missing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>AvailabilityText</name>
@@ -35,11 +36,11 @@
         <translation>Tu disponibilidad es de %1</translation>
     </message>
     <message>
-        <source>%1's availability is from %2</source>
+        <source>%1&apos;s availability is from %2</source>
         <translation>La disponibilidad de %1 es de %2</translation>
     </message>
     <message>
-        <source>%1's availability is only known until %2</source>
+        <source>%1&apos;s availability is only known until %2</source>
         <translation>La disponibilidad de %1 solo se conoce hasta %2</translation>
     </message>
     <message>
@@ -125,7 +126,7 @@ Comprueba que el disco no esté lleno y que tienes permiso para escribir en ella
         <translation>Imprime en formato JSON.</translation>
     </message>
     <message>
-        <source>kairos-cli: invalid profile name '%1'
+        <source>kairos-cli: invalid profile name &apos;%1&apos;
 </source>
         <translation>kairos-cli: nombre de perfil no válido «%1»
 </translation>
@@ -215,13 +216,13 @@ Esperando al navegador (5 minutos)...
         <translation>Desconecta una cuenta: revoca su acceso y elimina su token y sus datos en caché.</translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: no account '%1'
+        <source>kairos-cli disconnect: no account &apos;%1&apos;
 </source>
         <translation>kairos-cli disconnect: no existe la cuenta «%1»
 </translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: '%1' matches several accounts; use the id
+        <source>kairos-cli disconnect: &apos;%1&apos; matches several accounts; use the id
 </source>
         <translation>kairos-cli disconnect: «%1» coincide con varias cuentas; usa el ID
 </translation>
@@ -239,7 +240,7 @@ Esperando al navegador (5 minutos)...
 </translation>
     </message>
     <message>
-        <source>Serve the profile's calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
+        <source>Serve the profile&apos;s calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
         <translation>Ofrece los calendarios del perfil a un asistente de IA mediante el Model Context Protocol (stdio). Consulta docs/mcp.md para configurar el cliente.</translation>
     </message>
     <message>
@@ -271,6 +272,14 @@ Esperando al navegador (5 minutos)...
             <numerusform>%n cambios aún no enviados; se conservan y se enviarán en la próxima sincronización.
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Note: &quot;%1&quot; repeats more often than hourly; only its first occurrence is shown.</source>
+        <translation>Nota: «%1» se repite más de una vez por hora; solo se muestra su primera aparición.</translation>
+    </message>
+    <message>
+        <source>Note: &quot;%1&quot; repeats too often to list every occurrence; some are missing.</source>
+        <translation>Nota: «%1» se repite demasiadas veces para listar todas sus apariciones; faltan algunas.</translation>
     </message>
 </context>
 <context>
@@ -921,7 +930,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1–%2</translation>
     </message>
     <message>
-        <source>Picked the best time when everyone named is free, between %1 in each person's own time zone.</source>
+        <source>Picked the best time when everyone named is free, between %1 in each person&apos;s own time zone.</source>
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres, entre %1 en la zona horaria de cada persona.</translation>
     </message>
     <message>
@@ -929,7 +938,7 @@ Esperando al navegador (5 minutos)...
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres y en horario laboral.</translation>
     </message>
     <message>
-        <source>No time between %1 (in each person's own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
+        <source>No time between %1 (in each person&apos;s own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
         <translation>Ninguna hora entre %1 (en la zona horaria de cada persona) les viene bien a todos los nombrados; la tarjeta muestra el comienzo del intervalo. Cámbialo con Editar….</translation>
     </message>
     <message>
@@ -1033,7 +1042,7 @@ Esperando al navegador (5 minutos)...
         <translation>No: es fuera de tu horario laboral.</translation>
     </message>
     <message>
-        <source>No — that is outside %1's working hours.</source>
+        <source>No — that is outside %1&apos;s working hours.</source>
         <translation>No: es fuera del horario laboral de %1.</translation>
     </message>
     <message>
@@ -1101,7 +1110,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu disponibilidad es de hace %1.</translation>
     </message>
     <message>
-        <source>%1's availability is from %2 ago.</source>
+        <source>%1&apos;s availability is from %2 ago.</source>
         <translation>La disponibilidad de %1 es de hace %2.</translation>
     </message>
     <message>
@@ -1148,11 +1157,11 @@ Esperando al navegador (5 minutos)...
         <translation>Este evento se ha eliminado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte y no se ha enviado.</translation>
     </message>
     <message>
-        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server's version is shown.</source>
+        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server&apos;s version is shown.</source>
         <translation>Este evento ha cambiado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
-        <source>Server's version: “%1”, %2</source>
+        <source>Server&apos;s version: “%1”, %2</source>
         <translation>Versión del servidor: «%1», %2</translation>
     </message>
     <message>
@@ -1164,7 +1173,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu cambio: «%1», %2</translation>
     </message>
     <message>
-        <source>The server refused your edit of this event. Your edit was kept aside; the server's version is shown.</source>
+        <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
         <translation>El servidor ha rechazado tu cambio en este evento. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
@@ -1172,7 +1181,7 @@ Esperando al navegador (5 minutos)...
         <translation>Volver a aplicar mi cambio</translation>
     </message>
     <message>
-        <source>Send your edit again, on top of the server's version shown here</source>
+        <source>Send your edit again, on top of the server&apos;s version shown here</source>
         <translation>Enviar de nuevo tu cambio, sobre la versión del servidor que se muestra aquí</translation>
     </message>
     <message>
@@ -1203,7 +1212,7 @@ Esperando al navegador (5 minutos)...
         <translation>Todo el día</translation>
     </message>
     <message>
-        <source>Times are in %1 (the event's time zone).</source>
+        <source>Times are in %1 (the event&apos;s time zone).</source>
         <translation>Las horas están en %1 (la zona horaria del evento).</translation>
     </message>
     <message>
@@ -1381,7 +1390,7 @@ Esperando al navegador (5 minutos)...
         <translation>&amp;Buscar una hora…</translation>
     </message>
     <message>
-        <source>Find a time that suits the room's members</source>
+        <source>Find a time that suits the room&apos;s members</source>
         <translation>Buscar una hora que les venga bien a los miembros de la sala</translation>
     </message>
     <message>
@@ -1425,7 +1434,7 @@ Esperando al navegador (5 minutos)...
         <translation>todos libres</translation>
     </message>
     <message>
-        <source>inside everyone's working hours</source>
+        <source>inside everyone&apos;s working hours</source>
         <translation>dentro del horario laboral de todos</translation>
     </message>
     <message>
@@ -1437,7 +1446,7 @@ Esperando al navegador (5 minutos)...
         <translation>las %1 para %2 en %3</translation>
     </message>
     <message>
-        <source>%1's availability unknown</source>
+        <source>%1&apos;s availability unknown</source>
         <translation>disponibilidad de %1 desconocida</translation>
     </message>
     <message>
@@ -1703,7 +1712,7 @@ Esperando al navegador (5 minutos)...
 <context>
     <name>kairos::GroupLegend</name>
     <message>
-        <source>Show the team's availability</source>
+        <source>Show the team&apos;s availability</source>
         <translation>Mostrar la disponibilidad del equipo</translation>
     </message>
     <message>
@@ -1719,7 +1728,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1 (tú)</translation>
     </message>
     <message>
-        <source>Darker: more people busy. Hatched: outside someone's working hours.</source>
+        <source>Darker: more people busy. Hatched: outside someone&apos;s working hours.</source>
         <translation>Más oscuro: más gente ocupada. Rayado: fuera del horario laboral de alguien.</translation>
     </message>
     <message>
@@ -1907,6 +1916,10 @@ Esperando al navegador (5 minutos)...
         <source>Saving the events…</source>
         <translation>Guardando los eventos…</translation>
     </message>
+    <message>
+        <source>Subscribed to “%1” over http://: anyone on the way can change its events. Use https:// if the site offers it.</source>
+        <translation>Suscrito a «%1» por http://: cualquiera en el camino puede cambiar sus eventos. Usa https:// si el sitio lo ofrece.</translation>
+    </message>
 </context>
 <context>
     <name>kairos::IcsDialogs</name>
@@ -2089,6 +2102,13 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Calendars of Google or Outlook accounts that are not connected are not listed: reconnect the account in Settings → Accounts to import into them.</source>
         <translation>Los calendarios de cuentas de Google u Outlook que no están conectadas no aparecen: vuelve a conectar la cuenta en Ajustes → Cuentas para importar en ellos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n attendee(s) listed in the file: Outlook will invite them by e-mail and Google adds the event to their calendars. Otherwise they are kept in the description.</source>
+        <translation>
+            <numerusform>Conservar el asistente que indica el archivo: Outlook lo invitará por correo y Google añade el evento a su calendario. Si no, se guarda en la descripción.</numerusform>
+            <numerusform>Conservar los %n asistentes que indica el archivo: Outlook los invitará por correo y Google añade el evento a sus calendarios. Si no, se guardan en la descripción.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2296,7 +2316,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Si&amp;ncronizar ahora</translation>
     </message>
     <message>
-        <source>Sync the connected accounts' calendars now</source>
+        <source>Sync the connected accounts&apos; calendars now</source>
         <translation>Sincroniza ahora los calendarios de las cuentas conectadas</translation>
     </message>
     <message>
@@ -2372,8 +2392,16 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Cuenta para mi disponibilidad</translation>
     </message>
     <message>
-        <source>When on, this calendar's events make you busy in free/busy and meeting suggestions</source>
+        <source>When on, this calendar&apos;s events make you busy in free/busy and meeting suggestions</source>
         <translation>Si está activado, los eventos de este calendario te marcan como ocupado en la disponibilidad y en las sugerencias de reunión</translation>
+    </message>
+    <message>
+        <source>“%1” repeats more often than hourly; only its first occurrence is shown.</source>
+        <translation>«%1» se repite más de una vez por hora; solo se muestra su primera aparición.</translation>
+    </message>
+    <message>
+        <source>“%1” repeats too often to show every occurrence; some are missing.</source>
+        <translation>«%1» se repite demasiadas veces para mostrar todas sus apariciones; faltan algunas.</translation>
     </message>
 </context>
 <context>
@@ -2496,7 +2524,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Descartar</translation>
     </message>
     <message>
-        <source>Hide this message until the account's status changes</source>
+        <source>Hide this message until the account&apos;s status changes</source>
         <translation>Oculta este mensaje hasta que cambie el estado de la cuenta</translation>
     </message>
     <message>
@@ -2745,7 +2773,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>El servicio de calendario ha tenido un problema; Kairos volverá a intentarlo en breve.</translation>
     </message>
     <message>
-        <source>Kairos cannot read the account's sign-in from the keychain.</source>
+        <source>Kairos cannot read the account&apos;s sign-in from the keychain.</source>
         <translation>Kairos no puede leer del llavero el inicio de sesión de la cuenta.</translation>
     </message>
     <message>
@@ -2786,7 +2814,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Disponibilidad del &amp;equipo</translation>
     </message>
     <message>
-        <source>Show the room's availability over the week</source>
+        <source>Show the room&apos;s availability over the week</source>
         <translation>Mostrar la disponibilidad de la sala sobre la semana</translation>
     </message>
     <message>

@@ -10,6 +10,7 @@
 #include "ics/icscontroller.h"
 #include "ics/subscription.h"
 #include "messagebox.h"
+#include "model/recurrencebudget.h"
 #include "model/zonedtime.h"
 #include "settings/accountspage.h"
 #include "settings/reconnectbanner.h"
@@ -464,7 +465,8 @@ void MainWindow::reloadCalendarList()
         item->setData(kCountsForAvailabilityRole, c.countsForAvailability);
         QStringList tips;
         if (c.kind == CalendarKind::Subscription)
-            tips << tr("Subscribed, read-only: %1\nRight-click to unsubscribe").arg(c.sourceUrl);
+            tips << tr("Subscribed, read-only: %1\nRight-click to unsubscribe")
+                        .arg(ics::Subscription::displayUrl(c.sourceUrl));
         else if (c.readOnly)
             tips << tr("Read-only");
         tips << (c.countsForAvailability
@@ -580,12 +582,25 @@ void MainWindow::refresh()
     const QDate first = firstVisibleDay();
     const QDate last = lastVisibleDay();
     const QTimeZone zone = m_calendar.timeZone();
+    // One expansion budget for the view: a series from a hostile file or feed that needs more
+    // is cut, and named in the status bar instead of freezing the window.
+    RecurrenceBudget budget;
+    const RecurrenceBudget::Scope scope(&budget);
     auto result = m_calendar.occurrences(first, last);
     QList<Occurrence> occurrences;
     if (result)
         occurrences = std::move(result.value());
     else
         statusBar()->showMessage(errorText(result.error()));
+    if (result && !budget.cut.isEmpty()) {
+        const RecurrenceBudget::Cut &c = budget.cut.constFirst();
+        const QString title = c.title.isEmpty() ? tr("(No title)") : c.title;
+        statusBar()->showMessage(c.reason == RecurrenceBudget::Reason::TooFrequent
+                ? tr("“%1” repeats more often than hourly; only its first occurrence is shown.")
+                      .arg(title)
+                : tr("“%1” repeats too often to show every occurrence; some are missing.")
+                      .arg(title));
+    }
     const int count = int(occurrences.size());
 
     if (m_view == View::Month) {

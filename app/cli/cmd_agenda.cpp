@@ -5,6 +5,7 @@
 #include "calendar/calendarservice.h"
 #include "core/profile.h"
 #include "ics/recurrence.h"
+#include "model/recurrencebudget.h"
 #include "model/zonedtime.h"
 #include "store/database.h"
 
@@ -14,6 +15,19 @@
 #include <QJsonObject>
 
 namespace {
+
+QString cutNote(const kairos::RecurrenceBudget::Cut &c)
+{
+    return c.reason == kairos::RecurrenceBudget::Reason::TooFrequent
+        ? QCoreApplication::translate("cli",
+            "Note: \"%1\" repeats more often than hourly; only its first occurrence is "
+            "shown.")
+              .arg(c.title)
+        : QCoreApplication::translate("cli",
+            "Note: \"%1\" repeats too often to list every occurrence; some are "
+            "missing.")
+              .arg(c.title);
+}
 
 int runAgenda(const QStringList &args)
 {
@@ -51,6 +65,9 @@ int runAgenda(const QStringList &args)
     ics::installRecurrenceExpander(service);
     const qint64 fromMs = startOfDay(from, service.timeZone()).toMSecsSinceEpoch();
     const qint64 toMs = startOfDay(to.addDays(1), service.timeZone()).toMSecsSinceEpoch();
+    // One expansion budget for the listing; the series it cut are named below.
+    RecurrenceBudget budget;
+    const RecurrenceBudget::Scope scope(&budget);
     auto occ = service.occurrencesBetween(fromMs, toMs, false);
     if (!occ) {
         cli::err(QStringLiteral("kairos-cli: %1\n").arg(occ.error().message));
@@ -79,6 +96,8 @@ int runAgenda(const QStringList &args)
             list.append(j);
         }
         cli::out(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)));
+        for (const RecurrenceBudget::Cut &c : budget.cut)
+            cli::err(cutNote(c) + QLatin1Char('\n'));
         return 0;
     }
     for (const Occurrence &o : *occ) {
@@ -89,6 +108,8 @@ int runAgenda(const QStringList &args)
         cli::out(when + QStringLiteral("  ") + o.title + QStringLiteral("  [")
             + calNames.value(o.calendarId) + QStringLiteral("]\n"));
     }
+    for (const RecurrenceBudget::Cut &c : budget.cut)
+        cli::out(cutNote(c) + QLatin1Char('\n'));
     return 0;
 }
 

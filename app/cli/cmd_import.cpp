@@ -95,7 +95,7 @@ QString reportText(const kairos::ics::ImportSummary &r)
 //! A calendar of a Google or Microsoft account: each event is handed to the sync engine, whose
 //! outbox then sends them all before we return (what is not sent stays queued).
 int importThroughProvider(const kairos::Profile &profile, kairos::Database &db,
-    kairos::EventStore &store, const kairos::Calendar &cal, const QString &path)
+    kairos::EventStore &store, const kairos::Calendar &cal, const QString &path, bool keepAttendees)
 {
     using namespace kairos;
     QtKeychainVault vault(profile);
@@ -122,7 +122,15 @@ int importThroughProvider(const kairos::Profile &profile, kairos::Database &db,
     SyncEngine engine(db, *manager.client());
     engine.setSyncInterval(0);
     engine.addAccount(*account);
-    const ics::ImportSummary r = ics::importThroughSync(engine, store, cal.id, *parsed);
+    const int attendees = ics::attendeeCount(*parsed);
+    const ics::ImportSummary r
+        = ics::importThroughSync(engine, store, cal.id, *parsed, keepAttendees);
+    if (attendees > 0 && !keepAttendees)
+        cli::out(QStringLiteral("attendees: the file lists %1; they were not sent to %2 (kept in "
+                                "the description). --keep-attendees sends them: Outlook invites "
+                                "them by e-mail, Google adds the event to their calendars.\n")
+                     .arg(attendees)
+                     .arg(account->email));
     bool synced = true;
     QString code;
     QObject::connect(&engine, &SyncEngine::syncFinished, &engine,
@@ -165,6 +173,10 @@ int runImport(const QStringList &args)
         QStringLiteral("NAME"), Profile::defaultName() });
     p.addOption({ QStringLiteral("calendar"), QStringLiteral("Target calendar id."),
         QStringLiteral("ID"), QStringLiteral("local") });
+    p.addOption({ QStringLiteral("keep-attendees"),
+        QStringLiteral("Into a Google / Outlook calendar: send the file's organizer and attendees "
+                       "too (Outlook invites them by e-mail, Google adds the event to their "
+                       "calendars). Default: they are kept in the description only.") });
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The .ics file."));
     p.process(args);
     if (p.positionalArguments().size() != 1) {
@@ -202,7 +214,8 @@ int runImport(const QStringList &args)
         (void)store.saveCalendar(c);
     }
     if (auto cal = store.calendar(calendarId); cal && !cal->accountId.isEmpty())
-        return importThroughProvider(profile, **db, store, *cal, path);
+        return importThroughProvider(
+            profile, **db, store, *cal, path, p.isSet(QStringLiteral("keep-attendees")));
     // Parsed and stored in batches (memory ~ one batch, not the file); all or nothing.
     ics::ImportOptions o;
     o.floatingZone = profile.timeZone();

@@ -157,6 +157,9 @@ void AccountManager::onTokens(Provider provider, const QString &reconnectId, con
     QNetworkRequest req(config.userInfoUrl);
     req.setRawHeader("Authorization", "Bearer " + tokens.accessToken.toLatin1());
     req.setRawHeader("Accept", "application/json");
+    // Qt 6.4 forwards the bearer on redirects, to any origin: none are followed.
+    req.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_nam->get(req);
     connect(reply, &QNetworkReply::finished, this, [=, this]() {
         reply->deleteLater();

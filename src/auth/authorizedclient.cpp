@@ -57,7 +57,19 @@ AuthorizedClient::AuthorizedClient(ITokenVault &vault, QObject *parent)
     , m_vault(vault)
     , m_nam(new QNetworkAccessManager(this))
 {
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Qt 6.4 keeps a raw Authorization header across redirects, to any origin: a redirect is
+    // an answer like any other (the providers' APIs do not redirect).
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+bool AuthorizedClient::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    auto port = [](const QUrl &u) {
+        return u.port(
+            u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80);
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
 }
 
 AuthorizedClient::~AuthorizedClient()
@@ -418,6 +430,19 @@ void AuthorizedClient::transmit(
         return;
     const QUrl url
         = p->request.url.isRelative() ? s->config.apiBase.resolved(p->request.url) : p->request.url;
+    // Absolute URLs come from responses (Graph's nextLink / deltaLink, also a stored one): the
+    // token goes only to the API's own origin.
+    if (!sameOrigin(url, s->config.apiBase)) {
+        qCWarning(lcAuth) << "account" << s->id << "refused to send its token to"
+                          << url.scheme() + QStringLiteral("://") + url.host() << "(not the API)";
+        complete(s, p,
+            makeError(Error::Code::ProtocolError,
+                QStringLiteral("refused: %1 is not the API's origin")
+                    .arg(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                                | QUrl::RemoveFragment)
+                             .toString())));
+        return;
+    }
     QNetworkRequest req(url);
     req.setTransferTimeout(m_requestTimeoutMs);
     req.setRawHeader("Accept", "application/json");

@@ -113,6 +113,8 @@ public:
     QString refreshLockDir() const { return m_lockDir; }
     //! How long a refresh waits for another process's lock before failing with Timeout.
     void setRefreshLockWaitMs(int ms) { m_lockWaitMs = ms; }
+    //! Same scheme, host and port (default ports filled in).
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
     //! Default: Retry-After + up to 20 % jitter, else 1 s·2^(attempt-1) with full jitter, ≤ 60 s.
     static int defaultBackoff(int attempt, qint64 retryAfterMs);
     //! Parses Retry-After (delta seconds or HTTP date); -1 if absent or invalid.

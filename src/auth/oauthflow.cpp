@@ -55,8 +55,11 @@ namespace {
 
 QByteArray randomBase64Url(int bytes)
 {
-    QByteArray raw(bytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), bytes / 4);
+    // Whole 32-bit words from the CSPRNG, cut to `bytes` (any length, not only multiples of 4).
+    QByteArray raw((bytes + 3) / 4 * 4, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(
+        reinterpret_cast<quint32 *>(raw.data()), qsizetype(raw.size() / 4));
+    raw.truncate(bytes);
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
@@ -250,17 +253,22 @@ void OAuthFlow::onCallback(const QVariantMap &values)
 {
     if (m_done)
         return;
+    // State first, for every callback (error ones too): any local process or web page that
+    // finds the port can send one, and must neither cancel the sign-in nor put its text in
+    // front of the user. Such a callback is logged and ignored; the flow keeps listening for
+    // the real one until the timeout. (Qt's flow ignores them as well.)
+    if (values.value(QStringLiteral("state")).toString() != m_state) {
+        qCWarning(lcAuth) << "ignoring an OAuth callback without the right state (" << values.size()
+                          << "parameters)";
+        ++m_ignoredCallbacks;
+        return;
+    }
     const QString error = values.value(QStringLiteral("error")).toString();
     if (!error.isEmpty()) {
         const QString description = values.value(QStringLiteral("error_description")).toString();
         fail(makeError(error == QLatin1String("access_denied") ? Error::Code::Cancelled
                                                                : Error::Code::ProtocolError,
             error + QStringLiteral(": ") + description));
-        return;
-    }
-    // The flow checks state too, but in 6.4 only with a warning; fail fast instead of waiting.
-    if (values.value(QStringLiteral("state")).toString() != m_state) {
-        fail(makeError(Error::Code::ProtocolError, QStringLiteral("state mismatch")));
         return;
     }
     if (values.value(QStringLiteral("code")).toString().isEmpty()) {

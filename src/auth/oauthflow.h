@@ -69,6 +69,8 @@ public:
     //! The exact redirect URI sent to the provider (http://127.0.0.1:PORT/<path>).
     QUrl redirectUri() const { return m_redirectUri; }
     bool isFinished() const { return m_done; }
+    //! Callbacks ignored for a missing or wrong state (forged by another local process or page).
+    int ignoredCallbacks() const { return m_ignoredCallbacks; }
 
     //! Is this token-endpoint error a refused refresh token (→ needs reconnect)?
     static bool isRefreshRejected(const QString &error, const QString &description);
@@ -95,6 +97,7 @@ private:
     int m_tokenTimeoutMs = 30 * 1000;
     bool m_refreshMode = false;
     bool m_done = false;
+    int m_ignoredCallbacks = 0;
     QByteArray m_verifier;
     QString m_state;
     QUrl m_redirectUri;

@@ -1,9 +1,11 @@
 #include "auth/providerconfig.h"
 
+#include "core/logging.h"
 #include "core/profile.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QProcessEnvironment>
 
 // CMake cache defaults (src/auth/CMakeLists.txt); empty unless a distributor sets them.
@@ -87,6 +89,25 @@ ProviderConfig ProviderConfig::load(Provider provider, const Profile &profile)
     return load(provider, env, file);
 }
 
+bool ProviderConfig::isAllowedEndpoint(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return true;
+    if (scheme != QLatin1String("http"))
+        return false;
+#if KAIROS_ALLOW_INSECURE_ENDPOINTS
+    return true;
+#else
+    if (url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(url.host());
+    return !address.isNull() && address.isLoopback();
+#endif
+}
+
 ProviderConfig ProviderConfig::load(
     Provider provider, const QHash<QString, QString> &env, const QHash<QString, QString> &envFile)
 {
@@ -94,10 +115,20 @@ ProviderConfig ProviderConfig::load(
                                                         : QStringLiteral("KAIROS_MICROSOFT_");
     auto value = [&](const QString &name, const QString &fallback = {}) {
         const QString key = prefix + name;
-        if (const QString v = env.value(key); !v.isEmpty())
+        // An endpoint override (environment, e.g. an MCP client's "env" block copied from the
+        // web, or kairos.env) that would carry tokens in the clear is ignored.
+        const bool endpoint
+            = name.endsWith(QLatin1String("_URL")) || name == QLatin1String("API_BASE");
+        for (const QString &v : { env.value(key), envFile.value(key) }) {
+            if (v.isEmpty())
+                continue;
+            if (endpoint && !isAllowedEndpoint(QUrl(v))) {
+                qCWarning(lcAuth) << "ignoring" << key
+                                  << "- endpoints must be https (or http on 127.0.0.1)";
+                continue;
+            }
             return v;
-        if (const QString v = envFile.value(key); !v.isEmpty())
-            return v;
+        }
         if (const QString v = compiledDefault(provider, name); !v.isEmpty())
             return v;
         return fallback;

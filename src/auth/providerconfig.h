@@ -44,6 +44,9 @@ struct ProviderConfig {
         const QHash<QString, QString> &envFile);
     //! Parses a kairos.env file's text.
     static QHash<QString, QString> parseEnvFile(const QByteArray &text);
+    //! Whether tokens may be sent to `url`: https, or http on a loopback host (127.0.0.0/8, ::1,
+    //! localhost); any http(s) host in a build with KAIROS_ALLOW_INSECURE_ENDPOINTS.
+    static bool isAllowedEndpoint(const QUrl &url);
     //! The path of the profile's kairos.env.
     static QString envFilePath(const Profile &profile);
 };

@@ -1,4 +1,5 @@
 #include "calendar/calendarservice.h"
+#include "model/recurrencebudget.h"
 
 #include "core/clock.h"
 #include "core/logging.h"
@@ -148,6 +149,10 @@ Expected<QList<Occurrence>> CalendarService::occurrencesBetween(
     if (!events)
         return events.error();
 
+    // One expansion budget for the whole query, unless the caller installed one to read the
+    // series that were cut.
+    RecurrenceBudget budget;
+    const RecurrenceBudget::Scope scope(RecurrenceBudget::current() ? nullptr : &budget);
     QList<Occurrence> out;
     out.reserve(events->size());
     auto emitOccurrence = [&](const Event &e, const QDateTime &start, const QDateTime &end) {

@@ -445,6 +445,8 @@ private:
             skip(K::Unterminated, m_chunkLine, uidInChunk(), m_chunkBroken);
         else
             ++m_result.eventCount;
+        m_result.attendeeLines
+            += int(m_chunk.count("\r\nATTENDEE") + m_chunk.count("\r\nORGANIZER"));
         if ((m_result.components & 0x1ff) == 0 && m_options.cancelled && m_options.cancelled())
             return false;
         return true;
@@ -952,6 +954,7 @@ private:
                 periodInstances.append(std::move(inst));
             }
         }
+        m_result.attendeeLines += int(e.attendees.size()) + (e.organizer.isEmpty() ? 0 : 1);
         m_result.events.append(std::move(e));
         m_result.origins.append({ m_chunkLine, stamp });
         ++m_result.eventCount;

@@ -78,6 +78,8 @@ struct ParsedCalendar {
     //! Events read: `events.size()` after parseCalendar(); scanCalendar() counts them without
     //! keeping them (`events` is then empty).
     int eventCount = 0;
+    //! ATTENDEE and ORGANIZER lines in the events read (scanCalendar() counts them too).
+    int attendeeLines = 0;
 };
 
 struct ImportOptions {

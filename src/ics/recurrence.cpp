@@ -2,6 +2,7 @@
 
 #include "ics/icalptr.h"
 #include "ics/icszones.h"
+#include "model/recurrencebudget.h"
 #include "store/eventstore.h"
 
 #include <QHash>
@@ -44,11 +45,15 @@ struct SeriesInstants {
     QSet<QDate> excludedDays; //!< EXDATE days
     qint64 lengthMs = 0;
     QTimeZone zone = QTimeZone::utc();
+    //! Not every instance is there: the budget ran out, or the rule repeats too often.
+    bool cut = false;
+    RecurrenceBudget::Reason reason = RecurrenceBudget::Reason::Budget;
 };
 
 //! Every instance of `master` whose occurrence overlaps [fromMs, toMs) (roughly: a day of
 //! slack either side); with the widest range, every instance of a finite series.
-SeriesInstants computeInstants(const Event &master, qint64 fromMs, qint64 toMs)
+SeriesInstants computeInstants(
+    const Event &master, qint64 fromMs, qint64 toMs, RecurrenceBudget &budget)
 {
     SeriesInstants result;
 
@@ -98,9 +103,16 @@ SeriesInstants computeInstants(const Event &master, qint64 fromMs, qint64 toMs)
     starts.append(instant(dtstart)); // DTSTART is always the first instance
     const qint64 firstWanted = (fromMs - lengthMs) / 1000 - 1;
     const qint64 lastWanted = toMs / 1000 + 1;
-    for (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_RRULE_PROPERTY); p;
-         p = icalcomponent_get_next_property(comp.get(), ICAL_RRULE_PROPERTY)) {
+    // One RRULE (RFC 5545 §3.8.5.3: it SHOULD NOT occur more than once); further ones are
+    // ignored, each would be another full expansion.
+    if (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_RRULE_PROPERTY)) {
         icalrecurrencetype rule = icalproperty_get_rrule(p);
+        if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE) {
+            // Hundreds of millions of steps for a year; only DTSTART is shown.
+            result.cut = true;
+            result.reason = RecurrenceBudget::Reason::TooFrequent;
+            rule.freq = ICAL_NO_RECURRENCE;
+        }
         // A UTC (or zoned) UNTIL compared with floating wall times must be a wall time too.
         if (!master.allDay && !icaltime_is_null_time(rule.until) && !rule.until.is_date
             && rule.until.zone) {
@@ -115,38 +127,49 @@ SeriesInstants computeInstants(const Event &master, qint64 fromMs, qint64 toMs)
         icaltimetype wallStart = dtstart;
         if (!master.allDay)
             wallStart.zone = nullptr;
-        icalrecur_iterator *it = icalrecur_iterator_new(rule, wallStart);
-        if (!it)
-            continue;
-        // Without COUNT the iterator can start near the range instead of at DTSTART (libical
-        // steps with ICU calendars: a year of weekly steps per master costs milliseconds).
-        const qint64 skipTo = firstWanted - kRoughSlackSecs;
-        if (rule.count == 0 && !master.allDay
-            && skipTo > icaltime_as_timet_with_zone(dtstart, izone)) {
-            // skipTo already has a day of slack, so reading it as a floating wall time is safe.
-            icaltimetype from = icaltime_from_timet_with_zone(time_t(skipTo), 0, nullptr);
-            from.zone = nullptr;
-            icalrecur_iterator_set_start(it, from);
+        icalrecur_iterator *it
+            = rule.freq == ICAL_NO_RECURRENCE ? nullptr : icalrecur_iterator_new(rule, wallStart);
+        if (it) {
+            // Without COUNT the iterator can start near the range instead of at DTSTART (libical
+            // steps with ICU calendars: a year of weekly steps per master costs milliseconds).
+            const qint64 skipTo = firstWanted - kRoughSlackSecs;
+            if (rule.count == 0 && !master.allDay
+                && skipTo > icaltime_as_timet_with_zone(dtstart, izone)) {
+                // skipTo already has a day of slack, so reading it as a floating wall time is safe.
+                icaltimetype from = icaltime_from_timet_with_zone(time_t(skipTo), 0, nullptr);
+                from.zone = nullptr;
+                icalrecur_iterator_set_start(it, from);
+            }
+            qint64 seriesSteps = 0;
+            for (;;) {
+                if ((budget.remaining <= 0 && seriesSteps >= RecurrenceBudget::kSeriesMinimum)
+                || seriesSteps >= RecurrenceBudget::kSeriesSteps) {
+                    result.cut = true;
+                    break;
+                }
+                --budget.remaining;
+                ++budget.used;
+                ++seriesSteps;
+                const icaltimetype t = icalrecur_iterator_next(it);
+                if (icaltime_is_null_time(t))
+                    break;
+                // The wall time read as UTC is within a day of the instant and needs no zone
+                // lookup: instances far outside the range are skipped without one.
+                const qint64 rough
+                    = QDateTime(dateOf(t), QTime(t.hour, t.minute, t.second), Qt::UTC)
+                          .toSecsSinceEpoch();
+                if (rough > lastWanted + kRoughSlackSecs)
+                    break;
+                if (rough < firstWanted - kRoughSlackSecs)
+                    continue;
+                const qint64 s = instant(t);
+                if (s > lastWanted)
+                    break;
+                if (s >= firstWanted)
+                    starts.append(s);
+            }
+            icalrecur_iterator_free(it);
         }
-        for (int guard = 0; guard < 1000000; ++guard) {
-            const icaltimetype t = icalrecur_iterator_next(it);
-            if (icaltime_is_null_time(t))
-                break;
-            // The wall time read as UTC is within a day of the instant and needs no zone
-            // lookup: instances far outside the range are skipped without one.
-            const qint64 rough = QDateTime(dateOf(t), QTime(t.hour, t.minute, t.second), Qt::UTC)
-                                     .toSecsSinceEpoch();
-            if (rough > lastWanted + kRoughSlackSecs)
-                break;
-            if (rough < firstWanted - kRoughSlackSecs)
-                continue;
-            const qint64 s = instant(t);
-            if (s > lastWanted)
-                break;
-            if (s >= firstWanted)
-                starts.append(s);
-        }
-        icalrecur_iterator_free(it);
     }
 
     // RDATEs.
@@ -224,7 +247,7 @@ bool isShortFinite(const Event &master)
 //! without an end are expanded near the range each time (libical can start there).
 class FiniteSeriesCache {
 public:
-    std::shared_ptr<const SeriesInstants> get(const Event &master)
+    std::shared_ptr<const SeriesInstants> get(const Event &master, RecurrenceBudget &budget)
     {
         QByteArray key = master.recurrence.join(QLatin1Char('\n')).toUtf8();
         if (master.allDay)
@@ -237,8 +260,10 @@ public:
         if (const auto it = m_cache.constFind(key); it != m_cache.constEnd())
             return *it;
         constexpr qint64 kWide = std::numeric_limits<qint64>::max() / 4;
-        auto instants
-            = std::make_shared<const SeriesInstants>(computeInstants(master, -kWide, kWide));
+        auto instants = std::make_shared<const SeriesInstants>(
+            computeInstants(master, -kWide, kWide, budget));
+        if (instants->cut && instants->reason == RecurrenceBudget::Reason::Budget)
+            return instants; // the next query may have the budget to finish it
         if (m_cache.size() >= kMaxSeries)
             m_cache.clear();
         m_cache.insert(key, instants);
@@ -259,15 +284,19 @@ QList<QDateTime> expandRecurrence(
     QList<QDateTime> out;
     if (!master.isValid())
         return out;
+    RecurrenceBudget own;
+    RecurrenceBudget &budget = RecurrenceBudget::current() ? *RecurrenceBudget::current() : own;
     std::shared_ptr<const SeriesInstants> cached;
     SeriesInstants computed;
     if (isShortFinite(master)) {
         thread_local FiniteSeriesCache cache;
-        cached = cache.get(master);
+        cached = cache.get(master, budget);
     } else {
-        computed = computeInstants(master, fromMs, toMs);
+        computed = computeInstants(master, fromMs, toMs, budget);
     }
     const SeriesInstants &in = cached ? *cached : computed;
+    if (in.cut)
+        budget.addCut(master.id, master.title, in.reason);
     if (master.allDay) {
         fromMs -= kDayMs;
         toMs += kDayMs;

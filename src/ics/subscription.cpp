@@ -3,11 +3,31 @@
 #include "core/logging.h"
 #include "store/eventstore.h"
 
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace kairos::ics {
+
+namespace {
+
+//! Qt's error text names the URL, with any user:password@ and ?token= in it: shown instead as
+//! Subscription::displayUrl() (the status bar, logs).
+QString withoutSecrets(const QNetworkReply *reply)
+{
+    QString text = reply->errorString();
+    const QUrl url = reply->request().url();
+    const QString shown = Subscription::displayUrl(url.toString());
+    for (const QString &form :
+        { url.toString(), url.toDisplayString(), QString::fromUtf8(url.toEncoded()) })
+        if (!form.isEmpty())
+            text.replace(form, shown);
+    return text;
+}
+
+} // namespace
 
 Subscription::Subscription(
     QNetworkAccessManager &nam, EventStore &store, Calendar calendar, QObject *parent)
@@ -34,6 +54,19 @@ QUrl Subscription::feedUrl(const QString &url)
     return u.isValid() && !u.host().isEmpty() ? u : QUrl();
 }
 
+bool Subscription::isPlaintext(const QString &url)
+{
+    return QUrl(url.trimmed()).scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0;
+}
+
+QString Subscription::displayUrl(const QString &url)
+{
+    const QUrl u(url.trimmed());
+    if (!u.isValid())
+        return QString();
+    return u.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+}
+
 Calendar Subscription::makeCalendar(const QString &id, const QString &name, const QString &url)
 {
     Calendar c;
@@ -54,7 +87,7 @@ void Subscription::setValidators(const QByteArray &etag, const QByteArray &lastM
 
 void Subscription::refresh()
 {
-    if (m_reply)
+    if (m_reply || m_parsing)
         return;
     const QUrl url = feedUrl(m_calendar.sourceUrl);
     if (!url.isValid()) {
@@ -70,8 +103,18 @@ void Subscription::refresh()
         req.setRawHeader("If-None-Match", m_etag);
     if (!m_lastModified.isEmpty())
         req.setRawHeader("If-Modified-Since", m_lastModified);
+    req.setTransferTimeout(m_timeoutMs);
+    m_tooLarge = false;
     m_reply = m_nam.get(req);
     connect(m_reply, &QNetworkReply::finished, this, &Subscription::onFinished);
+    QNetworkReply *reply = m_reply;
+    connect(m_reply, &QNetworkReply::downloadProgress, this,
+        [this, reply](qint64 received, qint64 total) {
+            if (m_tooLarge || (received <= m_maxBytes && total <= m_maxBytes))
+                return;
+            m_tooLarge = true;
+            reply->abort();
+        });
 }
 
 void Subscription::onFinished()
@@ -87,16 +130,42 @@ void Subscription::onFinished()
         Q_EMIT refreshed(false, {});
         return;
     }
+    if (m_tooLarge) {
+        Q_EMIT failed(makeError(Error::Code::InvalidInput,
+            QStringLiteral("the feed is larger than %1 MB; it was not downloaded")
+                .arg(m_maxBytes / 1000000.0, 0, 'g', 3)));
+        return;
+    }
+    if (reply->error() == QNetworkReply::OperationCanceledError) {
+        Q_EMIT failed(makeError(Error::Code::Timeout,
+            QStringLiteral("the feed did not answer within %1 s").arg(m_timeoutMs / 1000.0)));
+        return;
+    }
     if (reply->error() != QNetworkReply::NoError || status != 200) {
         Q_EMIT failed(
             makeError(status >= 500 ? Error::Code::ServerError : Error::Code::NetworkError,
-                QStringLiteral("HTTP %1: %2").arg(status).arg(reply->errorString())));
+                QStringLiteral("HTTP %1: %2").arg(status).arg(withoutSecrets(reply))));
         return;
     }
     const QByteArray body = reply->readAll();
     ImportOptions o;
     o.floatingZone = m_floatingZone;
-    auto parsed = parseCalendar(body, o);
+    // Parsed on the pool (a large feed takes seconds); stored here, on the store's thread.
+    m_parsing = true;
+    auto *watcher = new QFutureWatcher<Expected<ParsedCalendar>>(this);
+    const QByteArray etag = reply->rawHeader("ETag");
+    const QByteArray lastModified = reply->rawHeader("Last-Modified");
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, etag, lastModified]() {
+        watcher->deleteLater();
+        m_parsing = false;
+        apply(watcher->result(), etag, lastModified);
+    });
+    watcher->setFuture(QtConcurrent::run([body, o]() { return parseCalendar(body, o); }));
+}
+
+void Subscription::apply(
+    Expected<ParsedCalendar> parsed, const QByteArray &etag, const QByteArray &lastModified)
+{
     if (!parsed) {
         Q_EMIT failed(parsed.error());
         return;
@@ -110,8 +179,8 @@ void Subscription::onFinished()
         return;
     }
     // Remember the validators only once the content is stored.
-    m_etag = reply->rawHeader("ETag");
-    m_lastModified = reply->rawHeader("Last-Modified");
+    m_etag = etag;
+    m_lastModified = lastModified;
     Q_EMIT refreshed(true, *r);
 }
 

@@ -33,6 +33,11 @@ public:
 
     //! webcal:// and webcals:// become https://; http(s) stay; anything else is invalid.
     static QUrl feedUrl(const QString &url);
+    //! http:// (not webcal://, which becomes https): the feed can be changed on the way.
+    static bool isPlaintext(const QString &url);
+    //! The URL as it may be shown: without user:password@ and without the query (private feed
+    //! addresses carry their token there).
+    static QString displayUrl(const QString &url);
     //! A read-only Subscription calendar for a feed URL.
     static Calendar makeCalendar(const QString &id, const QString &name, const QString &url);
 
@@ -41,7 +46,13 @@ public:
     QByteArray lastModified() const { return m_lastModified; }
     void setValidators(const QByteArray &etag, const QByteArray &lastModified);
     void setFloatingZone(const QTimeZone &zone) { m_floatingZone = zone; }
-    bool isRefreshing() const { return m_reply != nullptr; }
+    bool isRefreshing() const { return m_reply != nullptr || m_parsing; }
+    //! Feeds larger than this are abandoned while downloading (default 50 MB).
+    void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
+    //! A transfer that stalls this long fails with Timeout (default 60 s), so the next refresh
+    //! can run.
+    void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
+    static constexpr qint64 kDefaultMaxBytes = 50LL * 1000 * 1000;
 
     void refresh();
 
@@ -52,6 +63,8 @@ Q_SIGNALS:
 
 private:
     void onFinished();
+    void apply(
+        Expected<ParsedCalendar> parsed, const QByteArray &etag, const QByteArray &lastModified);
 
     QNetworkAccessManager &m_nam;
     EventStore &m_store;
@@ -60,6 +73,10 @@ private:
     QByteArray m_lastModified;
     QTimeZone m_floatingZone = QTimeZone::systemTimeZone();
     QPointer<QNetworkReply> m_reply;
+    bool m_parsing = false;
+    bool m_tooLarge = false;
+    qint64 m_maxBytes = kDefaultMaxBytes;
+    int m_timeoutMs = 60000;
 };
 
 } // namespace kairos::ics

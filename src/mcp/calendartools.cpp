@@ -9,6 +9,7 @@
 #include "ics/icsexport.h"
 #include "ics/recurrence.h"
 #include "mcp/jsonschema.h"
+#include "model/recurrencebudget.h"
 #include "model/zonedtime.h"
 #include "providers/providerregistry.h"
 #include "room/protocol.h"
@@ -198,6 +199,13 @@ QString zoneName(const QTimeZone &zone)
     return QString::fromUtf8(id);
 }
 
+QString cutReason(RecurrenceBudget::Reason r)
+{
+    return r == RecurrenceBudget::Reason::TooFrequent
+        ? S("it repeats more often than hourly, only its first occurrence is shown")
+        : S("its repeat rule needs more expansion work than one listing allows");
+}
+
 //! An e-mail address that can go into a CAL-ADDRESS (mailto:) as it is: one '@', no spaces,
 //! control characters or iCalendar / header delimiters, a sane length.
 bool isPlainAddress(const QString &email)
@@ -322,10 +330,10 @@ struct CalendarTools::Impl {
         if (!account)
             return noAccount(p);
         if (account->status == Account::Status::NeedsReconnect)
-            return ToolResult::error(S("The ") + providerTitle(p) + S(" account ") + account->email
-                + S(" needs to be reconnected (") + account->statusReason
-                + S("). Run `kairos-cli connect ") + toString(p)
-                + S("` or use Settings → Accounts in the Kairos app."));
+            return ToolResult::error(
+                S("The %1 account %2 needs to be reconnected (%3). Run `kairos-cli connect %4` or "
+                  "use Settings → Accounts in the Kairos app.")
+                    .arg(providerTitle(p), account->email, account->statusReason, toString(p)));
         if (t.m_sync && adopt(*account))
             return std::nullopt;
         return ToolResult::error(S("Calendar \"") + c.id + S("\" belongs to the ")
@@ -607,6 +615,8 @@ struct CalendarTools::Impl {
     struct Occurrences {
         QList<Event> events;
         QList<Occ> list;
+        //! Series whose expansion was cut (budget, or repeating more often than hourly).
+        QList<RecurrenceBudget::Cut> cut;
         auto begin() const { return list.cbegin(); }
         auto end() const { return list.cend(); }
     };
@@ -618,6 +628,8 @@ struct CalendarTools::Impl {
             return events.error();
         const QHash<QString, QList<QDateTime>> overrides = overrideStarts(*events);
         Occurrences result;
+        RecurrenceBudget budget;
+        const RecurrenceBudget::Scope scope(&budget);
         result.events = std::move(*events);
         QList<Occ> &out = result.list;
         out.reserve(result.events.size());
@@ -664,6 +676,7 @@ struct CalendarTools::Impl {
         }
         std::stable_sort(out.begin(), out.end(),
             [](const Occ &a, const Occ &b) { return a.sortKey < b.sortKey; });
+        result.cut = budget.cut;
         return result;
     }
 
@@ -816,10 +829,18 @@ struct CalendarTools::Impl {
             .field(L("end"), endIso)
             .field(L("count"), listed)
             .field(L("total"), matched)
-            .field(L("truncated"), matched > listed)
-            .key(L("events"))
-            .raw(events)
-            .endObject();
+            .field(L("truncated"), matched > listed);
+        if (!occs->cut.isEmpty()) {
+            w.key(L("incomplete_series")).beginArray();
+            for (const RecurrenceBudget::Cut &c : occs->cut)
+                w.beginObject()
+                    .field(L("event_id"), c.eventId)
+                    .field(L("title"), c.title)
+                    .field(L("reason"), cutReason(c.reason))
+                    .endObject();
+            w.endArray();
+        }
+        w.key(L("events")).raw(events).endObject();
         r.text
             = S("%1 occurrence(s) between %2 and %3%4.")
                   .arg(matched)
@@ -830,6 +851,9 @@ struct CalendarTools::Impl {
             + lines;
         if (listed > kTextLines)
             r.text += S("\n… %1 more in structuredContent.").arg(listed - kTextLines);
+        for (const RecurrenceBudget::Cut &c : occs->cut)
+            r.text += S("\nNote: not every occurrence of ") + quoted(c.title) + S(" [") + c.eventId
+                + S("] is listed: ") + cutReason(c.reason) + S(".");
         r.textIncludesJson = false;
         return r;
     }

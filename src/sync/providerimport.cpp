@@ -9,8 +9,47 @@
 
 namespace kairos::ics {
 
-ImportSummary importThroughSync(
-    EventWriter &writer, EventStore &store, const QString &calendarId, const ParsedCalendar &parsed)
+int attendeeCount(const ParsedCalendar &parsed)
+{
+    QSet<QString> addresses;
+    for (const Event &e : parsed.events) {
+        if (!e.organizer.isEmpty())
+            addresses.insert(e.organizer.trimmed().toLower());
+        for (const Attendee &a : e.attendees)
+            addresses.insert(a.email.trimmed().toLower());
+    }
+    addresses.remove(QString());
+    return int(addresses.size());
+}
+
+Event withoutAttendees(Event e)
+{
+    if (e.organizer.isEmpty() && e.attendees.isEmpty())
+        return e;
+    QStringList lines;
+    auto who = [](const QString &name, const QString &email) {
+        return name.isEmpty() || name == email ? email : QStringLiteral("%1 <%2>").arg(name, email);
+    };
+    if (!e.organizer.isEmpty())
+        lines << QStringLiteral("Organizer: ") + e.organizer;
+    QStringList guests;
+    for (const Attendee &a : std::as_const(e.attendees)) {
+        if (a.organizer && a.email == e.organizer)
+            continue;
+        guests << who(a.name, a.email) + (a.optional ? QStringLiteral(" (optional)") : QString());
+    }
+    if (!guests.isEmpty())
+        lines << QStringLiteral("Attendees: ") + guests.join(QStringLiteral(", "));
+    if (!lines.isEmpty())
+        e.description += (e.description.isEmpty() ? QString() : QStringLiteral("\n\n"))
+            + lines.join(QLatin1Char('\n'));
+    e.organizer.clear();
+    e.attendees.clear();
+    return e;
+}
+
+ImportSummary importThroughSync(EventWriter &writer, EventStore &store, const QString &calendarId,
+    const ParsedCalendar &parsed, bool keepAttendees)
 {
     using K = ImportIssue::Kind;
     ImportSummary s;
@@ -35,7 +74,7 @@ ImportSummary importThroughSync(
             order << &e;
     QSet<QString> seen;
     for (const Event *in : std::as_const(order)) {
-        Event e = *in;
+        Event e = keepAttendees ? *in : withoutAttendees(*in);
         e.calendarId = calendarId;
         const QString key = importKey(e);
         if (seen.contains(key))

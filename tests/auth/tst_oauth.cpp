@@ -7,6 +7,7 @@
 #include "support/mockclock.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -150,20 +151,92 @@ private Q_SLOTS:
         QVERIFY(vault.keys().isEmpty());
     }
 
-    void stateMismatchIsRejected()
+    void stateMismatchIsIgnored()
     {
+        // A callback with a forged state is not the sign-in: ignored, the flow keeps waiting
+        // for the real one (here none comes: timeout), and no code is redeemed.
         TempHome home;
         InMemoryVault vault;
         AuthFixture f(vault);
+        f.manager->setFlowTimeouts(700, 500);
         f.browser.rewriteCallback = [](const QUrl &u) {
             return withQueryItem(u, QStringLiteral("state"), QStringLiteral("forged-state"));
         };
         const auto r = f.runConnect(Provider::Google);
         QVERIFY(!r.hasValue());
-        QCOMPARE(r.error().code, Error::Code::ProtocolError);
-        QCOMPARE(r.error().message, QStringLiteral("state mismatch"));
+        QCOMPARE(r.error().code, Error::Code::Timeout);
         QCOMPARE(f.google.codeExchanges(), 0);
         QVERIFY(vault.keys().isEmpty());
+    }
+
+    void forgedCallbacksDoNotStopTheSignIn()
+    {
+        // A local page that found the port sends an error (no state, then a wrong one) and a
+        // forged code before the browser comes back: all ignored, the real callback connects.
+        TempHome home;
+        InMemoryVault vault;
+        AuthFixture f(vault);
+        int ignored = -1;
+        QObject ctx;
+        connect(f.manager.get(), &AccountManager::authorizeWithBrowser, &ctx, [&]() {
+            OAuthFlow *flow = f.manager->currentFlow();
+            connect(flow, &OAuthFlow::callbackReceived, &ctx,
+                [&ignored, flow]() { ignored = flow->ignoredCallbacks(); });
+        });
+        f.browser.forgeFirst = [](const QUrl &real) {
+            QUrl base = real;
+            base.setQuery(QString());
+            QUrl noState = base;
+            noState.setQuery(QStringLiteral("error=access_denied&error_description=%3Cb%3Epwn"));
+            QUrl wrongState = base;
+            wrongState.setQuery(QStringLiteral("error=server_error&state=nope"));
+            QUrl forgedCode = base;
+            forgedCode.setQuery(QStringLiteral("code=evil&state=forged"));
+            return QList<QUrl> { noState, wrongState, forgedCode };
+        };
+        const auto r = f.runConnect(Provider::Google);
+        QVERIFY2(r.hasValue(), r.hasValue() ? "" : qPrintable(r.error().message));
+        QCOMPARE(ignored, 3);
+        QCOMPARE(f.google.codeExchanges(), 1);
+        QCOMPARE(f.manager->accounts().size(), 1);
+    }
+
+    void bearerStaysWithItsOrigin()
+    {
+        // A 302 to another origin, or an absolute URL of one (a Graph nextLink / deltaLink),
+        // never gets the token.
+        TempHome home;
+        InMemoryVault vault;
+        AuthFixture f(vault);
+        const auto acc = f.runConnect(Provider::Google);
+        QVERIFY(acc.hasValue());
+        fake::FakeHttpServer other;
+        QVERIFY(other.listen());
+        other.routePrefix("*", QStringLiteral("/"),
+            [](const fake::HttpRequest &) { return fake::HttpResponse::json(200, QJsonObject()); });
+        f.google.route("GET", QStringLiteral("/api/moved"), [&other](const fake::HttpRequest &) {
+            return fake::HttpResponse::redirect(other.url(QStringLiteral("/steal")));
+        });
+        const auto moved = result(f.manager->client()->get(acc->id, QUrl(QStringLiteral("moved"))));
+        QVERIFY(!moved.hasValue() || moved->status == 302);
+        const auto absolute = result(
+            f.manager->client()->get(acc->id, other.url(QStringLiteral("/next?$skiptoken=1"))));
+        QVERIFY(!absolute.hasValue());
+        QVERIFY2(absolute.error().message.contains(QStringLiteral("not the API's origin")),
+            qPrintable(absolute.error().message));
+        for (const fake::HttpRequest &r : other.requests())
+            QVERIFY2(r.bearer().isEmpty(), qPrintable(r.path));
+        QCOMPARE(other.requests().size(), 0);
+        // The API's own absolute URLs still work.
+        const auto same = result(f.manager->client()->get(
+            acc->id, f.google.apiBase().resolved(QUrl(QStringLiteral("ping")))));
+        QVERIFY(same.hasValue());
+        QCOMPARE(same->status, 200);
+        QVERIFY(
+            AuthorizedClient::sameOrigin(QUrl(QStringLiteral("https://graph.microsoft.com/v1.0/x")),
+                QUrl(QStringLiteral("HTTPS://Graph.Microsoft.com:443/v1.0/"))));
+        QVERIFY(!AuthorizedClient::sameOrigin(QUrl(QStringLiteral("https://graph.microsoft.com/")),
+            QUrl(QStringLiteral("http://graph.microsoft.com/"))));
     }
 
     void replayedCodeIsRejected()
@@ -536,6 +609,28 @@ private Q_SLOTS:
         QVERIFY(m.revokeUrl.isEmpty());
         QCOMPARE(
             m.scope, QStringLiteral("openid profile offline_access User.Read Calendars.ReadWrite"));
+    }
+
+    void endpointOverridesMustBeSafe()
+    {
+        // Tokens go where these point: an override over plain http to another host (say from
+        // an MCP client's "env" block copied from the web) is ignored, the default kept.
+        const QHash<QString, QString> env {
+            { QStringLiteral("KAIROS_GOOGLE_TOKEN_URL"), QStringLiteral("http://evil.example/t") },
+            { QStringLiteral("KAIROS_GOOGLE_API_BASE"), QStringLiteral("ftp://evil.example/") },
+            { QStringLiteral("KAIROS_GOOGLE_USERINFO_URL"),
+                QStringLiteral("https://proxy.example/userinfo") },
+            { QStringLiteral("KAIROS_GOOGLE_AUTH_URL"), QStringLiteral("http://localhost:8/a") },
+        };
+        const ProviderConfig g = ProviderConfig::load(Provider::Google, env, {});
+        QCOMPARE(g.tokenUrl, QUrl(QStringLiteral("https://oauth2.googleapis.com/token")));
+        QCOMPARE(g.apiBase, QUrl(QStringLiteral("https://www.googleapis.com/calendar/v3/")));
+        QCOMPARE(g.userInfoUrl, QUrl(QStringLiteral("https://proxy.example/userinfo")));
+        QCOMPARE(g.authorizeUrl, QUrl(QStringLiteral("http://localhost:8/a")));
+        QVERIFY(ProviderConfig::isAllowedEndpoint(QUrl(QStringLiteral("http://127.0.0.2:5/"))));
+        QVERIFY(ProviderConfig::isAllowedEndpoint(QUrl(QStringLiteral("http://[::1]:5/"))));
+        QVERIFY(!ProviderConfig::isAllowedEndpoint(QUrl(QStringLiteral("http://10.0.0.1/"))));
+        QVERIFY(!ProviderConfig::isAllowedEndpoint(QUrl(QStringLiteral("file:///etc/x"))));
     }
 };
 

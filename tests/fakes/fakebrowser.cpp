@@ -28,9 +28,27 @@ void FakeBrowser::open(const QUrl &authorizationUrl)
             return;
         }
         m_callbackUrl = rewriteCallback ? rewriteCallback(location) : location;
+        if (forgeFirst) {
+            visitInOrder(forgeFirst(location) << m_callbackUrl);
+            return;
+        }
         get(m_callbackUrl);
         if (visitTwice)
             get(m_callbackUrl);
+    });
+}
+
+void FakeBrowser::visitInOrder(QList<QUrl> urls)
+{
+    if (urls.isEmpty())
+        return;
+    const QUrl url = urls.takeFirst();
+    if (urls.isEmpty())
+        return get(url);
+    QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, urls]() {
+        reply->deleteLater();
+        visitInOrder(urls);
     });
 }
 

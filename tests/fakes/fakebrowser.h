@@ -21,6 +21,9 @@ public:
     std::function<QUrl(const QUrl &)> rewriteCallback;
     //! Visit the callback twice (the second visit must not be accepted).
     bool visitTwice = false;
+    //! Called with the real loopback URL: URLs to visit first, one after the other, before it
+    //! (what a hostile local page that found the port would send).
+    std::function<QList<QUrl>(const QUrl &)> forgeFirst;
 
     void open(const QUrl &authorizationUrl);
     void get(const QUrl &url);
@@ -36,6 +39,8 @@ Q_SIGNALS:
     void done();
 
 private:
+    void visitInOrder(QList<QUrl> urls);
+
     QNetworkAccessManager m_nam;
     int m_opened = 0;
     QUrl m_authUrl;

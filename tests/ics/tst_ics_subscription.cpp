@@ -38,6 +38,7 @@ public:
     QByteArray lastModified = "Mon, 01 Jan 2024 00:00:00 GMT";
     QList<QByteArray> requests;
     int notModified = 0;
+    bool stall = false; //!< read the request, never answer
 
     FeedServer()
     {
@@ -50,6 +51,10 @@ public:
                 if (!buf->contains("\r\n\r\n"))
                     return;
                 requests << *buf;
+                if (stall) {
+                    buf->clear();
+                    return;
+                }
                 const bool conditional
                     = buf->contains(QByteArray("If-None-Match: " + etag + "\r\n"))
                     && buf->contains(QByteArray("If-Modified-Since: " + lastModified + "\r\n"));
@@ -83,7 +88,62 @@ class TestIcsSubscription : public QObject {
 private Q_SLOTS:
     void feedUrl();
     void conditionalRefresh();
+    void sizeTimeoutAndSecrets();
 };
+
+void TestIcsSubscription::sizeTimeoutAndSecrets()
+{
+    test::TempHome home;
+    Profile p(QStringLiteral("sub2"));
+    QVERIFY(p.ensureDirs());
+    auto db = Database::open(p.databasePath(), {}, QStringLiteral("sub2"));
+    QVERIFY(db);
+    EventStore store(**db);
+    FeedServer srv;
+    QVERIFY(srv.server.isListening());
+    QList<QPair<QByteArray, QByteArray>> many;
+    for (int i = 0; i < 100; ++i)
+        many.append({ "e" + QByteArray::number(i) + "@feed", "Event " + QByteArray::number(i) });
+    srv.body = feed(many);
+    QVERIFY(srv.body.size() > 10000);
+    const Calendar cal
+        = ics::Subscription::makeCalendar(QStringLiteral("sub2"), QStringLiteral("Big"), srv.url());
+    QVERIFY(store.saveCalendar(cal));
+    QNetworkAccessManager nam;
+    ics::Subscription sub(nam, store, cal);
+    QSignalSpy refreshed(&sub, &ics::Subscription::refreshed);
+    QSignalSpy failed(&sub, &ics::Subscription::failed);
+
+    // Larger than the cap: abandoned, nothing stored.
+    sub.setMaxBytes(4000);
+    sub.refresh();
+    QTRY_COMPARE(failed.count(), 1);
+    const Error big = failed.at(0).at(0).value<Error>();
+    QVERIFY2(big.message.contains(QStringLiteral("larger than")), qPrintable(big.message));
+    QCOMPARE(store.eventsInCalendar(QStringLiteral("sub2"))->size(), 0);
+    QVERIFY(!sub.isRefreshing());
+
+    // A feed that stalls fails with Timeout and does not block the next refresh.
+    sub.setMaxBytes(ics::Subscription::kDefaultMaxBytes);
+    sub.setTransferTimeoutMs(300);
+    srv.stall = true;
+    sub.refresh();
+    QVERIFY(sub.isRefreshing());
+    QTRY_COMPARE(failed.count(), 2);
+    QCOMPARE(failed.at(1).at(0).value<Error>().code, Error::Code::Timeout);
+    QVERIFY(!sub.isRefreshing());
+    srv.stall = false;
+    sub.refresh();
+    QTRY_COMPARE(refreshed.count(), 1);
+    QCOMPARE(store.eventsInCalendar(QStringLiteral("sub2"))->size(), 100);
+
+    // http:// is flagged; what may be shown of a URL carries no secrets.
+    QVERIFY(ics::Subscription::isPlaintext(srv.url()));
+    QVERIFY(!ics::Subscription::isPlaintext(QStringLiteral("webcal://example.com/a.ics")));
+    QCOMPARE(ics::Subscription::displayUrl(
+                 QStringLiteral("https://ana:s3cret@cal.example/private-abc/basic.ics?token=xyz")),
+        QStringLiteral("https://cal.example/private-abc/basic.ics"));
+}
 
 void TestIcsSubscription::feedUrl()
 {

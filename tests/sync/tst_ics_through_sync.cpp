@@ -4,7 +4,9 @@
 #include "sync/providerimport.h"
 #include "syncfixture.h"
 
+#include <QBuffer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest>
 
 using namespace kairos;
@@ -24,6 +26,19 @@ QHash<QString, QJsonObject> bySummary(const QList<QJsonObject> &events)
     for (const QJsonObject &e : events)
         out.insert(e.value(e.contains(s("subject")) ? s("subject") : s("summary")).toString(), e);
     return out;
+}
+
+//! One meeting with an organizer and two attendees (what a crafted file would carry by the
+//! hundred).
+QByteArray invitationFile(const QDateTime &start)
+{
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n"
+           "UID:invite@example.com\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:"
+        + icsStamp(start) + "\r\nDTEND:" + icsStamp(start.addSecs(3600))
+        + "\r\nSUMMARY:Quarterly\r\nDESCRIPTION:Agenda\r\n"
+          "ORGANIZER;CN=Boss:mailto:boss@evil.example\r\n"
+          "ATTENDEE;CN=Victim One:mailto:one@victims.example\r\n"
+          "ATTENDEE:mailto:two@victims.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 }
 
 } // namespace
@@ -98,6 +113,72 @@ private Q_SLOTS:
         const auto server = bySummary(f.graph.events(s("cal1")));
         QVERIFY(server.contains(s("Plain")));
         QVERIFY(server.contains(s("Series")));
+    }
+
+    void attendeesStayHomeByDefault_data()
+    {
+        QTest::addColumn<bool>("google");
+        QTest::newRow("google") << true;
+        QTest::newRow("microsoft") << false;
+    }
+    void attendeesStayHomeByDefault()
+    {
+        // An imported file's attendees would get mail from the user's Outlook, or the event in
+        // their Google calendars: not sent unless asked for, listed in the description instead.
+        QFETCH(bool, google);
+        SyncFixture f(google ? Provider::Google : Provider::Microsoft,
+            google ? s("ics-attendees-g") : s("ics-attendees-m"));
+        if (google)
+            f.google.addCalendar(s("primary"), s("Work"));
+        else
+            f.graph.addCalendar(s("cal1"), s("Work"));
+        QVERIFY(f.sync());
+        const QString remote = google ? s("primary") : s("cal1");
+        const QString cal = f.calId(remote);
+        const QDateTime start(QDate(2026, 12, 9), QTime(10, 0), QTimeZone("Europe/Madrid"));
+        auto parsed = ics::parseCalendar(invitationFile(start));
+        QVERIFY(parsed);
+        QCOMPARE(ics::attendeeCount(*parsed), 3);
+        QCOMPARE(parsed->attendeeLines, 3);
+        QByteArray bytes = invitationFile(start);
+        QBuffer buffer(&bytes);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        auto scanned = ics::scanCalendar(buffer);
+        QVERIFY(scanned);
+        QCOMPARE(scanned->attendeeLines, 3);
+
+        ics::ImportSummary r = ics::importThroughSync(*f.engine, *f.store, cal, *parsed);
+        QCOMPARE(r.imported, 1);
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingWrites(), 0);
+        const auto events = google ? f.google.events(remote) : f.graph.events(remote);
+        QCOMPARE(events.size(), 1);
+        const QJsonObject e = events.first();
+        QVERIFY2(
+            e.value(s("attendees")).toArray().isEmpty(), QJsonDocument(e).toJson().constData());
+        QVERIFY(!QJsonDocument(e).toJson().contains("victims.example\"}"));
+        const QString description = google
+            ? e.value(s("description")).toString()
+            : e.value(s("body")).toObject().value(s("content")).toString();
+        QVERIFY2(description.startsWith(s("Agenda\n\n")), qPrintable(description));
+        QVERIFY2(description.contains(s("Organizer: boss@evil.example")), qPrintable(description));
+        QVERIFY2(description.contains(
+                     s("Attendees: Victim One <one@victims.example>, two@victims.example")),
+            qPrintable(description));
+        if (google)
+            QCOMPARE(f.google.notificationsSent(), 0);
+
+        // Asked for explicitly (the chooser's checkbox, --keep-attendees): they are sent.
+        auto other = ics::parseCalendar(QByteArray(invitationFile(start.addDays(1)))
+                                            .replace("invite@example.com", "invite2@example.com"));
+        QVERIFY(other);
+        r = ics::importThroughSync(*f.engine, *f.store, cal, *other, true);
+        QCOMPARE(r.imported, 1);
+        QVERIFY(f.sync());
+        int withAttendees = 0;
+        for (const QJsonObject &ev : google ? f.google.events(remote) : f.graph.events(remote))
+            withAttendees += ev.value(s("attendees")).toArray().size() >= 2;
+        QCOMPARE(withAttendees, 1);
     }
 };
 

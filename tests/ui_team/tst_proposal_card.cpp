@@ -2,6 +2,7 @@
 // calendar" once only (matched by UID), "Download .ics" (iTIP REQUEST), and the cards a room's
 // members get when someone books through BookingFlow.
 #include "calendar/calendarservice.h"
+#include "calendar/viewhelpers.h"
 #include "chat/chatpanel.h"
 #include "core/profile.h"
 #include "ics/dialoghooks.h"
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
 
 using namespace kairos;
 using namespace kairos::room;
@@ -104,6 +106,34 @@ private Q_SLOTS:
         QCOMPARE(label(&sameZone, QStringLiteral("proposalOrganizerTime")), QString());
         QCOMPARE(label(&sameZone, QStringLiteral("proposalTime")),
             QStringLiteral("Tue 8 Dec, 10:00–11:00"));
+    }
+
+    void remoteTextIsPlainText()
+    {
+        // Everything on a card comes from another member: markup shows as typed.
+        MeetingProposal p = proposal();
+        p.title = QStringLiteral("<b>Pay</b> <img src=\"/etc/passwd\">");
+        p.organizer = QStringLiteral("<i>The boss</i><br>Organiser: CEO");
+        p.attendees = { QStringLiteral("<a href=\"x\">Bob</a>") };
+        ProposalActions actions(*m_calendar);
+        ProposalCard card(p, &actions, m_madrid);
+        for (const QString &name :
+            { QStringLiteral("proposalTitle"), QStringLiteral("proposalOrganizer"),
+                QStringLiteral("proposalOrganizerTime"), QStringLiteral("proposalAttendees") }) {
+            auto *l = card.findChild<QLabel *>(name);
+            QVERIFY2(l, qPrintable(name));
+            QCOMPARE(l->textFormat(), Qt::PlainText);
+        }
+        QCOMPARE(label(&card, QStringLiteral("proposalTitle")), p.title);
+        QCOMPARE(label(&card, QStringLiteral("proposalOrganizer")),
+            QStringLiteral("Organiser: <i>The boss</i><br>Organiser: CEO"));
+        // Tool tips (member names, find-time attendees) are escaped into a paragraph.
+        const QString tip = ui::plainToolTip(QStringLiteral("<b>Ana</b> <img src=x>"));
+        QVERIFY2(tip.contains(QStringLiteral("&lt;b&gt;Ana&lt;/b&gt; &lt;img src=x&gt;")),
+            qPrintable(tip));
+        QVERIFY(!tip.contains(QStringLiteral("<b>")));
+        QVERIFY(Qt::mightBeRichText(tip)); // so Qt renders the escapes, not "&lt;"
+        QCOMPARE(ui::plainToolTip(QString()), QString());
     }
 
     void addToMyCalendarOnce()

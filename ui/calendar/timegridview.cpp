@@ -895,9 +895,10 @@ bool TimeGridView::viewportEvent(QEvent *event)
         const QString under
             = hit < 0 && m_underlay ? m_underlay->toolTipAt(help->pos(), *this) : QString();
         if (hit >= 0)
-            QToolTip::showText(help->globalPos(), ui::occurrenceToolTip(m_occ.at(hit)), viewport());
+            QToolTip::showText(help->globalPos(),
+                ui::plainToolTip(ui::occurrenceToolTip(m_occ.at(hit))), viewport());
         else if (!under.isEmpty())
-            QToolTip::showText(help->globalPos(), under, viewport());
+            QToolTip::showText(help->globalPos(), ui::plainToolTip(under), viewport());
         else
             QToolTip::hideText();
         return true;

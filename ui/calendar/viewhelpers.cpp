@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QTextDocument>
 
 namespace kairos::ui {
 
@@ -58,6 +59,11 @@ QString rangeTitle(QDate first, QDate last)
         return dash.arg(l.toString(first, QStringLiteral("d MMM")),
             l.toString(last, QStringLiteral("d MMM yyyy")));
     return dash.arg(QString::number(first.day()), l.toString(last, QStringLiteral("d MMM yyyy")));
+}
+
+QString plainToolTip(const QString &text)
+{
+    return text.isEmpty() ? QString() : Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
 }
 
 QString occurrenceToolTip(const Occurrence &o)

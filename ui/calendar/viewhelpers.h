@@ -21,5 +21,8 @@ QDate weekStart(QDate d);
 QString rangeTitle(QDate first, QDate last);
 //! Tool-tip text for an occurrence.
 QString occurrenceToolTip(const Occurrence &o);
+//! `text` as a tool tip that is never read as rich text (Qt guesses, and remote text — room
+//! member names, feed titles — must not bring its own markup): escaped, in a paragraph.
+QString plainToolTip(const QString &text);
 
 } // namespace kairos::ui

@@ -1,5 +1,6 @@
 #include "chat/chatpanel.h"
 
+#include "calendar/viewhelpers.h"
 #include "room/memberlistmodel.h"
 #include "room/messagelistmodel.h"
 #include "room/proposal.h"
@@ -116,8 +117,8 @@ public:
         if (event && event->type() == QEvent::ToolTip
             && index.data(room::MemberListModel::CalendarRole).toBool()) {
             QToolTip::showText(event->globalPos(),
-                ChatPanel::tr("%1 · Calendar connected")
-                    .arg(index.data(room::MemberListModel::NameRole).toString()),
+                ui::plainToolTip(ChatPanel::tr("%1 · Calendar connected")
+                                     .arg(index.data(room::MemberListModel::NameRole).toString())),
                 view);
             return true;
         }

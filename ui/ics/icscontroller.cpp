@@ -236,7 +236,8 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
         return finishImport(false);
     }
     ImportTargetDialog target(writable, CalendarService::localCalendarId(), fileName,
-        scan->eventCount, int(scan->skipped.size()), providerCalendarsLeftOut, m_window);
+        scan->eventCount, int(scan->skipped.size()), providerCalendarsLeftOut, m_window,
+        scan->attendeeLines);
     if (DialogRunner::run(target) != QDialog::Accepted) {
         Q_EMIT statusMessage(tr("Import cancelled. The calendar is unchanged."), 4000);
         return finishImport(false);
@@ -246,13 +247,13 @@ void IcsController::onScanned(const QString &path, const Expected<ics::ParsedCal
         if (c.id == target.calendarId())
             chosen = c;
     }
-    startStore(path, chosen);
+    startStore(path, chosen, target.keepAttendees());
 }
 
-void IcsController::startStore(const QString &path, const Calendar &target)
+void IcsController::startStore(const QString &path, const Calendar &target, bool keepAttendees)
 {
     if (!target.accountId.isEmpty())
-        return startProviderImport(path, target);
+        return startProviderImport(path, target, keepAttendees);
     // Pass 2: parse again and store in batches through a staging table, on the pool. The
     // worker opens its own connection: a QSqlDatabase belongs to the thread that opened it.
     static std::atomic<int> connections { 0 };
@@ -296,7 +297,8 @@ void IcsController::setSyncEngine(SyncEngine *engine)
     m_sync = engine;
 }
 
-void IcsController::startProviderImport(const QString &path, const Calendar &target)
+void IcsController::startProviderImport(
+    const QString &path, const Calendar &target, bool keepAttendees)
 {
     // Parsed on the pool (progress, Cancel), then each event goes through the sync engine on
     // this thread, as if entered in the event dialog: stored at once, queued in the outbox,
@@ -312,13 +314,15 @@ void IcsController::startProviderImport(const QString &path, const Calendar &tar
         });
     watchImport(this, future,
         makeProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName())),
-        [this, path, target](const Expected<ics::ParsedCalendar> &parsed) {
+        [this, path, target, keepAttendees](const Expected<ics::ParsedCalendar> &parsed) {
             if (!parsed)
                 return onStored(path, parsed.error());
             if (!m_sync)
                 return onStored(
                     path, Error { Error::Code::NotConfigured, QStringLiteral("no sync engine") });
-            onStored(path, ics::importThroughSync(*m_sync, m_calendar.store(), target.id, *parsed));
+            onStored(path,
+                ics::importThroughSync(
+                    *m_sync, m_calendar.store(), target.id, *parsed, keepAttendees));
         });
 }
 
@@ -576,7 +580,13 @@ Expected<QString> IcsController::subscribe(const QString &url, const QString &na
     if (auto r = m_calendar.saveCalendar(c); !r)
         return r.error();
     addSubscription(c)->refresh();
-    Q_EMIT statusMessage(tr("Subscribed to “%1”; loading its events…").arg(name), 4000);
+    if (ics::Subscription::isPlaintext(url))
+        Q_EMIT statusMessage(tr("Subscribed to “%1” over http://: anyone on the way can change "
+                                "its events. Use https:// if the site offers it.")
+                                 .arg(name),
+            0);
+    else
+        Q_EMIT statusMessage(tr("Subscribed to “%1”; loading its events…").arg(name), 4000);
     return c.id;
 }
 

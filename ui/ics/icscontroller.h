@@ -110,9 +110,9 @@ protected:
 
 private:
     void onScanned(const QString &path, const Expected<ics::ParsedCalendar> &scan);
-    void startStore(const QString &path, const Calendar &target);
+    void startStore(const QString &path, const Calendar &target, bool keepAttendees = false);
     void onStored(const QString &path, const Expected<ics::ImportSummary> &stored);
-    void startProviderImport(const QString &path, const Calendar &target);
+    void startProviderImport(const QString &path, const Calendar &target, bool keepAttendees);
     void finishImport(bool applied);
     QProgressDialog *makeProgressDialog(const QString &label);
     void loadSubscriptions();

@@ -2,6 +2,7 @@
 
 #include "ics/subscription.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateEdit>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -107,7 +109,7 @@ QString importIssueText(const ics::ImportIssue &issue)
 
 ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QString &preferredId,
     const QString &fileName, int eventCount, int skippedCount, bool providerCalendarsLeftOut,
-    QWidget *parent)
+    QWidget *parent, int attendeeCount)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("importTargetDialog"));
@@ -142,6 +144,24 @@ ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QS
         note->setWordWrap(true);
         layout->addWidget(note);
     }
+    // A file's attendees reach real people through a provider calendar: off unless chosen.
+    m_keepAttendees = new QCheckBox(tr("Keep the %n attendee(s) listed in the file: Outlook will "
+                                       "invite them by e-mail and Google adds the event to their "
+                                       "calendars. Otherwise they are kept in the description.",
+                                        nullptr, attendeeCount),
+        this);
+    m_keepAttendees->setObjectName(QStringLiteral("keepAttendeesCheck"));
+    m_keepAttendees->setChecked(false);
+    layout->addWidget(m_keepAttendees);
+    QSet<QString> providerIds;
+    for (const Calendar &c : writable)
+        if (!c.accountId.isEmpty())
+            providerIds.insert(c.id);
+    auto update = [this, providerIds, attendeeCount]() {
+        m_keepAttendees->setVisible(attendeeCount > 0 && providerIds.contains(calendarId()));
+    };
+    connect(m_combo, &QComboBox::currentIndexChanged, this, update);
+    update();
     auto *buttons = okCancel(this, tr("Import"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(m_combo->count() > 0 && eventCount > 0);
     layout->addWidget(buttons);
@@ -150,6 +170,11 @@ ImportTargetDialog::ImportTargetDialog(const QList<Calendar> &writable, const QS
 QString ImportTargetDialog::calendarId() const
 {
     return m_combo->currentData().toString();
+}
+
+bool ImportTargetDialog::keepAttendees() const
+{
+    return m_keepAttendees->isVisibleTo(this) && m_keepAttendees->isChecked();
 }
 
 // ---- ImportReportDialog -----------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
@@ -25,11 +26,15 @@ class ImportTargetDialog final : public QDialog {
 public:
     ImportTargetDialog(const QList<Calendar> &writable, const QString &preferredId,
         const QString &fileName, int eventCount, int skippedCount,
-        bool providerCalendarsLeftOut = false, QWidget *parent = nullptr);
+        bool providerCalendarsLeftOut = false, QWidget *parent = nullptr, int attendeeCount = 0);
     QString calendarId() const;
+    //! Send the file's attendees to a Google / Outlook calendar (checkbox keepAttendeesCheck,
+    //! shown for those calendars when the file has attendees; off by default).
+    bool keepAttendees() const;
 
 private:
     QComboBox *m_combo;
+    QCheckBox *m_keepAttendees = nullptr;
 };
 
 //! \brief What an import did: imported / updated / unchanged / skipped (line and reason) and

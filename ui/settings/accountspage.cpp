@@ -71,6 +71,7 @@ AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setTextFormat(Qt::PlainText); // carries the provider's error text
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 

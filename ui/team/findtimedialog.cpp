@@ -1,5 +1,6 @@
 #include "team/findtimedialog.h"
 
+#include "calendar/viewhelpers.h"
 #include "core/clock.h"
 #include "model/zonedtime.h"
 #include "scheduling/reasontext.h"
@@ -257,6 +258,7 @@ FindTimeDialog::FindTimeDialog(
     layout->addWidget(m_suggestions, 2);
     m_explanation = new QLabel(this);
     m_explanation->setObjectName(QStringLiteral("explanationLabel"));
+    m_explanation->setTextFormat(Qt::PlainText);
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setVisible(false);
@@ -513,7 +515,7 @@ void FindTimeDialog::recompute()
             = tr("%1–%2", "slot start and end time")
                   .arg(shortDateTime(s.interval.start, m_zone), clockText(end.time()));
         auto *item = new QListWidgetItem(tr("%1 — %2").arg(when, reasonText(s.reason)));
-        item->setToolTip(tr("Can attend: %1").arg(names(s.attendees())));
+        item->setToolTip(ui::plainToolTip(tr("Can attend: %1").arg(names(s.attendees()))));
         m_suggestions->addItem(item);
     }
     const QString ex = explanationText(m_result.explanation, m_zone, windowPhrase());

@@ -1,5 +1,6 @@
 #include "team/groupoverlay.h"
 
+#include "calendar/viewhelpers.h"
 #include "core/clock.h"
 #include "scheduling/intervalset.h"
 #include "team/availabilitytext.h"
@@ -411,6 +412,7 @@ GroupLegend::GroupLegend(GroupAvailabilityOverlay *overlay, QWidget *parent)
     outer->addLayout(row);
     m_notes = new QLabel(this);
     m_notes->setObjectName(QStringLiteral("groupNotes"));
+    m_notes->setTextFormat(Qt::PlainText);
     m_notes->setWordWrap(true);
     m_notes->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     outer->addWidget(m_notes);
@@ -471,7 +473,8 @@ void GroupLegend::rebuild()
         icon->setPixmap(swatch);
         auto *name = new QLabel(m.self ? tr("%1 (you)").arg(m.name) : m.name);
         name->setObjectName(QStringLiteral("legendMember"));
-        name->setToolTip(note);
+        name->setTextFormat(Qt::PlainText); // the name is the member's own text
+        name->setToolTip(ui::plainToolTip(note));
         m_memberRow->addWidget(icon);
         m_memberRow->addWidget(name);
         m_memberRow->addSpacing(8);

@@ -169,6 +169,7 @@ ProposalCard::ProposalCard(const room::MeetingProposal &proposal, ProposalAction
     auto label = [this, layout](const QString &name) {
         auto *l = new QLabel(this);
         l->setObjectName(name);
+        l->setTextFormat(Qt::PlainText); // titles and names come from other members
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(l);
