@@ -103,9 +103,12 @@ SeriesInstants computeInstants(
     starts.append(instant(dtstart)); // DTSTART is always the first instance
     const qint64 firstWanted = (fromMs - lengthMs) / 1000 - 1;
     const qint64 lastWanted = toMs / 1000 + 1;
-    // One RRULE (RFC 5545 §3.8.5.3: it SHOULD NOT occur more than once); further ones are
-    // ignored, each would be another full expansion.
-    if (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_RRULE_PROPERTY)) {
+    // Every RRULE (RFC 5545 §3.8.5.3 says it SHOULD NOT occur more than once, but files do it
+    // and other readers take the union): all of them together draw on the series' share of the
+    // query's budget, so extra rules cost no more than one long rule.
+    qint64 seriesSteps = 0;
+    for (icalproperty *p = icalcomponent_get_first_property(comp.get(), ICAL_RRULE_PROPERTY); p;
+         p = icalcomponent_get_next_property(comp.get(), ICAL_RRULE_PROPERTY)) {
         icalrecurrencetype rule = icalproperty_get_rrule(p);
         if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE) {
             // Hundreds of millions of steps for a year; only DTSTART is shown.
@@ -140,10 +143,9 @@ SeriesInstants computeInstants(
                 from.zone = nullptr;
                 icalrecur_iterator_set_start(it, from);
             }
-            qint64 seriesSteps = 0;
             for (;;) {
                 if ((budget.remaining <= 0 && seriesSteps >= RecurrenceBudget::kSeriesMinimum)
-                || seriesSteps >= RecurrenceBudget::kSeriesSteps) {
+                    || seriesSteps >= RecurrenceBudget::kSeriesSteps) {
                     result.cut = true;
                     break;
                 }

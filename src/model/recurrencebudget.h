@@ -10,9 +10,10 @@ namespace kairos {
 //! A crafted series (FREQ=HOURLY;COUNT=900000000 from years ago, a dozen RRULE lines, ...) from
 //! an imported file or a webcal feed must not stall a listing. Every libical iterator step
 //! counts against one budget per query (a view refresh, an agenda, an MCP list_events); a
-//! series that runs out — its own share, or the query's beyond a small minimum — is cut and listed in `cut`, so the
-//! caller can say so instead of hanging or dropping it silently. A series repeating more often
-//! than hourly (FREQ=SECONDLY / MINUTELY) is not expanded at all (its first occurrence stays).
+//! series that runs out — its own share, or the query's beyond a small minimum — is cut and listed
+//! in `cut`, so the caller can say so instead of hanging or dropping it silently. A series
+//! repeating more often than hourly (FREQ=SECONDLY / MINUTELY) is not expanded at all (its first
+//! occurrence stays).
 //!
 //! Install one with Scope around a query; expansion without a scope gets a fresh budget per
 //! series. Not shared between threads: each thread has its own current budget.

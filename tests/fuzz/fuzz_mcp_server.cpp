@@ -36,7 +36,8 @@ struct Scratch {
         Profile profile;
         if (!profile.ensureDirs())
             std::abort();
-        auto r = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("fuzz"));
+        auto r
+            = Database::open(profile.databasePath(), profile.backupDir(), QStringLiteral("fuzz"));
         if (!r)
             std::abort();
         db = std::move(*r);
@@ -46,7 +47,8 @@ struct Scratch {
         if (!tools->service().ensureLocalCalendar(QStringLiteral("Local")))
             std::abort();
         server = std::make_unique<mcp::McpServer>(*tools);
-        server->handleMessage(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})");
+        server->handleMessage(
+            R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})");
     }
 };
 
@@ -96,13 +98,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             checkAnswer(s.server->handleMessage(line));
     } else {
         const char *tool = kTools[(mode - 6) % (sizeof kTools / sizeof *kTools)];
-        const QByteArray call = QByteArrayLiteral(R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":")")
+        const QByteArray call
+            = QByteArrayLiteral(
+                  R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":")")
             + tool + QByteArrayLiteral(R"(","arguments":)") + rest + QByteArrayLiteral("}}");
         const QByteArray answer = s.server->handleMessage(call);
         checkAnswer(answer);
         const QJsonObject o = QJsonDocument::fromJson(answer).object();
         if (o.contains(QLatin1String("result"))
-            && !o.value(QLatin1String("result")).toObject().value(QLatin1String("content")).isArray())
+            && !o.value(QLatin1String("result"))
+                    .toObject()
+                    .value(QLatin1String("content"))
+                    .isArray())
             std::abort();
     }
     if (++s.runs % 256 == 0) {

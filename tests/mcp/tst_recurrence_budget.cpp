@@ -77,7 +77,10 @@ private Q_SLOTS:
         QCOMPARE(standups, 1);
     }
 
-    void onlyTheFirstRruleCounts()
+    //! Every RRULE is expanded (the union, as ical.js and dateutil read it: tst_ics_corpus), but
+    //! all the rules of a series share its one share of the budget: five huge rules cost what
+    //! one costs.
+    void everyRruleSharesTheSeriesBudget()
     {
         Event e = timedEvent(QStringLiteral("local"), QStringLiteral("Two rules"),
             QDateTime(QDate(2026, 12, 1), QTime(9, 0), kMadrid), 30);
@@ -87,7 +90,22 @@ private Q_SLOTS:
         const auto starts = ics::expandRecurrence(e,
             QDateTime(QDate(2026, 12, 1), QTime(0, 0), kMadrid).toMSecsSinceEpoch(),
             QDateTime(QDate(2027, 1, 1), QTime(0, 0), kMadrid).toMSecsSinceEpoch());
-        QCOMPARE(starts.size(), 2);
+        QCOMPARE(starts.size(), 10); // Dec 1-10; the weekly Dec 1 and 8 are among them
+
+        Event huge = timedEvent(QStringLiteral("local"), QStringLiteral("Five huge rules"),
+            QDateTime(QDate(2020, 1, 1), QTime(10, 0), kMadrid), 30);
+        huge.id = QStringLiteral("huge");
+        for (int r = 0; r < 5; ++r)
+            huge.recurrence
+                << QStringLiteral("RRULE:FREQ=HOURLY;COUNT=900000000;INTERVAL=%1").arg(r + 1);
+        RecurrenceBudget budget;
+        const RecurrenceBudget::Scope scope(&budget);
+        ics::expandRecurrence(huge,
+            QDateTime(QDate(2026, 12, 7), QTime(0, 0), kMadrid).toMSecsSinceEpoch(),
+            QDateTime(QDate(2026, 12, 14), QTime(0, 0), kMadrid).toMSecsSinceEpoch());
+        QVERIFY2(budget.used <= RecurrenceBudget::kSeriesSteps,
+            qPrintable(QString::number(budget.used)));
+        QVERIFY(budget.wasCut(QStringLiteral("huge")));
     }
 
     void agendaNamesTheCutSeries()
