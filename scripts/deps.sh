@@ -16,6 +16,7 @@ TEST=(
   libbenchmark-dev dbus-daemon dbus libsecret-tools xvfb xauth
   desktop-file-utils appstream clang-format python3-icalendar python3-dateutil python3-tz
   clang-14 libclang-rt-14-dev nodejs lintian dpkg-dev
+  radicale xandikos
 )
 
 want=("${RUNTIME[@]}")

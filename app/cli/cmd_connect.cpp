@@ -50,7 +50,7 @@ int runConnect(const QStringList &args)
     p.process(args);
 
     const auto provider = providerFromString(p.positionalArguments().value(0).toLower());
-    if (p.positionalArguments().size() != 1 || !provider) {
+    if (p.positionalArguments().size() != 1 || !provider || *provider == Provider::CalDav) {
         cli::err(
             QCoreApplication::translate("cli", "kairos-cli connect: say google or microsoft\n"));
         return 2;

@@ -101,7 +101,19 @@ void AccountManager::setFlowTimeouts(int callbackMs, int tokenMs)
 
 void AccountManager::connectProvider(Provider provider)
 {
-    beginFlow(provider, {});
+    if (provider != Provider::CalDav) {
+        beginFlow(provider, {});
+        return;
+    }
+    // Password accounts (CalDAV) have no browser flow: they are added with a server, a user
+    // name and a password.
+    QMetaObject::invokeMethod(
+        this,
+        [this]() {
+            Q_EMIT connectFinished(makeError(Error::Code::InvalidInput,
+                QStringLiteral("a CalDAV account is added with its server and password")));
+        },
+        Qt::QueuedConnection);
 }
 
 void AccountManager::reconnect(const QString &accountId)

@@ -7,6 +7,7 @@
 #include "core/futures.h"
 #include "core/logging.h"
 
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -29,6 +30,9 @@ struct AuthorizedClient::Session {
     ProviderConfig config;
     QString key;
     std::optional<TokenSet> tokens;
+    //! Password accounts (CalDAV): the credentials instead of tokens; no refresh.
+    std::optional<PasswordCredentials> password;
+    bool usesPassword() const { return config.usesPassword(); }
     bool loading = false;
     bool refreshing = false;
     QList<TokenCallback> waiters;
@@ -146,6 +150,7 @@ void AuthorizedClient::resetAccount(const QString &accountId, const std::optiona
     if (!s)
         return;
     s->tokens = tokens;
+    s->password.reset(); // a password account re-reads the keychain on its next request
     s->needsReconnect = false;
     s->reason.clear();
     setStatus(s, Account::Status::Connected, {});
@@ -237,6 +242,16 @@ void AuthorizedClient::ensureToken(
         cb(makeError(Error::Code::NeedsReconnect, s->reason));
         return;
     }
+    if (s->usesPassword()) {
+        // Nothing to refresh: the stored password is good until the server refuses it.
+        if (s->password) {
+            cb({});
+            return;
+        }
+        s->waiters.append(std::move(cb));
+        loadTokens(s);
+        return;
+    }
     if (!s->tokens) {
         // First use: one vault read, then everyone re-evaluates.
         s->waiters.append([this, s, force, usedToken, cb](const Expected<void> &r) {
@@ -278,6 +293,19 @@ void AuthorizedClient::loadTokens(const std::shared_ptr<Session> &s)
             } else {
                 finishTokenWait(s, r.error());
             }
+            return;
+        }
+        if (s->usesPassword()) {
+            auto c = PasswordCredentials::fromJson(*r);
+            if (!c) {
+                s->needsReconnect = true;
+                s->reason = QStringLiteral("unreadable_stored_token");
+                setStatus(s, Account::Status::NeedsReconnect, s->reason);
+                finishTokenWait(s, makeError(Error::Code::NeedsReconnect, s->reason));
+                return;
+            }
+            s->password = *c;
+            finishTokenWait(s, {});
             return;
         }
         auto t = TokenSet::fromJson(*r);
@@ -453,8 +481,28 @@ void AuthorizedClient::transmit(
     }
     if (!hasType && !p->request.body.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    const QString token = s->tokens->accessToken;
-    req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QString token;
+    if (s->usesPassword()) {
+        // A password travels only encrypted, or to this computer (tests, a local server).
+        const QString host = url.host();
+        const bool loopback = host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+        if (url.scheme() != QLatin1String("https")
+            && !(url.scheme() == QLatin1String("http") && loopback)) {
+            complete(s, p,
+                makeError(Error::Code::InvalidInput,
+                    QStringLiteral("refusing to send a password over %1 to %2: use https")
+                        .arg(url.scheme(), host)));
+            return;
+        }
+        req.setRawHeader("Authorization", s->password->basicAuthorization());
+        // Redirects are the caller's business (CalDAV discovery follows them itself), so the
+        // password never follows one to a place nobody checked.
+        req.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    } else {
+        token = s->tokens->accessToken;
+        req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    }
 
     QNetworkReply *reply = p->request.body.isEmpty() && p->request.method == "GET"
         ? m_nam->get(req)
@@ -475,6 +523,16 @@ void AuthorizedClient::transmit(
         }
         if (s->status == Account::Status::Offline)
             setStatus(s, Account::Status::Connected, {});
+        if (status == 401 && s->usesPassword()) {
+            // The server refused the password (changed, app password revoked): the same
+            // "needs reconnect" state as a refused refresh token, and no retry loop.
+            s->needsReconnect = true;
+            s->reason = QStringLiteral("invalid_credentials");
+            s->password.reset();
+            setStatus(s, Account::Status::NeedsReconnect, s->reason);
+            complete(s, p, makeError(Error::Code::NeedsReconnect, s->reason));
+            return;
+        }
         if (status == 401) {
             if (p->retried401) {
                 complete(s, p,

@@ -111,6 +111,13 @@ bool ProviderConfig::isAllowedEndpoint(const QUrl &url)
 ProviderConfig ProviderConfig::load(
     Provider provider, const QHash<QString, QString> &env, const QHash<QString, QString> &envFile)
 {
+    if (provider == Provider::CalDav) {
+        // No app registration: each account has its own server (apiBase, set per account)
+        // and signs in with a user name and password.
+        ProviderConfig c;
+        c.provider = provider;
+        return c;
+    }
     const QString prefix = provider == Provider::Google ? QStringLiteral("KAIROS_GOOGLE_")
                                                         : QStringLiteral("KAIROS_MICROSOFT_");
     auto value = [&](const QString &name, const QString &fallback = {}) {

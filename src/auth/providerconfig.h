@@ -33,8 +33,11 @@ struct ProviderConfig {
         = QStringLiteral("callback"); //!< loopback path: http://127.0.0.1:PORT/<path>
 
     //! Configured = it has a client ID. The UI disables the provider's button otherwise.
-    bool isConfigured() const { return !clientId.isEmpty(); }
-    //! "google" / "microsoft": keychain keys and config names use it.
+    //! CalDAV needs no app registration: always configured.
+    bool isConfigured() const { return provider == Provider::CalDav || !clientId.isEmpty(); }
+    //! The account signs in with a user name and password (HTTP Basic), not OAuth.
+    bool usesPassword() const { return provider == Provider::CalDav; }
+    //! "google" / "microsoft" / "caldav": keychain keys and config names use it.
     QString id() const { return toString(provider); }
 
     //! Reads the configuration for `provider` as described above.

@@ -31,4 +31,33 @@ std::optional<TokenSet> TokenSet::fromJson(const QByteArray &json)
     return t;
 }
 
+QByteArray PasswordCredentials::basicAuthorization() const
+{
+    return "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64();
+}
+
+QByteArray PasswordCredentials::toJson() const
+{
+    const QJsonObject o { { QStringLiteral("kind"), QStringLiteral("password") },
+        { QStringLiteral("user"), user }, { QStringLiteral("password"), password } };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<PasswordCredentials> PasswordCredentials::fromJson(const QByteArray &json)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    if (o.value(QStringLiteral("kind")).toString() != QLatin1String("password"))
+        return std::nullopt;
+    PasswordCredentials c;
+    c.user = o.value(QStringLiteral("user")).toString();
+    c.password = o.value(QStringLiteral("password")).toString();
+    if (!c.isValid())
+        return std::nullopt;
+    return c;
+}
+
 } // namespace kairos

@@ -30,4 +30,20 @@ struct TokenSet {
     friend bool operator==(const TokenSet &, const TokenSet &) = default;
 };
 
+//! \brief The secret of a password account (CalDAV: iCloud app-specific password, Fastmail /
+//! Nextcloud app password) as it sits in the keychain, under the same key as OAuth tokens
+//! ("caldav/<account>/token"). Never logged, never in SQLite.
+struct PasswordCredentials {
+    QString user;
+    QString password;
+
+    bool isValid() const { return !user.isEmpty() && !password.isEmpty(); }
+    //! "Basic base64(user:password)" (RFC 7617, UTF-8).
+    QByteArray basicAuthorization() const;
+    QByteArray toJson() const;
+    static std::optional<PasswordCredentials> fromJson(const QByteArray &json);
+
+    friend bool operator==(const PasswordCredentials &, const PasswordCredentials &) = default;
+};
+
 } // namespace kairos

@@ -4,7 +4,15 @@ namespace kairos {
 
 QString toString(Provider p)
 {
-    return p == Provider::Google ? QStringLiteral("google") : QStringLiteral("microsoft");
+    switch (p) {
+    case Provider::Google:
+        return QStringLiteral("google");
+    case Provider::Microsoft:
+        return QStringLiteral("microsoft");
+    case Provider::CalDav:
+        return QStringLiteral("caldav");
+    }
+    return QStringLiteral("google");
 }
 
 std::optional<Provider> providerFromString(const QString &s)
@@ -13,16 +21,22 @@ std::optional<Provider> providerFromString(const QString &s)
         return Provider::Google;
     if (s == QLatin1String("microsoft") || s == QLatin1String("outlook"))
         return Provider::Microsoft;
+    if (s == QLatin1String("caldav"))
+        return Provider::CalDav;
     return std::nullopt;
 }
 
 QString toString(Account::Status s)
 {
     switch (s) {
-    case Account::Status::Connected: return QStringLiteral("connected");
-    case Account::Status::Refreshing: return QStringLiteral("refreshing");
-    case Account::Status::NeedsReconnect: return QStringLiteral("needs_reconnect");
-    case Account::Status::Offline: return QStringLiteral("offline");
+    case Account::Status::Connected:
+        return QStringLiteral("connected");
+    case Account::Status::Refreshing:
+        return QStringLiteral("refreshing");
+    case Account::Status::NeedsReconnect:
+        return QStringLiteral("needs_reconnect");
+    case Account::Status::Offline:
+        return QStringLiteral("offline");
     }
     return QStringLiteral("connected");
 }

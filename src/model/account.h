@@ -8,7 +8,8 @@
 
 namespace kairos {
 
-enum class Provider { Google, Microsoft };
+//! CalDav: any CalDAV server (iCloud, Fastmail, Nextcloud, …), Basic auth with a password.
+enum class Provider { Google, Microsoft, CalDav };
 
 //! \brief A connected provider account: metadata only. Tokens live in the keychain.
 struct Account {
