@@ -1,4 +1,5 @@
 #include "davserver.h"
+#include "testpaths.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
