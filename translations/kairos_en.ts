@@ -150,16 +150,7 @@ Check that the disk is not full and that you may write there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connect a Google or Microsoft calendar account (opens the system browser).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only print the URL; do not open a browser.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kairos-cli connect: say google or microsoft
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -252,6 +243,27 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Note: &quot;%1&quot; repeats too often to list every occurrence; some are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a Google or Microsoft calendar account (opens the system browser), or a CalDAV account (iCloud, Fastmail, Nextcloud, any server): kairos-cli connect caldav SERVER --user NAME, with the password (an app-specific one where the service has them) on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CalDAV: the user name (Apple ID, login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CalDAV: the server (caldav.icloud.com, caldav.fastmail.com, a Nextcloud URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kairos-cli connect: say google, microsoft or caldav SERVER --user NAME
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -444,6 +456,22 @@ Waiting for the browser (5 minutes)...
         <source>Reconnect needed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add CalDAV account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCloud, Fastmail, Nextcloud or any CalDAV server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CalDAV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the password (changed or revoked)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::AvailabilityPage</name>
@@ -476,6 +504,133 @@ Waiting for the browser (5 minutes)...
     <name>kairos::BookingFlow</name>
     <message>
         <source>The meeting was saved, but it could not be posted to the room: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::CalDavAccountDialog</name>
+    <message>
+        <source>Add CalDAV account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect CalDAV account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a calendar that speaks CalDAV: iCloud, Fastmail, Nextcloud or any other CalDAV server. The password is kept only in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fastmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nextcloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other CalDAV server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://cloud.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://dav.example.com or dav.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@icloud.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App-specific password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCloud needs an app-specific password, not your Apple ID password. Make one at account.apple.com → Sign-In and Security → App-Specific Passwords (&lt;a href=&quot;%1&quot;&gt;how&lt;/a&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fastmail address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@fastmail.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make an app password with calendar (CalDAV) access in Fastmail: Settings → Privacy &amp; Security → App passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Nextcloud address, as in the browser. An app password (Personal settings → Security → Devices &amp; sessions) is safer than your own password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address; Kairos finds the calendars on it (/.well-known/caldav, DNS SRV records).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password. For iCloud and Fastmail, use an app-specific password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Check the address and your connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered, so the password could not be stored. Start GNOME Keyring, KWallet or another Secret Service and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CalDAV calendars were found there (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2497,14 +2652,6 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>No keychain service answered (%1), so Kairos cannot read or save your sign-ins. Start GNOME Keyring, KWallet or another Secret Service and restart Kairos.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Google</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outlook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

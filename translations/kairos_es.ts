@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
     <name>AvailabilityText</name>
@@ -36,11 +35,11 @@
         <translation>Tu disponibilidad es de %1</translation>
     </message>
     <message>
-        <source>%1&apos;s availability is from %2</source>
+        <source>%1's availability is from %2</source>
         <translation>La disponibilidad de %1 es de %2</translation>
     </message>
     <message>
-        <source>%1&apos;s availability is only known until %2</source>
+        <source>%1's availability is only known until %2</source>
         <translation>La disponibilidad de %1 solo se conoce hasta %2</translation>
     </message>
     <message>
@@ -126,7 +125,7 @@ Comprueba que el disco no esté lleno y que tienes permiso para escribir en ella
         <translation>Imprime en formato JSON.</translation>
     </message>
     <message>
-        <source>kairos-cli: invalid profile name &apos;%1&apos;
+        <source>kairos-cli: invalid profile name '%1'
 </source>
         <translation>kairos-cli: nombre de perfil no válido «%1»
 </translation>
@@ -162,18 +161,8 @@ Comprueba que el disco no esté lleno y que tienes permiso para escribir en ella
 </translation>
     </message>
     <message>
-        <source>Connect a Google or Microsoft calendar account (opens the system browser).</source>
-        <translation>Conecta una cuenta de calendario de Google o Microsoft (abre el navegador del sistema).</translation>
-    </message>
-    <message>
         <source>Only print the URL; do not open a browser.</source>
         <translation>Solo imprime la URL; no abre ningún navegador.</translation>
-    </message>
-    <message>
-        <source>kairos-cli connect: say google or microsoft
-</source>
-        <translation>kairos-cli connect: indica google o microsoft
-</translation>
     </message>
     <message>
         <source>kairos-cli: this build has no %1 client ID; set KAIROS_%2_CLIENT_ID (see README and docs/accounts.md)
@@ -216,13 +205,13 @@ Esperando al navegador (5 minutos)...
         <translation>Desconecta una cuenta: revoca su acceso y elimina su token y sus datos en caché.</translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: no account &apos;%1&apos;
+        <source>kairos-cli disconnect: no account '%1'
 </source>
         <translation>kairos-cli disconnect: no existe la cuenta «%1»
 </translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: &apos;%1&apos; matches several accounts; use the id
+        <source>kairos-cli disconnect: '%1' matches several accounts; use the id
 </source>
         <translation>kairos-cli disconnect: «%1» coincide con varias cuentas; usa el ID
 </translation>
@@ -240,7 +229,7 @@ Esperando al navegador (5 minutos)...
 </translation>
     </message>
     <message>
-        <source>Serve the profile&apos;s calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
+        <source>Serve the profile's calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
         <translation>Ofrece los calendarios del perfil a un asistente de IA mediante el Model Context Protocol (stdio). Consulta docs/mcp.md para configurar el cliente.</translation>
     </message>
     <message>
@@ -274,12 +263,34 @@ Esperando al navegador (5 minutos)...
         </translation>
     </message>
     <message>
-        <source>Note: &quot;%1&quot; repeats more often than hourly; only its first occurrence is shown.</source>
+        <source>Note: "%1" repeats more often than hourly; only its first occurrence is shown.</source>
         <translation>Nota: «%1» se repite más de una vez por hora; solo se muestra su primera aparición.</translation>
     </message>
     <message>
-        <source>Note: &quot;%1&quot; repeats too often to list every occurrence; some are missing.</source>
+        <source>Note: "%1" repeats too often to list every occurrence; some are missing.</source>
         <translation>Nota: «%1» se repite demasiadas veces para listar todas sus apariciones; faltan algunas.</translation>
+    </message>
+    <message>
+        <source>Connect a Google or Microsoft calendar account (opens the system browser), or a CalDAV account (iCloud, Fastmail, Nextcloud, any server): kairos-cli connect caldav SERVER --user NAME, with the password (an app-specific one where the service has them) on standard input.</source>
+        <translation>Conecta una cuenta de calendario de Google o Microsoft (abre el navegador del sistema), o una cuenta CalDAV (iCloud, Fastmail, Nextcloud, cualquier servidor): kairos-cli connect caldav SERVIDOR --user NOMBRE, con la contraseña (una específica para apps donde el servicio las tenga) por la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>CalDAV: the user name (Apple ID, login).</source>
+        <translation>CalDAV: el nombre de usuario (ID de Apple, usuario).</translation>
+    </message>
+    <message>
+        <source>CalDAV: the server (caldav.icloud.com, caldav.fastmail.com, a Nextcloud URL).</source>
+        <translation>CalDAV: el servidor (caldav.icloud.com, caldav.fastmail.com, una URL de Nextcloud).</translation>
+    </message>
+    <message>
+        <source>kairos-cli connect: say google, microsoft or caldav SERVER --user NAME
+</source>
+        <translation>kairos-cli connect: indica google, microsoft o caldav SERVIDOR --user NOMBRE
+</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Contraseña de %1: </translation>
     </message>
 </context>
 <context>
@@ -471,6 +482,22 @@ Esperando al navegador (5 minutos)...
         <source>Reconnect needed</source>
         <translation>Hay que volver a conectar</translation>
     </message>
+    <message>
+        <source>Add CalDAV account…</source>
+        <translation>Añadir cuenta CalDAV…</translation>
+    </message>
+    <message>
+        <source>iCloud, Fastmail, Nextcloud or any CalDAV server</source>
+        <translation>iCloud, Fastmail, Nextcloud o cualquier servidor CalDAV</translation>
+    </message>
+    <message>
+        <source>CalDAV</source>
+        <translation>CalDAV</translation>
+    </message>
+    <message>
+        <source>the server refused the password (changed or revoked)</source>
+        <translation>el servidor rechazó la contraseña (cambiada o revocada)</translation>
+    </message>
 </context>
 <context>
     <name>kairos::AvailabilityPage</name>
@@ -504,6 +531,133 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>The meeting was saved, but it could not be posted to the room: %1</source>
         <translation>La reunión se ha guardado, pero no se ha podido publicar en la sala: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::CalDavAccountDialog</name>
+    <message>
+        <source>Add CalDAV account</source>
+        <translation>Añadir cuenta CalDAV</translation>
+    </message>
+    <message>
+        <source>Reconnect CalDAV account</source>
+        <translation>Volver a conectar la cuenta CalDAV</translation>
+    </message>
+    <message>
+        <source>Connect a calendar that speaks CalDAV: iCloud, Fastmail, Nextcloud or any other CalDAV server. The password is kept only in the system keychain.</source>
+        <translation>Conecta un calendario que hable CalDAV: iCloud, Fastmail, Nextcloud o cualquier otro servidor CalDAV. La contraseña se guarda solo en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>iCloud</source>
+        <translation>iCloud</translation>
+    </message>
+    <message>
+        <source>Fastmail</source>
+        <translation>Fastmail</translation>
+    </message>
+    <message>
+        <source>Nextcloud</source>
+        <translation>Nextcloud</translation>
+    </message>
+    <message>
+        <source>Other CalDAV server</source>
+        <translation>Otro servidor CalDAV</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Servicio:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>https://cloud.example.com</source>
+        <translation>https://nube.ejemplo.com</translation>
+    </message>
+    <message>
+        <source>https://dav.example.com or dav.example.com</source>
+        <translation>https://dav.ejemplo.com o dav.ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Apple ID:</source>
+        <translation>ID de Apple:</translation>
+    </message>
+    <message>
+        <source>name@icloud.com</source>
+        <translation>nombre@icloud.com</translation>
+    </message>
+    <message>
+        <source>App-specific password:</source>
+        <translation>Contraseña específica para apps:</translation>
+    </message>
+    <message>
+        <source>iCloud needs an app-specific password, not your Apple ID password. Make one at account.apple.com → Sign-In and Security → App-Specific Passwords (&lt;a href="%1"&gt;how&lt;/a&gt;).</source>
+        <translation>iCloud necesita una contraseña específica para apps, no la contraseña de tu ID de Apple. Crea una en account.apple.com → Inicio de sesión y seguridad → Contraseñas específicas para apps (&lt;a href="%1"&gt;cómo&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Fastmail address:</source>
+        <translation>Dirección de Fastmail:</translation>
+    </message>
+    <message>
+        <source>name@fastmail.com</source>
+        <translation>nombre@fastmail.com</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>Contraseña de app:</translation>
+    </message>
+    <message>
+        <source>Make an app password with calendar (CalDAV) access in Fastmail: Settings → Privacy &amp; Security → App passwords.</source>
+        <translation>Crea una contraseña de app con acceso al calendario (CalDAV) en Fastmail: Ajustes → Privacidad y seguridad → Contraseñas de apps.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>Your Nextcloud address, as in the browser. An app password (Personal settings → Security → Devices &amp; sessions) is safer than your own password.</source>
+        <translation>La dirección de tu Nextcloud, como en el navegador. Una contraseña de app (Configuración personal → Seguridad → Dispositivos y sesiones) es más segura que tu propia contraseña.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>The server's address; Kairos finds the calendars on it (/.well-known/caldav, DNS SRV records).</source>
+        <translation>La dirección del servidor; Kairos encuentra en él los calendarios (/.well-known/caldav, registros DNS SRV).</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password. For iCloud and Fastmail, use an app-specific password.</source>
+        <translation>El servidor rechazó el nombre de usuario o la contraseña. Para iCloud y Fastmail, usa una contraseña específica para apps.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Check the address and your connection.</source>
+        <translation>No se pudo contactar con el servidor. Comprueba la dirección y tu conexión.</translation>
+    </message>
+    <message>
+        <source>No keychain service answered, so the password could not be stored. Start GNOME Keyring, KWallet or another Secret Service and try again.</source>
+        <translation>Ningún servicio de llavero respondió, así que no se pudo guardar la contraseña. Inicia GNOME Keyring, KWallet u otro Secret Service e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Check the address: %1</source>
+        <translation>Comprueba la dirección: %1</translation>
+    </message>
+    <message>
+        <source>No CalDAV calendars were found there (%1).</source>
+        <translation>No se encontraron calendarios CalDAV ahí (%1).</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Conectada.</translation>
     </message>
 </context>
 <context>
@@ -930,7 +1084,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1–%2</translation>
     </message>
     <message>
-        <source>Picked the best time when everyone named is free, between %1 in each person&apos;s own time zone.</source>
+        <source>Picked the best time when everyone named is free, between %1 in each person's own time zone.</source>
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres, entre %1 en la zona horaria de cada persona.</translation>
     </message>
     <message>
@@ -938,7 +1092,7 @@ Esperando al navegador (5 minutos)...
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres y en horario laboral.</translation>
     </message>
     <message>
-        <source>No time between %1 (in each person&apos;s own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
+        <source>No time between %1 (in each person's own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
         <translation>Ninguna hora entre %1 (en la zona horaria de cada persona) les viene bien a todos los nombrados; la tarjeta muestra el comienzo del intervalo. Cámbialo con Editar….</translation>
     </message>
     <message>
@@ -1042,7 +1196,7 @@ Esperando al navegador (5 minutos)...
         <translation>No: es fuera de tu horario laboral.</translation>
     </message>
     <message>
-        <source>No — that is outside %1&apos;s working hours.</source>
+        <source>No — that is outside %1's working hours.</source>
         <translation>No: es fuera del horario laboral de %1.</translation>
     </message>
     <message>
@@ -1110,7 +1264,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu disponibilidad es de hace %1.</translation>
     </message>
     <message>
-        <source>%1&apos;s availability is from %2 ago.</source>
+        <source>%1's availability is from %2 ago.</source>
         <translation>La disponibilidad de %1 es de hace %2.</translation>
     </message>
     <message>
@@ -1157,11 +1311,11 @@ Esperando al navegador (5 minutos)...
         <translation>Este evento se ha eliminado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte y no se ha enviado.</translation>
     </message>
     <message>
-        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server&apos;s version is shown.</source>
+        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server's version is shown.</source>
         <translation>Este evento ha cambiado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
-        <source>Server&apos;s version: “%1”, %2</source>
+        <source>Server's version: “%1”, %2</source>
         <translation>Versión del servidor: «%1», %2</translation>
     </message>
     <message>
@@ -1173,7 +1327,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu cambio: «%1», %2</translation>
     </message>
     <message>
-        <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
+        <source>The server refused your edit of this event. Your edit was kept aside; the server's version is shown.</source>
         <translation>El servidor ha rechazado tu cambio en este evento. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
@@ -1181,7 +1335,7 @@ Esperando al navegador (5 minutos)...
         <translation>Volver a aplicar mi cambio</translation>
     </message>
     <message>
-        <source>Send your edit again, on top of the server&apos;s version shown here</source>
+        <source>Send your edit again, on top of the server's version shown here</source>
         <translation>Enviar de nuevo tu cambio, sobre la versión del servidor que se muestra aquí</translation>
     </message>
     <message>
@@ -1212,7 +1366,7 @@ Esperando al navegador (5 minutos)...
         <translation>Todo el día</translation>
     </message>
     <message>
-        <source>Times are in %1 (the event&apos;s time zone).</source>
+        <source>Times are in %1 (the event's time zone).</source>
         <translation>Las horas están en %1 (la zona horaria del evento).</translation>
     </message>
     <message>
@@ -1390,7 +1544,7 @@ Esperando al navegador (5 minutos)...
         <translation>&amp;Buscar una hora…</translation>
     </message>
     <message>
-        <source>Find a time that suits the room&apos;s members</source>
+        <source>Find a time that suits the room's members</source>
         <translation>Buscar una hora que les venga bien a los miembros de la sala</translation>
     </message>
     <message>
@@ -1434,7 +1588,7 @@ Esperando al navegador (5 minutos)...
         <translation>todos libres</translation>
     </message>
     <message>
-        <source>inside everyone&apos;s working hours</source>
+        <source>inside everyone's working hours</source>
         <translation>dentro del horario laboral de todos</translation>
     </message>
     <message>
@@ -1446,7 +1600,7 @@ Esperando al navegador (5 minutos)...
         <translation>las %1 para %2 en %3</translation>
     </message>
     <message>
-        <source>%1&apos;s availability unknown</source>
+        <source>%1's availability unknown</source>
         <translation>disponibilidad de %1 desconocida</translation>
     </message>
     <message>
@@ -1712,7 +1866,7 @@ Esperando al navegador (5 minutos)...
 <context>
     <name>kairos::GroupLegend</name>
     <message>
-        <source>Show the team&apos;s availability</source>
+        <source>Show the team's availability</source>
         <translation>Mostrar la disponibilidad del equipo</translation>
     </message>
     <message>
@@ -1728,7 +1882,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1 (tú)</translation>
     </message>
     <message>
-        <source>Darker: more people busy. Hatched: outside someone&apos;s working hours.</source>
+        <source>Darker: more people busy. Hatched: outside someone's working hours.</source>
         <translation>Más oscuro: más gente ocupada. Rayado: fuera del horario laboral de alguien.</translation>
     </message>
     <message>
@@ -2316,7 +2470,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Si&amp;ncronizar ahora</translation>
     </message>
     <message>
-        <source>Sync the connected accounts&apos; calendars now</source>
+        <source>Sync the connected accounts' calendars now</source>
         <translation>Sincroniza ahora los calendarios de las cuentas conectadas</translation>
     </message>
     <message>
@@ -2392,7 +2546,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Cuenta para mi disponibilidad</translation>
     </message>
     <message>
-        <source>When on, this calendar&apos;s events make you busy in free/busy and meeting suggestions</source>
+        <source>When on, this calendar's events make you busy in free/busy and meeting suggestions</source>
         <translation>Si está activado, los eventos de este calendario te marcan como ocupado en la disponibilidad y en las sugerencias de reunión</translation>
     </message>
     <message>
@@ -2524,20 +2678,12 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Descartar</translation>
     </message>
     <message>
-        <source>Hide this message until the account&apos;s status changes</source>
+        <source>Hide this message until the account's status changes</source>
         <translation>Oculta este mensaje hasta que cambie el estado de la cuenta</translation>
     </message>
     <message>
         <source>No keychain service answered (%1), so Kairos cannot read or save your sign-ins. Start GNOME Keyring, KWallet or another Secret Service and restart Kairos.</source>
         <translation>Ningún servicio de llavero ha respondido (%1), así que Kairos no puede leer ni guardar tus inicios de sesión. Inicia GNOME Keyring, KWallet u otro servicio Secret Service y reinicia Kairos.</translation>
-    </message>
-    <message>
-        <source>Google</source>
-        <translation>Google</translation>
-    </message>
-    <message>
-        <source>Outlook</source>
-        <translation>Outlook</translation>
     </message>
     <message>
         <source>Your %1 account %2 needs to be reconnected.</source>
@@ -2773,7 +2919,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>El servicio de calendario ha tenido un problema; Kairos volverá a intentarlo en breve.</translation>
     </message>
     <message>
-        <source>Kairos cannot read the account&apos;s sign-in from the keychain.</source>
+        <source>Kairos cannot read the account's sign-in from the keychain.</source>
         <translation>Kairos no puede leer del llavero el inicio de sesión de la cuenta.</translation>
     </message>
     <message>
@@ -2814,7 +2960,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Disponibilidad del &amp;equipo</translation>
     </message>
     <message>
-        <source>Show the room&apos;s availability over the week</source>
+        <source>Show the room's availability over the week</source>
         <translation>Mostrar la disponibilidad de la sala sobre la semana</translation>
     </message>
     <message>

@@ -12,6 +12,8 @@
 #include "messagebox.h"
 #include "model/recurrencebudget.h"
 #include "model/zonedtime.h"
+#include "auth/accountmanager.h"
+#include "settings/caldavaccountdialog.h"
 #include "settings/accountspage.h"
 #include "settings/reconnectbanner.h"
 #include "settings/settingsdialog.h"
@@ -869,6 +871,15 @@ void MainWindow::setAccountManager(AccountManager *manager)
         m_syncIndicator->setAccountManager(manager);
     m_banner = new ReconnectBanner(*manager, this);
     m_topLayout->insertWidget(0, m_banner);
+    // A password account (CalDAV) reconnects by asking for its password, not in a browser.
+    disconnect(manager, &AccountManager::passwordNeeded, this, nullptr);
+    connect(manager, &AccountManager::passwordNeeded, this, [this](const QString &accountId) {
+        if (!m_accounts)
+            return;
+        auto *dialog = new CalDavAccountDialog(*m_accounts, accountId, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::setSyncEngine(SyncEngine *engine)

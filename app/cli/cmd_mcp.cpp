@@ -67,7 +67,7 @@ int runMcp(const QStringList &args)
     tools.setAccountAdder([&accounts, &engine](const Account &a) {
         AuthorizedClient *client = accounts.client();
         if (!client->hasAccount(a.id)) {
-            client->addAccount(a.id, accounts.providerConfig(a.provider));
+            client->addAccount(a.id, accounts.configFor(a));
             if (a.status == Account::Status::NeedsReconnect)
                 client->markNeedsReconnect(a.id, a.statusReason);
         }

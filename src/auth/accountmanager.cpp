@@ -41,7 +41,7 @@ AccountManager::AccountManager(
     // Other processes on this profile (desktop app, kairos-cli mcp / sync) refresh the same
     // accounts: one refresh at a time per account, across processes.
     m_client->setRefreshLockDir(m_profile.dataDir());
-    for (Provider p : { Provider::Google, Provider::Microsoft })
+    for (Provider p : { Provider::Google, Provider::Microsoft, Provider::CalDav })
         m_configs.insert(int(p), ProviderConfig::load(p, m_profile));
     connect(m_client, &AuthorizedClient::statusChanged, this, &AccountManager::onClientStatus);
     reload();
@@ -58,7 +58,7 @@ void AccountManager::reload()
     m_accounts = m_store.accounts().valueOr({});
     for (const Account &a : std::as_const(m_accounts)) {
         if (!m_client->hasAccount(a.id))
-            m_client->addAccount(a.id, providerConfig(a.provider));
+            m_client->addAccount(a.id, configFor(a));
         if (a.status == Account::Status::NeedsReconnect)
             m_client->markNeedsReconnect(a.id, a.statusReason);
     }
@@ -70,8 +70,11 @@ void AccountManager::setProviderConfig(const ProviderConfig &config)
     // Accounts already registered keep talking to the right endpoints.
     for (const Account &a : std::as_const(m_accounts)) {
         if (a.provider == config.provider) {
+            ProviderConfig own = config;
+            if (own.usesPassword())
+                own.apiBase = QUrl(a.serverUrl);
             m_client->removeAccount(a.id);
-            m_client->addAccount(a.id, config);
+            m_client->addAccount(a.id, own);
             if (a.status == Account::Status::NeedsReconnect)
                 m_client->markNeedsReconnect(a.id, a.statusReason);
         }
@@ -81,6 +84,14 @@ void AccountManager::setProviderConfig(const ProviderConfig &config)
 ProviderConfig AccountManager::providerConfig(Provider provider) const
 {
     return m_configs.value(int(provider));
+}
+
+ProviderConfig AccountManager::configFor(const Account &account) const
+{
+    ProviderConfig c = providerConfig(account.provider);
+    if (c.usesPassword())
+        c.apiBase = QUrl(account.serverUrl);
+    return c;
 }
 
 std::optional<Account> AccountManager::account(const QString &id) const
@@ -127,6 +138,11 @@ void AccountManager::reconnect(const QString &accountId)
                     makeError(Error::Code::NotFound, QStringLiteral("unknown account")));
             },
             Qt::QueuedConnection);
+        return;
+    }
+    if (providerConfig(a->provider).usesPassword()) {
+        QMetaObject::invokeMethod(
+            this, [this, accountId]() { Q_EMIT passwordNeeded(accountId); }, Qt::QueuedConnection);
         return;
     }
     beginFlow(a->provider, accountId);
@@ -338,6 +354,76 @@ QFuture<Expected<void>> AccountManager::disconnectAccount(const QString &account
             });
         });
     return future;
+}
+
+QFuture<Expected<void>> AccountManager::storePassword(
+    const QString &accountId, const PasswordCredentials &credentials, const QUrl &server)
+{
+    auto promise = std::make_shared<QPromise<Expected<void>>>();
+    promise->start();
+    QFuture<Expected<void>> future = promise->future();
+    if (!credentials.isValid() || !server.isValid() || server.isRelative()) {
+        promise->addResult(makeError(
+            Error::Code::InvalidInput, QStringLiteral("a server, a user name and a password")));
+        promise->finish();
+        return future;
+    }
+    const ProviderConfig base = providerConfig(Provider::CalDav);
+    const QString key = ITokenVault::tokenKey(base.id(), accountId);
+    onFinished(m_vault.write(key, credentials.toJson()), this,
+        [this, accountId, server, base, promise](const Expected<void> &w) {
+            if (w) {
+                ProviderConfig config = base;
+                config.apiBase = server;
+                m_client->removeAccount(accountId);
+                m_client->addAccount(accountId, config);
+                m_client->resetAccount(accountId);
+            }
+            promise->addResult(w);
+            promise->finish();
+        });
+    return future;
+}
+
+Expected<Account> AccountManager::savePasswordAccount(Account account)
+{
+    account.status = Account::Status::Connected;
+    account.statusReason.clear();
+    if (!account.connectedAt.isValid())
+        account.connectedAt = Clock::nowUtc();
+    if (auto s = m_store.saveAccount(storable(account)); !s) {
+        finishConnect(s.error());
+        return s.error();
+    }
+    m_client->removeAccount(account.id);
+    m_client->addAccount(account.id, configFor(account));
+    m_client->resetAccount(account.id);
+    m_accounts = m_store.accounts().valueOr({});
+    qCInfo(lcAuth) << "account" << account.id << "connected";
+    Q_EMIT accountsChanged();
+    Q_EMIT accountStatusChanged(account.id, Account::Status::Connected, {});
+    finishConnect(account);
+    return account;
+}
+
+void AccountManager::abandonPassword(const QString &accountId, const Error &error)
+{
+    if (accountId.isEmpty()) {
+        finishConnect(error);
+        return;
+    }
+    if (const auto a = account(accountId)) {
+        // A saved account keeps its entry (the new password was refused or unreachable); its
+        // requests go back to the stored server.
+        m_client->removeAccount(accountId);
+        m_client->addAccount(accountId, configFor(*a));
+        if (a->status == Account::Status::NeedsReconnect)
+            m_client->markNeedsReconnect(accountId, a->statusReason);
+    } else {
+        m_client->removeAccount(accountId);
+        m_vault.remove(ITokenVault::tokenKey(providerConfig(Provider::CalDav).id(), accountId));
+    }
+    finishConnect(error);
 }
 
 } // namespace kairos

@@ -45,6 +45,9 @@ public:
     //! ProviderConfig::load.
     void setProviderConfig(const ProviderConfig &config);
     ProviderConfig providerConfig(Provider provider) const;
+    //! The configuration requests of `account` use: its provider's, with the account's own
+    //! server (apiBase) for password accounts (CalDAV).
+    ProviderConfig configFor(const Account &account) const;
     bool isConfigured(Provider provider) const { return providerConfig(provider).isConfigured(); }
 
     QList<Account> accounts() const { return m_accounts; }
@@ -58,7 +61,8 @@ public:
 
     //! Starts the loopback flow for a new account of `provider`.
     void connectProvider(Provider provider);
-    //! Runs the flow again for `accountId`; its data stays.
+    //! Runs the flow again for `accountId`; its data stays. A password account (CalDAV) has
+    //! no flow: passwordNeeded(accountId) asks the UI for the password instead.
     void reconnect(const QString &accountId);
     void cancelConnect();
     bool isConnecting() const { return m_flow != nullptr; }
@@ -70,9 +74,25 @@ public:
     //! entry cannot be deleted.
     QFuture<Expected<void>> disconnectAccount(const QString &accountId);
 
+    // ---- password accounts (CalDAV; providers/caldav/caldavsignin.h drives these) ----
+    //! Writes `credentials` to the keychain for `accountId` and points its requests at
+    //! `server` with them (the account need not be saved yet: discovery runs with it).
+    QFuture<Expected<void>> storePassword(
+        const QString &accountId, const PasswordCredentials &credentials, const QUrl &server);
+    //! Saves a password account whose sign-in worked (connected, serverUrl set) and reports it
+    //! like a finished browser sign-in (accountsChanged, accountStatusChanged,
+    //! connectFinished).
+    Expected<Account> savePasswordAccount(Account account);
+    //! A sign-in that did not work: the keychain entry of an account that was never saved is
+    //! removed and its requests stop; `error` is reported through connectFinished().
+    void abandonPassword(const QString &accountId, const Error &error);
+
 Q_SIGNALS:
     void authorizeWithBrowser(const QUrl &url);
     void connectStarted(kairos::Provider provider, const QString &reconnectAccountId);
+    //! A password account needs its password again (reconnect() of a CalDAV account): the
+    //! desktop asks for it (CalDavAccountDialog).
+    void passwordNeeded(const QString &accountId);
     void connectFinished(const kairos::Expected<kairos::Account> &result);
     void accountsChanged();
     void accountStatusChanged(

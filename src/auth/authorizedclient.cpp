@@ -144,6 +144,12 @@ bool AuthorizedClient::hasAccount(const QString &accountId) const
     return m_sessions.contains(accountId);
 }
 
+QUrl AuthorizedClient::apiBase(const QString &accountId) const
+{
+    const auto s = m_sessions.value(accountId);
+    return s ? s->config.apiBase : QUrl();
+}
+
 void AuthorizedClient::resetAccount(const QString &accountId, const std::optional<TokenSet> &tokens)
 {
     auto s = session(accountId);

@@ -84,6 +84,9 @@ public:
     void addAccount(const QString &accountId, const ProviderConfig &config);
     void removeAccount(const QString &accountId);
     bool hasAccount(const QString &accountId) const;
+    //! The base relative request URLs of `accountId` resolve against (its ProviderConfig's
+    //! apiBase; a CalDAV account's calendar home).
+    QUrl apiBase(const QString &accountId) const;
     //! Forget cached tokens and any needs-reconnect state (after a reconnect).
     void resetAccount(
         const QString &accountId, const std::optional<TokenSet> &tokens = std::nullopt);

@@ -155,13 +155,23 @@ QString kindName(CalendarKind k)
         return S("microsoft");
     case CalendarKind::Subscription:
         return S("subscription");
+    case CalendarKind::CalDav:
+        return S("caldav");
     }
     return S("local");
 }
 
 QString providerTitle(Provider p)
 {
-    return p == Provider::Google ? S("Google") : S("Microsoft");
+    switch (p) {
+    case Provider::Google:
+        return S("Google");
+    case Provider::Microsoft:
+        return S("Microsoft");
+    case Provider::CalDav:
+        return S("CalDAV");
+    }
+    return S("Google");
 }
 
 QString responseName(Attendee::Response r)
@@ -322,7 +332,8 @@ struct CalendarTools::Impl {
     //! connected and the sync engine (outbox) can take the write.
     std::optional<ToolResult> providerWriteError(const Calendar &c)
     {
-        const Provider p = c.kind == CalendarKind::Google ? Provider::Google : Provider::Microsoft;
+        const ProviderEntry *entry = providerEntry(c.kind);
+        const Provider p = entry ? entry->provider : Provider::Google;
         std::optional<Account> account;
         for (const Account &a : store().accounts().valueOr({}))
             if (a.id == c.accountId)
@@ -457,9 +468,9 @@ struct CalendarTools::Impl {
     {
         const QString id = requested.isEmpty() ? CalendarService::localCalendarId() : requested;
         const auto cals = calendarsById();
-        if (id == QLatin1String("google") || id == QLatin1String("microsoft")) {
-            const Provider p
-                = id == QLatin1String("google") ? Provider::Google : Provider::Microsoft;
+        const auto named = providerFromString(id);
+        if (named && providerEntry(*named) && id == toString(*named)) {
+            const Provider p = *named;
             QStringList accountIds;
             for (const Account &a : store().accounts().valueOr({}))
                 if (a.provider == p)
@@ -484,7 +495,7 @@ struct CalendarTools::Impl {
         const Calendar c = cals.value(id);
         if (c.kind == CalendarKind::Subscription || c.readOnly)
             return ToolResult::error(S("Calendar ") + quoted(c.id) + S(" is read-only."));
-        if (c.kind == CalendarKind::Google || c.kind == CalendarKind::Microsoft)
+        if (providerEntry(c.kind))
             if (auto err = providerWriteError(c))
                 return *err;
         return c;
@@ -1746,7 +1757,7 @@ QList<ToolDefinition> makeDefinitions()
         if (creating) {
             p.insert(S("calendar_id"),
                 str(S("Calendar id (default \"local\"); \"google\" / "
-                      "\"microsoft\" mean that account's primary calendar.")));
+                      "\"microsoft\" / \"caldav\" mean that account's primary calendar.")));
         } else {
             p.insert(S("event_id"), eventId);
             p.insert(S("scope"), scope);
@@ -1766,7 +1777,7 @@ QList<ToolDefinition> makeDefinitions()
         ToolDefinition t;
         t.name = S("list_calendars");
         t.title = S("List calendars");
-        t.description = S("Lists the profile's calendars (local, Google, Microsoft, subscriptions) "
+        t.description = S("Lists the profile's calendars (local, Google, Microsoft, CalDAV, subscriptions) "
                           "with ids, which ones this server can write to, and the connected "
                           "accounts.")
             + kDataNote;
@@ -1774,7 +1785,8 @@ QList<ToolDefinition> makeDefinitions()
         const QJsonObject cal = object(
             { { S("id"), str({}) }, { S("name"), str({}) },
                 { S("kind"),
-                    enumStr({}, { S("local"), S("google"), S("microsoft"), S("subscription") }) },
+                    enumStr({}, { S("local"), S("google"), S("microsoft"), S("subscription"),
+                                       S("caldav") }) },
                 { S("read_only"), boolean({}) }, { S("writable_here"), boolean({}) } },
             { S("id"), S("name"), S("kind"), S("read_only"), S("writable_here") }, false);
         t.outputSchema = object(
@@ -1832,7 +1844,7 @@ QList<ToolDefinition> makeDefinitions()
             = S("Creates an event (default: in the local calendar). Give start and end or "
                 "duration_minutes. Invitations are NOT mailed unless send_invitations is "
                 "true, but guests receive the event in their own calendars even without them. "
-                "Google / Microsoft calendars need a connected account.")
+                "Google / Microsoft / CalDAV calendars need a connected account.")
             + kDataNote;
         t.inputSchema = object(fields(true), { S("title"), S("start") });
         t.readOnly = false;
@@ -1987,7 +1999,7 @@ QList<ToolDefinition> makeDefinitions()
         ToolDefinition t;
         t.name = S("sync_calendars");
         t.title = S("Sync calendars");
-        t.description = S("Syncs the connected Google / Microsoft accounts now (sends queued "
+        t.description = S("Syncs the connected Google / Microsoft / CalDAV accounts now (sends queued "
                           "changes, fetches remote ones) and returns each account's result. "
                           "Needs a connected account.");
         t.inputSchema = object({});

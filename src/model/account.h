@@ -22,6 +22,9 @@ struct Account {
     QString statusReason; //!< why it needs reconnecting (machine text; ui/ translates)
     QDateTime connectedAt;
     QDateTime lastSyncedAt;
+    //! Accounts on a server of their own (CalDAV): the calendar home URL discovery found,
+    //! where the account's calendars are listed. Empty for Google / Microsoft.
+    QString serverUrl;
 
     friend bool operator==(const Account &, const Account &) = default;
 };

@@ -5,7 +5,7 @@
 
 namespace kairos {
 
-enum class CalendarKind { Local, Google, Microsoft, Subscription };
+enum class CalendarKind { Local, Google, Microsoft, Subscription, CalDav };
 
 //! \brief A calendar: the local one, one of a provider account's, or a subscribed feed.
 struct Calendar {

@@ -32,6 +32,10 @@ struct RemoteCalendar {
 struct ChangePage {
     QList<Event> upserts;
     QStringList removed;
+    //! Provider ids of series masters this page carries whole (CalDAV: a resource holds the
+    //! series and all its overrides): stored exceptions of theirs missing from `upserts` are
+    //! gone.
+    QStringList replacedSeries;
 };
 
 //! \brief What a pull ended with.
@@ -58,7 +62,7 @@ struct ProviderCapabilities {
     bool clientAssignsIds = true;
 };
 
-//! \brief The common face of the Google and Graph clients. Every call goes through
+//! \brief The common face of the Google, Graph and CalDAV clients. Every call goes through
 //! AuthorizedClient::send for the account. Callbacks run on the client's thread; they are
 //! dropped if the ProviderClient is destroyed first.
 //!
@@ -120,7 +124,8 @@ public:
     //! A client key for an idempotent create (Google: base32hex id; Graph: a UUID).
     virtual QString newClientKey() const = 0;
 
-    int requestCount() const { return m_requests; }
+    //! Requests sent so far (benchmarks, tests).
+    virtual int requestCount() const { return m_requests; }
 
 protected:
     //! Sends through AuthorizedClient; `cb` runs on this object's thread unless it died.

@@ -1,5 +1,6 @@
 #include "providers/providerregistry.h"
 
+#include "providers/caldav/caldavprovider.h"
 #include "providers/google/googleclient.h"
 #include "providers/microsoft/graphclient.h"
 
@@ -23,6 +24,8 @@ const QList<ProviderEntry> &providerEntries()
             &make<GoogleClient> },
         { Provider::Microsoft, CalendarKind::Microsoft, GraphClient::staticCapabilities(),
             &make<GraphClient> },
+        { Provider::CalDav, CalendarKind::CalDav, CalDavProvider::staticCapabilities(),
+            &make<CalDavProvider> },
     };
     return entries;
 }

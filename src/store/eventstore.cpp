@@ -44,6 +44,8 @@ QString kindToString(CalendarKind k)
         return QStringLiteral("microsoft");
     case CalendarKind::Subscription:
         return QStringLiteral("subscription");
+    case CalendarKind::CalDav:
+        return QStringLiteral("caldav");
     }
     return QStringLiteral("local");
 }
@@ -56,6 +58,8 @@ CalendarKind kindFromString(const QString &s)
         return CalendarKind::Microsoft;
     if (s == QLatin1String("subscription"))
         return CalendarKind::Subscription;
+    if (s == QLatin1String("caldav"))
+        return CalendarKind::CalDav;
     return CalendarKind::Local;
 }
 
@@ -229,7 +233,7 @@ Expected<QList<Account>> EventStore::accounts()
 {
     QSqlQuery q(m_db.db());
     if (!q.exec(QStringLiteral("SELECT id, provider, email, display_name, status, status_reason, "
-                               "connected_at, last_synced_at FROM accounts ORDER BY email")))
+                               "connected_at, last_synced_at, server_url FROM accounts ORDER BY email")))
         return queryError(q);
     QList<Account> out;
     while (q.next()) {
@@ -244,6 +248,7 @@ Expected<QList<Account>> EventStore::accounts()
             a.connectedAt = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);
         if (!q.value(7).isNull())
             a.lastSyncedAt = QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+        a.serverUrl = q.value(8).toString();
         out.append(a);
     }
     return out;
@@ -255,13 +260,14 @@ Expected<void> EventStore::saveAccount(const Account &a)
     // An upsert, not INSERT OR REPLACE: REPLACE deletes the row first, and the foreign keys'
     // ON DELETE CASCADE would then delete the account's calendars and their events.
     q.prepare(QStringLiteral("INSERT INTO accounts (id, provider, email, display_name, "
-                             "status, status_reason, connected_at, last_synced_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                             "status, status_reason, connected_at, last_synced_at, server_url) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                              "provider = excluded.provider, email = excluded.email, "
                              "display_name = excluded.display_name, status = excluded.status, "
                              "status_reason = excluded.status_reason, "
                              "connected_at = excluded.connected_at, "
-                             "last_synced_at = excluded.last_synced_at"));
+                             "last_synced_at = excluded.last_synced_at, "
+                             "server_url = excluded.server_url"));
     q.addBindValue(a.id);
     q.addBindValue(toString(a.provider));
     q.addBindValue(nn(a.email));
@@ -270,6 +276,7 @@ Expected<void> EventStore::saveAccount(const Account &a)
     q.addBindValue(nn(a.statusReason));
     q.addBindValue(msOrNull(a.connectedAt));
     q.addBindValue(msOrNull(a.lastSyncedAt));
+    q.addBindValue(nn(a.serverUrl));
     if (!q.exec())
         return queryError(q);
     return {};

@@ -125,6 +125,11 @@ const QList<QStringList> &migrations()
                     received_ms INTEGER NOT NULL,
                     PRIMARY KEY (room_key, member)))"),
         },
+        // 6: accounts on a server of their own (CalDAV): the calendar home URL.
+        {
+                QStringLiteral(
+                        "ALTER TABLE accounts ADD COLUMN server_url TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return list;
 }

@@ -409,6 +409,21 @@ void SyncEngine::storePage(
         if (!pending.contains(id))
             removed << id;
     }
+    if (!page.replacedSeries.isEmpty()) {
+        // Series the page carries whole: an exception it no longer lists was removed there.
+        QSet<QString> kept;
+        for (const Event &e : std::as_const(upserts))
+            kept.insert(e.id);
+        for (const QString &pid : std::as_const(page.replacedSeries)) {
+            const auto exceptions = m_sync.exceptionIds(localIdFor(cal.id, pid));
+            if (!exceptions)
+                continue;
+            for (const QString &id : *exceptions) {
+                if (!kept.contains(id) && !pending.contains(id))
+                    removed << id;
+            }
+        }
+    }
     if (!upserts.isEmpty()) {
         if (auto r = m_store->saveEvents(upserts); !r)
             qCWarning(lcSync) << "storing a page failed:" << r.error().message;

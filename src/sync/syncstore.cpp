@@ -337,6 +337,20 @@ Expected<QStringList> SyncStore::eventIds(const QString &calendarId)
     return out;
 }
 
+Expected<QStringList> SyncStore::exceptionIds(const QString &masterId)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM events WHERE recurring_event_id = ?"));
+    q.addBindValue(masterId);
+    if (!q.exec())
+        return sqlErr(q);
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
 Expected<void> SyncStore::dropCache(const QString &calendarId)
 {
     QSqlQuery q(m_db.db());

@@ -80,6 +80,8 @@ public:
 
     //! Local event ids in a calendar.
     Expected<QStringList> eventIds(const QString &calendarId);
+    //! The stored exceptions of the series `masterId` (events whose recurring_event_id it is).
+    Expected<QStringList> exceptionIds(const QString &masterId);
     //! Deletes a calendar's cached events except those with queued writes.
     Expected<void> dropCache(const QString &calendarId);
     //! Renames an event row (Graph: the local id of a created event becomes the server's).

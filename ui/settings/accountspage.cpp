@@ -3,6 +3,7 @@
 #include "auth/accountmanager.h"
 #include "core/futures.h"
 #include "messagebox.h"
+#include "settings/caldavaccountdialog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,8 +30,12 @@ AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
     m_connectGoogle->setObjectName(QStringLiteral("connectGoogleButton"));
     m_connectMicrosoft = new QPushButton(tr("Connect Outlook"), this);
     m_connectMicrosoft->setObjectName(QStringLiteral("connectMicrosoftButton"));
+    m_connectCalDav = new QPushButton(tr("Add CalDAV account…"), this);
+    m_connectCalDav->setObjectName(QStringLiteral("connectCalDavButton"));
+    m_connectCalDav->setToolTip(tr("iCloud, Fastmail, Nextcloud or any CalDAV server"));
     buttons->addWidget(m_connectGoogle);
     buttons->addWidget(m_connectMicrosoft);
+    buttons->addWidget(m_connectCalDav);
     buttons->addStretch();
     layout->addLayout(buttons);
 
@@ -85,11 +90,19 @@ AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
         m_manager.connectProvider(Provider::Microsoft);
         updateButtons();
     });
+    connect(m_connectCalDav, &QPushButton::clicked, this, [this]() {
+        m_message->clear();
+        openPasswordDialog(QString());
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this]() { m_manager.cancelConnect(); });
     connect(m_reconnect, &QPushButton::clicked, this, [this]() {
         if (const QString id = selectedId(); !id.isEmpty()) {
             m_message->clear();
-            m_manager.reconnect(id);
+            const auto a = m_manager.account(id);
+            if (a && m_manager.providerConfig(a->provider).usesPassword())
+                openPasswordDialog(id); // no browser: the password is asked here
+            else
+                m_manager.reconnect(id);
             updateButtons();
         }
     });
@@ -128,6 +141,27 @@ AccountsPage::AccountsPage(AccountManager &manager, QWidget *parent)
 
 AccountsPage::~AccountsPage() = default;
 
+CalDavAccountDialog *AccountsPage::openPasswordDialog(const QString &accountId)
+{
+    auto *dialog = new CalDavAccountDialog(m_manager, accountId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QString AccountsPage::providerLabel(Provider provider)
+{
+    switch (provider) {
+    case Provider::Google:
+        return tr("Google");
+    case Provider::Microsoft:
+        return tr("Outlook");
+    case Provider::CalDav:
+        return tr("CalDAV");
+    }
+    return {};
+}
+
 QString AccountsPage::statusText(Account::Status status)
 {
     switch (status) {
@@ -159,6 +193,8 @@ QString AccountsPage::reasonText(const QString &reason)
         return tr("the provider asks you to sign in again");
     if (reason.startsWith(QLatin1String("invalid_grant")))
         return tr("access was revoked or has expired");
+    if (reason == QLatin1String("invalid_credentials"))
+        return tr("the server refused the password (changed or revoked)");
     return tr("the provider refused the sign-in");
 }
 
@@ -179,8 +215,7 @@ void AccountsPage::rebuild()
         auto *item = new QTreeWidgetItem(m_list);
         item->setData(EmailColumn, Qt::UserRole, a.id);
         item->setText(EmailColumn, a.email);
-        item->setText(
-            ProviderColumn, a.provider == Provider::Google ? tr("Google") : tr("Outlook"));
+        item->setText(ProviderColumn, providerLabel(a.provider));
         QString status = statusText(a.status);
         if (a.status == Account::Status::NeedsReconnect && !a.statusReason.isEmpty())
             status = tr("%1: %2").arg(status, reasonText(a.statusReason));
@@ -212,6 +247,7 @@ void AccountsPage::updateButtons()
     m_cancel->setVisible(busy);
     const bool hasSelection = !selectedId().isEmpty();
     m_reconnect->setEnabled(hasSelection && !busy);
+    m_connectCalDav->setEnabled(!busy);
     m_disconnect->setEnabled(hasSelection && !busy);
 }
 

@@ -13,13 +13,15 @@ class QTreeWidget;
 namespace kairos {
 
 class AccountManager;
+class CalDavAccountDialog;
 
-//! \brief Settings → Accounts: connect Google / Outlook, list accounts with live status,
+//! \brief Settings → Accounts: connect Google / Outlook, add a CalDAV account, list accounts with live status,
 //! reconnect, disconnect (after confirmation), cancel a waiting sign-in. A standalone page the
 //! settings dialog adds as a tab. Opening the browser is left to the owner: connect
 //! AccountManager::authorizeWithBrowser to QDesktopServices::openUrl (the desktop app does).
 //!
-//! objectNames (GUI tests): connectGoogleButton, connectMicrosoftButton, googleUnavailableLabel,
+//! objectNames (GUI tests): connectGoogleButton, connectMicrosoftButton, connectCalDavButton,
+//! googleUnavailableLabel,
 //! microsoftUnavailableLabel, accountList, reconnectButton, disconnectButton, cancelButton,
 //! waitingLabel, messageLabel.
 class AccountsPage final : public QWidget {
@@ -42,6 +44,10 @@ public:
     void refreshSyncColumn() { rebuild(); }
 
     static QString statusText(Account::Status status);
+    //! "Google", "Outlook", "CalDAV".
+    static QString providerLabel(Provider provider);
+    //! Opens "Add CalDAV account" (or its reconnect form for `accountId`), window-modal.
+    CalDavAccountDialog *openPasswordDialog(const QString &accountId);
     //! Plain words for a machine reason from the core.
     static QString reasonText(const QString &reason);
 
@@ -54,6 +60,7 @@ private:
     AccountManager &m_manager;
     QPushButton *m_connectGoogle;
     QPushButton *m_connectMicrosoft;
+    QPushButton *m_connectCalDav;
     QLabel *m_googleUnavailable;
     QLabel *m_microsoftUnavailable;
     QTreeWidget *m_list;

@@ -130,7 +130,7 @@ void ReconnectBanner::refreshState()
     }
     const Account &a = waiting.first();
     m_accountId = a.id;
-    const QString provider = a.provider == Provider::Google ? tr("Google") : tr("Outlook");
+    const QString provider = AccountsPage::providerLabel(a.provider);
     const QString reason = AccountsPage::reasonText(a.statusReason);
     QString text = reason.isEmpty()
         ? tr("Your %1 account %2 needs to be reconnected.").arg(provider, a.email)
