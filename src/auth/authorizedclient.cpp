@@ -76,6 +76,24 @@ bool AuthorizedClient::sameOrigin(const QUrl &a, const QUrl &b)
         && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
 }
 
+bool AuthorizedClient::passwordSibling(const QUrl &url, const QUrl &apiBase)
+{
+    const auto https = [](const QUrl &u) {
+        return u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    };
+    if (!https(url) || !https(apiBase))
+        return false;
+    const QString host = url.host().toLower();
+    const QString base = apiBase.host().toLower();
+    const qsizetype dot = base.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return false;
+    const QString parent = base.mid(dot + 1);
+    if (!parent.contains(QLatin1Char('.')))
+        return false; // "dav.com" → not every *.com
+    return host == parent || host.endsWith(QLatin1Char('.') + parent);
+}
+
 AuthorizedClient::~AuthorizedClient()
 {
     const auto ids = m_sessions.keys();
@@ -466,7 +484,8 @@ void AuthorizedClient::transmit(
         = p->request.url.isRelative() ? s->config.apiBase.resolved(p->request.url) : p->request.url;
     // Absolute URLs come from responses (Graph's nextLink / deltaLink, also a stored one): the
     // token goes only to the API's own origin.
-    if (!sameOrigin(url, s->config.apiBase)) {
+    if (!sameOrigin(url, s->config.apiBase)
+        && !(s->usesPassword() && passwordSibling(url, s->config.apiBase))) {
         qCWarning(lcAuth) << "account" << s->id << "refused to send its token to"
                           << url.scheme() + QStringLiteral("://") + url.host() << "(not the API)";
         complete(s, p,

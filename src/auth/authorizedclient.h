@@ -118,6 +118,10 @@ public:
     void setRefreshLockWaitMs(int ms) { m_lockWaitMs = ms; }
     //! Same scheme, host and port (default ports filled in).
     static bool sameOrigin(const QUrl &a, const QUrl &b);
+    //! Where a password account (CalDAV) may also send its password: https on the API's host
+    //! or a sibling under the same parent domain (iCloud answers caldav.icloud.com with the
+    //! user's pNN-caldav.icloud.com; "dav.example.com" → "*.example.com"), never a bare TLD.
+    static bool passwordSibling(const QUrl &url, const QUrl &apiBase);
     //! Default: Retry-After + up to 20 % jitter, else 1 s·2^(attempt-1) with full jitter, ≤ 60 s.
     static int defaultBackoff(int attempt, qint64 retryAfterMs);
     //! Parses Retry-After (delta seconds or HTTP date); -1 if absent or invalid.

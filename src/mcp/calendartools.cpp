@@ -1777,18 +1777,20 @@ QList<ToolDefinition> makeDefinitions()
         ToolDefinition t;
         t.name = S("list_calendars");
         t.title = S("List calendars");
-        t.description = S("Lists the profile's calendars (local, Google, Microsoft, CalDAV, subscriptions) "
-                          "with ids, which ones this server can write to, and the connected "
-                          "accounts.")
+        t.description
+            = S("Lists the profile's calendars (local, Google, Microsoft, CalDAV, subscriptions) "
+                "with ids, which ones this server can write to, and the connected "
+                "accounts.")
             + kDataNote;
         t.inputSchema = object({});
-        const QJsonObject cal = object(
-            { { S("id"), str({}) }, { S("name"), str({}) },
-                { S("kind"),
-                    enumStr({}, { S("local"), S("google"), S("microsoft"), S("subscription"),
-                                       S("caldav") }) },
-                { S("read_only"), boolean({}) }, { S("writable_here"), boolean({}) } },
-            { S("id"), S("name"), S("kind"), S("read_only"), S("writable_here") }, false);
+        const QJsonObject cal
+            = object({ { S("id"), str({}) }, { S("name"), str({}) },
+                         { S("kind"),
+                             enumStr({},
+                                 { S("local"), S("google"), S("microsoft"), S("subscription"),
+                                     S("caldav") }) },
+                         { S("read_only"), boolean({}) }, { S("writable_here"), boolean({}) } },
+                { S("id"), S("name"), S("kind"), S("read_only"), S("writable_here") }, false);
         t.outputSchema = object(
             { { S("calendars"), array(cal, {}) },
                 { S("accounts"), array(object({}, {}, false), {}) }, { S("time_zone"), str({}) } },
@@ -1999,9 +2001,10 @@ QList<ToolDefinition> makeDefinitions()
         ToolDefinition t;
         t.name = S("sync_calendars");
         t.title = S("Sync calendars");
-        t.description = S("Syncs the connected Google / Microsoft / CalDAV accounts now (sends queued "
-                          "changes, fetches remote ones) and returns each account's result. "
-                          "Needs a connected account.");
+        t.description
+            = S("Syncs the connected Google / Microsoft / CalDAV accounts now (sends queued "
+                "changes, fetches remote ones) and returns each account's result. "
+                "Needs a connected account.");
         t.inputSchema = object({});
         t.readOnly = false;
         t.idempotent = true;

@@ -237,6 +237,16 @@ private Q_SLOTS:
                 QUrl(QStringLiteral("HTTPS://Graph.Microsoft.com:443/v1.0/"))));
         QVERIFY(!AuthorizedClient::sameOrigin(QUrl(QStringLiteral("https://graph.microsoft.com/")),
             QUrl(QStringLiteral("http://graph.microsoft.com/"))));
+        // CalDAV passwords: the API's parent domain over https, nothing wider.
+        const QUrl icloud(QStringLiteral("https://caldav.icloud.com/"));
+        QVERIFY(AuthorizedClient::passwordSibling(
+            QUrl(QStringLiteral("https://p42-caldav.icloud.com/123/calendars/")), icloud));
+        QVERIFY(!AuthorizedClient::passwordSibling(
+            QUrl(QStringLiteral("http://p42-caldav.icloud.com/")), icloud));
+        QVERIFY(!AuthorizedClient::passwordSibling(
+            QUrl(QStringLiteral("https://evil-icloud.com/")), icloud));
+        QVERIFY(!AuthorizedClient::passwordSibling(QUrl(QStringLiteral("https://example.com/")),
+            QUrl(QStringLiteral("https://dav.com/"))));
     }
 
     void replayedCodeIsRejected()
