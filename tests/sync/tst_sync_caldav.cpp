@@ -20,13 +20,16 @@
 #include "core/clock.h"
 #include "core/profile.h"
 #include "ics/recurrence.h"
+#include "mcp/calendartools.h"
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "support/davserver.h"
 #include "support/inmemoryvault.h"
 #include "support/testenv.h"
+#include "sync/providerimport.h"
 #include "sync/syncengine.h"
 
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -481,6 +484,92 @@ private Q_SLOTS:
         auto r = f.service->createEvent(e);
         QVERIFY(!r.hasValue());
         QCOMPARE(r.error().code, Error::Code::ReadOnly);
+    }
+
+    void importThroughSync()
+    {
+        // File → Import / kairos-cli import into a CalDAV calendar: through the engine's outbox;
+        // the changed occurrence (before its series in the file) joins its series' resource.
+        QFETCH_GLOBAL(int, kind);
+        CalDavSync f(DavServer::Kind(kind), QStringLiteral("import%1").arg(kind));
+        QVERIFY(f.sync());
+        const QDateTime week2 = kBase.addDays(7);
+        const QByteArray file = vcalendar(
+            vevent("imp-series", "Imported moved", week2.addSecs(3600), 30,
+                "RECURRENCE-ID:" + stamp(week2) + "\r\n")
+            + vevent("imp-series", "Imported series", kBase, 30, "RRULE:FREQ=WEEKLY;COUNT=4\r\n")
+            + vevent("imp-plain", "Imported plain", kBase.addSecs(5 * 3600), 60));
+        auto parsed = ics::parseCalendar(file);
+        QVERIFY(parsed.hasValue());
+        ics::ImportSummary r = ics::importThroughSync(*f.engine, *f.store, f.calId(), *parsed);
+        QCOMPARE(r.imported, 3);
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingWrites(), 0);
+        const QHash<QString, Seen> server = f.remote();
+        QCOMPARE(server.size(), 2);
+        int series = 0, plain = 0;
+        for (const Seen &seen : server) {
+            if (seen.summaries.value({}) == QLatin1String("Imported series")) {
+                ++series;
+                QCOMPARE(seen.summaries.value(QString::fromLatin1(stamp(week2))),
+                    QStringLiteral("Imported moved"));
+            }
+            plain += seen.summaries.value({}) == QLatin1String("Imported plain") ? 1 : 0;
+        }
+        QCOMPARE(series, 1);
+        QCOMPARE(plain, 1);
+        // Again: nothing new.
+        r = ics::importThroughSync(*f.engine, *f.store, f.calId(), *parsed);
+        QCOMPARE(r.imported, 0);
+        QVERIFY(f.sync());
+        QCOMPARE(f.remote().size(), 2);
+    }
+
+    void mcpTools()
+    {
+        // kairos-cli mcp on a profile with a CalDAV account: the calendar is listed as
+        // "caldav", "caldav" names its first writable calendar, a write goes through the
+        // outbox to the server, and free_busy counts the server's event.
+        QFETCH_GLOBAL(int, kind);
+        CalDavSync f(DavServer::Kind(kind), QStringLiteral("mcp%1").arg(kind));
+        QCOMPARE(f.server.putObject(f.objectUrl(QStringLiteral("busy.ics")),
+                     vcalendar(vevent("busy-uid", "Busy there", kBase, 60))),
+            201);
+        QVERIFY(f.sync());
+        mcp::CalendarTools tools(f.profile, *f.db, QTimeZone("Europe/Madrid"));
+        tools.setSyncEngine(f.engine.get());
+        mcp::ToolResult r = tools.call(QStringLiteral("list_calendars"), {});
+        QVERIFY2(!r.isError, qPrintable(r.text));
+        bool listed = false;
+        for (const QJsonValue &c :
+            r.structuredObject().value(QStringLiteral("calendars")).toArray()) {
+            const QJsonObject o = c.toObject();
+            if (o.value(QStringLiteral("id")).toString() == f.calId()) {
+                listed = o.value(QStringLiteral("kind")).toString() == QLatin1String("caldav");
+            }
+        }
+        QVERIFY2(listed, qPrintable(r.text));
+
+        r = tools.call(QStringLiteral("create_event"),
+            { { QStringLiteral("calendar_id"), QStringLiteral("caldav") },
+                { QStringLiteral("title"), QStringLiteral("Via MCP") },
+                { QStringLiteral("start"), QStringLiteral("2026-12-15T10:00:00") },
+                { QStringLiteral("duration_minutes"), 30 } });
+        QVERIFY2(!r.isError, qPrintable(r.text));
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingWrites(), 0);
+        bool onServer = false;
+        for (const Seen &seen : f.remote())
+            onServer = onServer || seen.summaries.value({}) == QLatin1String("Via MCP");
+        QVERIFY(onServer);
+
+        r = tools.call(QStringLiteral("free_busy"),
+            { { QStringLiteral("start"), QStringLiteral("2026-12-14T00:00:00Z") },
+                { QStringLiteral("end"), QStringLiteral("2026-12-16T00:00:00Z") } });
+        QVERIFY2(!r.isError, qPrintable(r.text));
+        const QJsonArray busy = r.structuredObject().value(QStringLiteral("busy")).toArray();
+        QCOMPARE(busy.size(), 2); // the server's event and the one written via MCP
+        QVERIFY(!r.text.contains(QLatin1String("Busy there"))); // intervals only, no titles
     }
 
     void converges_data()
