@@ -263,6 +263,27 @@ Expected<Event> CalendarService::createEvent(Event e, const WriteOptions &option
 
 Expected<Event> CalendarService::updateEvent(Event e, const WriteOptions &options)
 {
+    if (!e.id.isEmpty() && e.recurringEventId.isEmpty()) {
+        // A move to or from a provider's calendar: providers have no common "move", so the
+        // event is created in the new calendar, then deleted from the old one (issue 19).
+        auto old = m_store->event(e.id);
+        if (old && old->calendarId != e.calendarId
+            && (writesThroughWriter(e.calendarId) || writesThroughWriter(old->calendarId))) {
+            if (auto w = checkWritable(old->calendarId); !w)
+                return w.error();
+            Event moved = e;
+            moved.id.clear();
+            moved.providerId.clear();
+            moved.etag.clear();
+            moved.iCalUid.clear(); // a provider may keep the deleted event's UID (Google)
+            auto created = createEvent(std::move(moved), options);
+            if (!created)
+                return created.error();
+            if (auto d = deleteEvent(old->id, options); !d)
+                return d.error();
+            return created;
+        }
+    }
     if (writesThroughWriter(e.calendarId))
         return m_writer->updateEvent(std::move(e), options);
     auto old = m_store->event(e.id);

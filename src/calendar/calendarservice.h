@@ -71,6 +71,8 @@ public:
     //! calendar the EventWriter handles gets the write through it (`options` apply there).
     Expected<Event> createEvent(Event event, const WriteOptions &options = {});
     //! See EventWriter::updateEvent for "this event only" of a series (provider calendars).
+    //! An event given another calendar moves: to or from a provider's calendar that is a create
+    //! in the new one and a delete in the old one (the result has the new id).
     Expected<Event> updateEvent(Event event, const WriteOptions &options = {});
     Expected<void> deleteEvent(const QString &id, const WriteOptions &options = {});
     Expected<int> eventCount() const;

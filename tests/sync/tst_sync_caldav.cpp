@@ -525,6 +525,42 @@ private Q_SLOTS:
         QCOMPARE(f.remote().size(), 2);
     }
 
+    void moveBetweenCalendars()
+    {
+        // Moving an event to another calendar of the account: created there, deleted here.
+        QFETCH_GLOBAL(int, kind);
+        CalDavSync f(DavServer::Kind(kind), QStringLiteral("move%1").arg(kind));
+        QVERIFY(f.server.makeCalendar(QStringLiteral("home"), QStringLiteral("Home")));
+        QVERIFY(f.sync());
+        const QUrl homeUrl = f.server.calendarUrl(QStringLiteral("home"));
+        const QString homeId = f.account.id + QLatin1Char(':') + homeUrl.toString();
+        QVERIFY(f.store->calendar(homeId).hasValue());
+        Event e;
+        e.calendarId = f.calId();
+        e.title = QStringLiteral("Moving");
+        e.start = kBase;
+        e.end = kBase.addSecs(3600);
+        auto made = f.service->createEvent(e);
+        QVERIFY(made.hasValue());
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.objectHrefs(f.calUrl()).size(), 1);
+        Event moved = *f.local(made->id);
+        moved.calendarId = homeId;
+        auto r = f.service->updateEvent(moved);
+        QVERIFY2(r.hasValue(), qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->calendarId, homeId);
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingWrites(), 0);
+        QVERIFY(f.server.objectHrefs(f.calUrl()).isEmpty());
+        const QStringList there = f.server.objectHrefs(homeUrl);
+        QCOMPARE(there.size(), 1);
+        QCOMPARE(readObject(f.server.getObject(homeUrl.resolved(QUrl(there.first()))))
+                     .summaries.value({}),
+            QStringLiteral("Moving"));
+        QVERIFY(!f.local(made->id));
+        QCOMPARE(f.local(r->id)->title, QStringLiteral("Moving"));
+    }
+
     void mcpTools()
     {
         // kairos-cli mcp on a profile with a CalDAV account: the calendar is listed as
