@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QSocketNotifier>
 #include <QSslCertificate>
@@ -20,6 +21,7 @@
 
 #if KAIROS_PLATFORM_POSIX
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #else
 #include <QTimer>
@@ -144,6 +146,94 @@ int createRoom(const QStringList &args)
     return 0;
 }
 
+//! rotate-invite ROOM / remove-member ROOM NAME / reset-secret ROOM NAME.
+int administer(const QStringList &args)
+{
+    const QString command = args.value(1);
+    const bool needsName = command != QLatin1String("rotate-invite");
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Room administration (docs/server.md)."));
+    p.addHelpOption();
+    p.addPositionalArgument(command, QStringLiteral("the command"));
+    p.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room name"));
+    if (needsName)
+        p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("member name"));
+    p.addOption({ QStringLiteral("data"), QStringLiteral("data folder"), QStringLiteral("DIR"),
+        defaultDataDir() });
+    p.addOption({ QStringLiteral("host"), QStringLiteral("host name for the link"),
+        QStringLiteral("HOST"), QHostInfo::localHostName() });
+    p.addOption({ QStringLiteral("port"), QStringLiteral("port for the link"),
+        QStringLiteral("PORT"), QStringLiteral("8765") });
+    p.addOption({ QStringLiteral("tls"), QStringLiteral("the server uses TLS (wss://)") });
+    p.process(args);
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != (needsName ? 3 : 2)) {
+        err(QStringLiteral("usage: kairos-server %1 ROOM%2 [--data DIR]")
+                .arg(command, needsName ? QStringLiteral(" NAME") : QString()));
+        return 2;
+    }
+    const QString dataDir = p.value(QStringLiteral("data"));
+    if (!QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("rooms.sqlite")))) {
+        err(QStringLiteral("no room database in ") + dataDir);
+        return 1;
+    }
+    auto server = RoomServer::create(dataDir, {});
+    if (!server) {
+        err(QStringLiteral("cannot open the data folder: ") + server.error().message);
+        return 1;
+    }
+    const QString restart = QStringLiteral(
+        "A running kairos-server keeps what it has loaded: restart it for this to take effect "
+        "there (systemctl restart kairos-server).");
+    if (command == QLatin1String("rotate-invite")) {
+        auto room = (*server)->rotateInvite(pos.at(1));
+        if (!room) {
+            err(QStringLiteral("cannot rotate the invite: ") + room.error().message);
+            return 1;
+        }
+        InviteLink link;
+        link.host = p.value(QStringLiteral("host"));
+        link.port = quint16(p.value(QStringLiteral("port")).toUInt());
+        link.room = room->name;
+        link.invite = room->invite;
+        link.tls = p.isSet(QStringLiteral("tls"));
+        out(link.toString());
+        err(QStringLiteral("The old invite no longer lets anyone join; members keep their "
+                           "secrets. ")
+            + restart);
+        return 0;
+    }
+    if (command == QLatin1String("remove-member")) {
+        auto removed = (*server)->removeMember(pos.at(1), pos.at(2));
+        if (!removed) {
+            err(QStringLiteral("cannot remove the member: ") + removed.error().message);
+            return 1;
+        }
+        err(QStringLiteral("Removed %1 from %2 (their messages stay). The name is free again; "
+                           "rotate the invite too if they have it. ")
+                .arg(pos.at(2), pos.at(1))
+            + restart);
+        return 0;
+    }
+    auto secret = (*server)->resetSecret(pos.at(1), pos.at(2));
+    if (!secret) {
+        err(QStringLiteral("cannot reset the secret: ") + secret.error().message);
+        return 1;
+    }
+    out(*secret);
+    err(QStringLiteral("Give this secret to %1 (Join a room → their name and this secret); the "
+                       "old one no longer works. ")
+            .arg(pos.at(2))
+        + restart);
+    return 0;
+}
+
+//! True for addresses that never leave this machine.
+bool isLoopbackOnly(const QHostAddress &a)
+{
+    return a.isLoopback();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -156,8 +246,19 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("kairos-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KAIROS_VERSION));
     const QStringList args = app.arguments();
+    // Files the server creates (its database) are for its own user only. Elsewhere the data
+    // folder and the database get owner-only permissions explicitly (RoomServer::create,
+    // SqliteRoomStore::open).
+#if KAIROS_PLATFORM_POSIX
+    ::umask(077);
+#endif
     if (args.size() > 1 && args.at(1) == QLatin1String("create-room"))
         return createRoom(args);
+    if (args.size() > 1
+        && (args.at(1) == QLatin1String("rotate-invite")
+            || args.at(1) == QLatin1String("remove-member")
+            || args.at(1) == QLatin1String("reset-secret")))
+        return administer(args);
 
     qInstallMessageHandler(logToStdout);
     QCommandLineParser p;
@@ -178,6 +279,22 @@ int main(int argc, char **argv)
         QStringLiteral("N"), QStringLiteral("40") });
     p.addOption({ QStringLiteral("max-connections"), QStringLiteral("connection limit"),
         QStringLiteral("N"), QStringLiteral("10000") });
+    p.addOption({ QStringLiteral("insecure-plain"),
+        QStringLiteral("serve ws:// (no TLS) on an address other than loopback, e.g. behind a "
+                       "TLS proxy on the same network segment") });
+    p.addOption({ QStringLiteral("max-per-address"),
+        QStringLiteral("connections from one address (0: no limit)"), QStringLiteral("N"),
+        QStringLiteral("200") });
+    p.addOption({ QStringLiteral("max-buffered-kib"),
+        QStringLiteral("write budget of a member's connection: one that has more queued is "
+                       "closed (it is not reading)"),
+        QStringLiteral("KIB"), QStringLiteral("8192") });
+    p.addOption({ QStringLiteral("new-members-per-hour"),
+        QStringLiteral("new members a room may get per hour (0: no limit)"), QStringLiteral("N"),
+        QStringLiteral("200") });
+    p.addOption({ QStringLiteral("new-members-per-address"),
+        QStringLiteral("new members one address may create per hour (0: no limit)"),
+        QStringLiteral("N"), QStringLiteral("20") });
     p.addOption({ QStringLiteral("durability"), QStringLiteral("full (fsync each batch) or normal"),
         QStringLiteral("MODE"), QStringLiteral("full") });
     p.process(app);
@@ -193,6 +310,12 @@ int main(int argc, char **argv)
     opts.limits.ratePerSec = p.value(QStringLiteral("rate")).toDouble();
     opts.limits.burst = qMax(1, p.value(QStringLiteral("burst")).toInt());
     opts.limits.maxConnections = qMax(1, p.value(QStringLiteral("max-connections")).toInt());
+    opts.limits.maxConnectionsPerAddress = p.value(QStringLiteral("max-per-address")).toInt();
+    opts.limits.maxBufferedBytes
+        = qMax<qint64>(64, p.value(QStringLiteral("max-buffered-kib")).toLongLong()) * 1024;
+    opts.limits.newMembersPerRoomPerHour = p.value(QStringLiteral("new-members-per-hour")).toInt();
+    opts.limits.newMembersPerAddressPerHour
+        = p.value(QStringLiteral("new-members-per-address")).toInt();
     const bool wantTls = p.isSet(QStringLiteral("tls-cert")) || p.isSet(QStringLiteral("tls-key"));
     if (wantTls) {
         auto tls = loadServerTls(
@@ -204,8 +327,19 @@ int main(int argc, char **argv)
         opts.tls = *tls;
     }
 
+    if (!opts.tls && !isLoopbackOnly(addr) && !p.isSet(QStringLiteral("insecure-plain"))) {
+        err(QStringLiteral(
+            "refusing to serve %1 without TLS: invite keys and member secrets would cross the "
+            "network in plain text, and anyone who reads one can join the room or speak as that "
+            "member. Give --tls-cert and --tls-key (docs/server.md), listen on 127.0.0.1 behind "
+            "a TLS proxy, or pass --insecure-plain if you accept that.")
+                .arg(addr.toString()));
+        return 2;
+    }
     const QString dataDir = p.value(QStringLiteral("data"));
-    if (!QDir().mkpath(dataDir)) {
+    if (!QDir().mkpath(dataDir)
+        || !QFile::setPermissions(
+            dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         err(QStringLiteral("cannot create the data folder ") + dataDir);
         return 1;
     }

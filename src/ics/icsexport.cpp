@@ -1,5 +1,6 @@
 #include "ics/icsexport.h"
 
+#include "core/caladdress.h"
 #include "core/clock.h"
 #include "ics/icalptr.h"
 #include "ics/icszones.h"
@@ -33,8 +34,12 @@ icalparameter_partstat partstat(Attendee::Response r)
     return ICAL_PARTSTAT_NEEDSACTION;
 }
 
+//! The CAL-ADDRESS of `email`, or empty when it is not a plain address: libical does not escape
+//! CAL-ADDRESS values, so a CR/LF or `;` in one would add lines or parameters to the file.
 QByteArray mailto(const QString &email)
 {
+    if (!isValidCalAddress(email))
+        return {};
     return QByteArrayLiteral("mailto:") + email.toUtf8();
 }
 
@@ -160,8 +165,8 @@ public:
             icalproperty_new_transp(e.transparency == Transparency::Transparent
                     ? ICAL_TRANSP_TRANSPARENT
                     : ICAL_TRANSP_OPAQUE));
-        if (!e.organizer.isEmpty()) {
-            icalproperty *p = icalproperty_new_organizer(mailto(e.organizer).constData());
+        if (const QByteArray organizer = mailto(e.organizer); !organizer.isEmpty()) {
+            icalproperty *p = icalproperty_new_organizer(organizer.constData());
             for (const Attendee &a : e.attendees) {
                 if (a.organizer && !a.name.isEmpty()) {
                     icalproperty_add_parameter(
@@ -172,7 +177,10 @@ public:
             icalcomponent_add_property(c, p);
         }
         for (const Attendee &a : e.attendees) {
-            icalproperty *p = icalproperty_new_attendee(mailto(a.email).constData());
+            const QByteArray address = mailto(a.email);
+            if (address.isEmpty())
+                continue;
+            icalproperty *p = icalproperty_new_attendee(address.constData());
             if (!a.name.isEmpty())
                 icalproperty_add_parameter(p, icalparameter_new_cn(a.name.toUtf8().constData()));
             icalproperty_add_parameter(p,
@@ -384,8 +392,8 @@ QByteArray exportFreeBusy(const QList<Event> &events, qint64 fromMs, qint64 toMs
         icalproperty_new_dtstart(toIcalTime(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC), {})));
     icalcomponent_add_property(
         fb, icalproperty_new_dtend(toIcalTime(QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC), {})));
-    if (!organizer.isEmpty())
-        icalcomponent_add_property(fb, icalproperty_new_organizer(mailto(organizer).constData()));
+    if (const QByteArray address = mailto(organizer); !address.isEmpty())
+        icalcomponent_add_property(fb, icalproperty_new_organizer(address.constData()));
     auto addPeriods = [&](const QList<Interval> &list, icalparameter_fbtype type) {
         for (const Interval &i : list) {
             icalperiodtype p = icalperiodtype_null_period();

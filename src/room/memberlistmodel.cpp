@@ -11,7 +11,9 @@ bool lessByName(const MemberInfo &a, const MemberInfo &b)
 }
 } // namespace
 
-MemberListModel::MemberListModel(QObject *parent) : QAbstractListModel(parent) { }
+MemberListModel::MemberListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 int MemberListModel::rowCount(const QModelIndex &parent) const
 {
@@ -42,8 +44,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MemberListModel::roleNames() const
 {
-    return { { NameRole, "name" },         { StatusRole, "status" }, { DevicesRole, "devices" },
-             { CalendarRole, "calendar" }, { SelfRole, "self" },     { Qt::DisplayRole, "display" } };
+    return { { NameRole, "name" }, { StatusRole, "status" }, { DevicesRole, "devices" },
+        { CalendarRole, "calendar" }, { SelfRole, "self" }, { Qt::DisplayRole, "display" } };
 }
 
 void MemberListModel::setSelfKey(const QString &key)
@@ -62,7 +64,7 @@ int MemberListModel::find(const QString &key) const
 void MemberListModel::setMembers(const QList<MemberInfo> &members)
 {
     beginResetModel();
-    m_rows = members;
+    m_rows = members.mid(0, kMaxMembers);
     std::sort(m_rows.begin(), m_rows.end(), lessByName);
     endResetModel();
 }
@@ -75,6 +77,8 @@ void MemberListModel::update(const MemberInfo &member)
         Q_EMIT dataChanged(index(at), index(at));
         return;
     }
+    if (m_rows.size() >= kMaxMembers)
+        return; // a room has at most 5,000 members: more is a server gone wrong
     const auto it = std::upper_bound(m_rows.cbegin(), m_rows.cend(), member, lessByName);
     const int pos = int(it - m_rows.cbegin());
     beginInsertRows({}, pos, pos);
@@ -95,9 +99,8 @@ void MemberListModel::markAllOffline()
 
 int MemberListModel::onlineCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const MemberInfo &m) {
-        return m.status != QLatin1String("offline");
-    }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+        [](const MemberInfo &m) { return m.status != QLatin1String("offline"); }));
 }
 
 } // namespace kairos::room

@@ -10,6 +10,9 @@ namespace kairos::room {
 class MemberListModel : public QAbstractListModel {
     Q_OBJECT
 public:
+    //! Members listed at most (the server's default room limit).
+    static constexpr int kMaxMembers = 5000;
+
     enum Roles {
         NameRole = Qt::UserRole + 1,
         StatusRole, //!< "online", "away", "offline"

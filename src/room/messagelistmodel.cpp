@@ -4,7 +4,9 @@
 
 namespace kairos::room {
 
-MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) { }
+MessageListModel::MessageListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
@@ -45,10 +47,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return { { SeqRole, "seq" },       { IdRole, "clientId" },   { SenderRole, "sender" },
-             { TextRole, "text" },     { TimestampRole, "ts" },  { KindRole, "kind" },
-             { EventRole, "event" },   { OwnRole, "own" },       { PendingRole, "pending" },
-             { DayRole, "day" },       { Qt::DisplayRole, "display" } };
+    return { { SeqRole, "seq" }, { IdRole, "clientId" }, { SenderRole, "sender" },
+        { TextRole, "text" }, { TimestampRole, "ts" }, { KindRole, "kind" }, { EventRole, "event" },
+        { OwnRole, "own" }, { PendingRole, "pending" }, { DayRole, "day" },
+        { Qt::DisplayRole, "display" } };
 }
 
 void MessageListModel::setSelfKey(const QString &key)
@@ -67,8 +69,8 @@ int MessageListModel::pendingRow(const QString &id) const
 int MessageListModel::insertPosition(qint64 seq) const
 {
     const auto end = m_rows.cbegin() + m_delivered;
-    const auto it = std::upper_bound(m_rows.cbegin(), end, seq,
-                                     [](qint64 s, const Row &r) { return s < r.message.seq; });
+    const auto it = std::upper_bound(
+        m_rows.cbegin(), end, seq, [](qint64 s, const Row &r) { return s < r.message.seq; });
     return int(it - m_rows.cbegin());
 }
 
@@ -113,8 +115,8 @@ bool MessageListModel::insertMessage(const RoomMessage &message)
     if (m_seqs.contains(message.seq))
         return false;
     const bool own = !m_selfKey.isEmpty()
-            && (message.kind == QLatin1String("user") || message.kind == QLatin1String("proposal"))
-            && nameKey(message.from) == m_selfKey;
+        && (message.kind == QLatin1String("user") || message.kind == QLatin1String("proposal"))
+        && nameKey(message.from) == m_selfKey;
     if (own) {
         if (pendingRow(message.id) >= 0) {
             acknowledge(message.id, message.seq, message.ts);
@@ -127,6 +129,17 @@ bool MessageListModel::insertMessage(const RoomMessage &message)
     ++m_delivered;
     m_seqs.insert(message.seq);
     endInsertRows();
+    // A room (or a server) cannot grow the list without bound: past the cap the delivered
+    // message farthest from this one goes (the oldest for live messages, the newest when
+    // paging back through history).
+    if (m_delivered > kMaxMessages) {
+        const int drop = at < m_delivered / 2 ? m_delivered - 1 : 0;
+        beginRemoveRows({}, drop, drop);
+        m_seqs.remove(m_rows.at(drop).message.seq);
+        m_rows.removeAt(drop);
+        --m_delivered;
+        endRemoveRows();
+    }
     return true;
 }
 

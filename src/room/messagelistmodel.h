@@ -12,6 +12,9 @@ namespace kairos::room {
 class MessageListModel : public QAbstractListModel {
     Q_OBJECT
 public:
+    //! Delivered messages kept at most.
+    static constexpr int kMaxMessages = 20000;
+
     enum Roles {
         SeqRole = Qt::UserRole + 1,
         IdRole,

@@ -1,5 +1,7 @@
 #include "room/proposal.h"
 
+#include "core/caladdress.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -67,6 +69,8 @@ std::optional<MeetingProposal> MeetingProposal::fromJson(const QJsonObject &o)
                                                                        : QTimeZone(zone);
     p.organizer = o.value(QLatin1String("organizer")).toString();
     p.organizerEmail = o.value(QLatin1String("organizer_email")).toString();
+    if (!p.organizerEmail.isEmpty() && !isValidCalAddress(p.organizerEmail))
+        p.organizerEmail.clear(); // it would go into the invitation (.ics)
     p.attendees = strings(o.value(QLatin1String("attendees")));
     p.optional = strings(o.value(QLatin1String("optional")));
     p.location = o.value(QLatin1String("location")).toString();

@@ -124,18 +124,128 @@ QString normalizedDisplayName(const QString &name)
     const QString n = name.trimmed().normalized(QString::NormalizationForm_C);
     if (n.isEmpty() || n.size() > kMaxNameChars)
         return {};
+    // Invisible format characters (zero-width space U+200B, right-to-left override U+202E,
+    // isolates U+2066..., soft hyphen) would make "Ana" and "Ana" + U+200B two members (L5).
     for (QChar c : n) {
         const auto cat = c.category();
         if (cat == QChar::Other_Control || cat == QChar::Separator_Line
-            || cat == QChar::Separator_Paragraph)
+            || cat == QChar::Separator_Paragraph || cat == QChar::Other_Format)
             return {};
     }
     return n;
 }
 
+namespace {
+
+//! Letters of other scripts that look like Latin ones, folded to the Latin letter (after case
+//! folding): the part of Unicode's confusables (UTS #39) that matters for names.
+char16_t latinLookAlike(char16_t c)
+{
+    switch (c) {
+    // Cyrillic
+    case 0x0430:
+        return u'a';
+    case 0x0432:
+        return u'b'; // в (small caps look: В)
+    case 0x0435:
+        return u'e';
+    case 0x0451:
+        return u'e'; // ё
+    case 0x043a:
+        return u'k';
+    case 0x043c:
+        return u'm';
+    case 0x043d:
+        return u'h';
+    case 0x043e:
+        return u'o';
+    case 0x0440:
+        return u'p';
+    case 0x0441:
+        return u'c';
+    case 0x0442:
+        return u't';
+    case 0x0443:
+        return u'y';
+    case 0x0445:
+        return u'x';
+    case 0x0455:
+        return u's';
+    case 0x0456:
+        return u'i';
+    case 0x0457:
+        return u'i';
+    case 0x0458:
+        return u'j';
+    case 0x04bb:
+        return u'h';
+    case 0x0501:
+        return u'd';
+    case 0x051b:
+        return u'q';
+    case 0x051d:
+        return u'w';
+    // Greek
+    case 0x03b1:
+        return u'a';
+    case 0x03b2:
+        return u'b';
+    case 0x03b5:
+        return u'e';
+    case 0x03b7:
+        return u'n';
+    case 0x03b9:
+        return u'i';
+    case 0x03ba:
+        return u'k';
+    case 0x03bc:
+        return u'u';
+    case 0x03bd:
+        return u'v';
+    case 0x03bf:
+        return u'o';
+    case 0x03c1:
+        return u'p';
+    case 0x03c4:
+        return u't';
+    case 0x03c5:
+        return u'u';
+    case 0x03c7:
+        return u'x';
+    case 0x03c9:
+        return u'w';
+    // Latin look-alikes of Latin letters
+    case 0x0131:
+        return u'i'; // dotless i
+    case 0x0269:
+        return u'i';
+    case 0x0261:
+        return u'g';
+    case 0x01c0:
+        return u'l';
+    default:
+        return 0;
+    }
+}
+
+} // namespace
+
 QString nameKey(const QString &name)
 {
-    return name.trimmed().normalized(QString::NormalizationForm_KC).toCaseFolded();
+    // NFKC folds compatibility forms (full-width letters, ligatures), case folding the case;
+    // then letters of other scripts that look like Latin ones, digits that look like letters
+    // (0/o, 1/l) and I/l are made one, so that a look-alike of a member's name is that name
+    // (name_taken) instead of a second member who reads the same.
+    QString key = name.trimmed().normalized(QString::NormalizationForm_KC).toCaseFolded();
+    for (QChar &ch : key) {
+        if (const char16_t latin = latinLookAlike(ch.unicode()))
+            ch = QChar(latin);
+        else if (ch == u'0')
+            ch = u'o';
+        else if (ch == u'1' || ch == u'i')
+            ch = u'l';
+    }
+    return key.replace(QLatin1String("rn"), QLatin1String("m"));
 }
 
 DecodeResult decodeClientFrame(const QByteArray &utf8)
@@ -232,6 +342,13 @@ DecodeResult decodeClientFrame(const QByteArray &utf8)
         f.away = s == QLatin1String("away");
     } else if (type == QLatin1String("ping")) {
         f.type = ClientType::Ping;
+        // `t` comes back in the pong: small, so that pings cannot make the server write much.
+        const QJsonValue t = o.value(QLatin1String("t"));
+        if (!t.isUndefined() && !t.isDouble()
+            && !(t.isString() && t.toString().size() <= kMaxPingTokenChars))
+            return fail(code::Invalid,
+                QStringLiteral("member 't' must be a number or a string of at most 64 characters"),
+                QStringLiteral("t"));
     } else if (type == QLatin1String("pong")) {
         f.type = ClientType::Pong;
     } else if (type == QLatin1String("freebusy")) {

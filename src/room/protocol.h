@@ -12,8 +12,12 @@ namespace kairos::room {
 
 inline constexpr int kProtocolVersion = 1;
 inline constexpr qsizetype kMaxFrameBytes = 64 * 1024;
-//! Frames above this are refused by the WebSocket layer (close 1009).
-inline constexpr qsizetype kHardFrameBytes = 1024 * 1024;
+//! Frames and messages above this are refused by the WebSocket layer from their header, before
+//! their payload is read (close 1009): just above kMaxFrameBytes.
+inline constexpr qsizetype kHardFrameBytes = kMaxFrameBytes + 1024;
+//! What the client accepts from a server in one frame or message (a welcome or history page
+//! is at most about 1 MiB).
+inline constexpr qsizetype kMaxServerFrameBytes = 4 * 1024 * 1024;
 inline constexpr int kMaxTextChars = 16000;
 inline constexpr int kMaxNameChars = 40;
 inline constexpr int kMaxRoomNameChars = 64;
@@ -22,6 +26,8 @@ inline constexpr int kMaxDeviceChars = 64;
 inline constexpr int kMaxHistoryPage = 200;
 inline constexpr int kDefaultHistoryPage = 50;
 inline constexpr int kWelcomeTail = 50;
+//! A ping's `t` is echoed in the pong: a number or a string of at most this many characters.
+inline constexpr int kMaxPingTokenChars = 64;
 
 //! Stable error codes (the `code` member of an `error` frame).
 namespace code {
@@ -43,6 +49,8 @@ inline constexpr char RoomFull[] = "room_full";
 inline constexpr char ServerFull[] = "server_full";
 inline constexpr char IdleTimeout[] = "idle_timeout";
 inline constexpr char Storage[] = "storage";
+inline constexpr char Quota[] = "quota";
+inline constexpr char Forbidden[] = "forbidden";
 } // namespace code
 
 //! True for the codes after which the server closes the connection.
@@ -126,9 +134,12 @@ struct MemberInfo {
 // --- validation helpers (shared by server and client) ---
 bool isValidClientId(const QString &id);
 bool isValidRoomName(const QString &name);
-//! Trims; returns empty when the name is not acceptable.
+//! Trims; returns empty when the name is not acceptable: empty, over 40 characters, or with
+//! control, line/paragraph separator or invisible format (Cf) characters.
 QString normalizedDisplayName(const QString &name);
-//! The identity key of a display name: NFKC + case folded.
+//! The identity key of a display name: NFKC, case folded, and look-alikes folded together
+//! (Cyrillic/Greek letters that look Latin, 0/o, 1/l/i, rn/m): two names with one key are one
+//! member.
 QString nameKey(const QString &name);
 
 // --- encoders ---

@@ -149,6 +149,10 @@ void RoomClient::connectNow()
     m_lastRx = m_attemptAt;
     m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     QWebSocket *ws = m_ws;
+    // What a server may send at most (L8): a welcome or history page is about 1 MiB, a
+    // snapshot under 64 KiB; Qt's default would be about 2 GiB.
+    ws->setMaxAllowedIncomingFrameSize(quint64(kMaxServerFrameBytes));
+    ws->setMaxAllowedIncomingMessageSize(quint64(kMaxServerFrameBytes));
     connect(ws, &QWebSocket::connected, this, [this]() { onConnected(); });
     connect(ws, &QWebSocket::disconnected, this, [this]() { onDisconnected(); });
     connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,

@@ -1,13 +1,17 @@
 #include "room/roomserver.h"
 
+#include "core/caladdress.h"
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/platform.h"
+#include "room/wsframe.h"
 
 #include <algorithm>
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -16,8 +20,6 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTimer>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 #if KAIROS_PLATFORM_POSIX
 #include <cerrno>
@@ -31,11 +33,6 @@ namespace {
 QString L(const char *s)
 {
     return QString::fromLatin1(s);
-}
-
-QString peerKey(const QHostAddress &address, quint16 port)
-{
-    return address.toString() + QLatin1Char('/') + QString::number(port);
 }
 
 QByteArray randomBytes(int n)
@@ -69,6 +66,12 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
+//! The Server header of the handshake: no version (that is in `welcome`, for members).
+constexpr char kPublicServerName[] = "kairos";
+//! Connections accepted beyond Limits::maxConnections, so that the ones over the limit are told
+//! `server_full` after their handshake instead of being cut off.
+constexpr int kHandshakeSlack = 64;
+
 qint64 nowMs()
 {
     return Clock::instance().currentMSecsSinceEpoch();
@@ -99,11 +102,47 @@ QByteArray textFrame(const QByteArray &payload)
     return wire;
 }
 
+//! A token bucket (rates of new members, storage quotas).
+struct Bucket {
+    double tokens = -1; //!< < 0: full (not used yet)
+    qint64 last = 0;
+
+    //! Takes `n` tokens from a bucket of `capacity` refilled at `perSec`; false when there are
+    //! not enough (nothing is taken then).
+    bool take(double n, double capacity, double perSec, qint64 now)
+    {
+        if (tokens < 0) {
+            tokens = capacity;
+            last = now;
+        }
+        if (now > last) {
+            tokens = qMin(capacity, tokens + double(now - last) * perSec / 1000.0);
+            last = now;
+        }
+        if (tokens < n)
+            return false;
+        tokens -= n;
+        return true;
+    }
+    //! Milliseconds until `n` tokens are there.
+    int waitMs(double n, double perSec) const
+    {
+        return perSec > 0 ? int(std::ceil(qMax(0.0, n - tokens) * 1000.0 / perSec)) : 1000;
+    }
+};
+
 struct Conn {
     quint64 id = 0;
-    QWebSocket *ws = nullptr;
-    //! The connection's TCP (or TLS) socket under `ws`: frames go to it directly.
+    QString address; //!< the peer's address (per-address limits)
+    bool loopback = false;
+    //! The connection's TCP (or TLS) socket; the server speaks WebSocket on it itself
+    //! (room/wsframe.h).
     QPointer<QTcpSocket> tcp;
+    bool upgraded = false; //!< the WebSocket handshake is done
+    QByteArray handshake; //!< the request header so far
+    ws::FrameReader reader { kHardFrameBytes, kHardFrameBytes };
+    qint64 acceptedAt = 0;
+    qint64 closingAt = 0;
     //! Plain TCP: frames may go straight to the descriptor when nothing is queued.
     bool direct = false;
     LiveRoom *room = nullptr;
@@ -113,7 +152,6 @@ struct Conn {
     bool away = false;
     bool closing = false;
     bool pinged = false;
-    bool limitedNotified = false;
     qint64 lastRx = 0;
     double tokens = 0;
     qint64 lastRefill = 0;
@@ -124,6 +162,7 @@ struct LiveMember {
     int devices = 0;
     int away = 0;
     bool calendar = false;
+    Bucket quota; //!< bytes of messages this member may still store
 
     QString status() const
     {
@@ -145,7 +184,33 @@ struct LiveRoom {
     QHash<QString, LiveMember> members; // by name key
     QHash<qint64, QString> keyById;
     QHash<quint64, Conn *> conns;
+    Bucket newMembers;
+    QHash<qint64, qsizetype> snapshotBytes; //!< stored snapshot size by member id
+    QHash<QString, qint64> proposalOwners; //!< member id by proposal uid (a cache of the store)
+    qint64 snapshotTotal = 0;
 };
+
+//! Drops messages from the front (`keepNewest`) or the back until the encoded messages fit in
+//! `maxBytes`, keeping at least one. True when it dropped some.
+bool trimToBytes(QList<RoomMessage> *list, bool keepNewest, qsizetype maxBytes)
+{
+    qsizetype total = 0;
+    qsizetype keep = 0;
+    for (qsizetype i = 0; i < list->size(); ++i) {
+        const RoomMessage &m = keepNewest ? list->at(list->size() - 1 - i) : list->at(i);
+        total += relayedMessageFrame(m).size() + 1;
+        if (keep > 0 && total > maxBytes)
+            break;
+        ++keep;
+    }
+    if (keep == list->size())
+        return false;
+    if (keepNewest)
+        list->remove(0, list->size() - keep);
+    else
+        list->resize(keep);
+    return true;
+}
 
 struct Pending {
     quint64 connId = 0;
@@ -160,14 +225,14 @@ struct RoomServer::Private {
     std::unique_ptr<RoomStore> store;
     std::unique_ptr<FanOut> fanOut;
     Options options;
-    //! Accepts TCP (or, with TLS, finished TLS handshakes) and sets TCP_NODELAY; `server`
-    //! (which never listens itself) does the WebSocket handshake on each socket.
+    //! Accepts TCP (or, with TLS, finished TLS handshakes) and sets TCP_NODELAY; the
+    //! WebSocket handshake and frames are done here (room/wsframe.h).
     std::unique_ptr<QTcpServer> listener;
-    std::unique_ptr<QWebSocketServer> server;
     QTimer sweepTimer;
+    QTimer deadlineTimer; //!< handshake / join deadlines, every second
+    //! Every accepted connection, from its TCP accept on (handshake, join, member).
     QHash<quint64, Conn *> conns;
-    //! TCP sockets in the WebSocket handshake, by peer: accept() finds each one's socket here.
-    QHash<QString, QPointer<QTcpSocket>> upgrading;
+    QHash<QString, int> connsByAddress;
     QHash<QString, LiveRoom *> rooms;
     quint64 nextId = 1;
     QList<Pending> pending;
@@ -177,13 +242,17 @@ struct RoomServer::Private {
     //! sendQueued() writes them together.
     bool coalescing = false;
     QList<LiveRoom *> queuedRooms;
+    //! New members created from each address (Limits::newMembersPerAddressPerHour).
+    QHash<QString, Bucket> newMembersByAddress;
 
     ~Private()
     {
         for (Conn *c : std::as_const(conns)) {
-            c->ws->disconnect();
-            c->ws->abort();
-            delete c->ws;
+            if (QTcpSocket *tcp = c->tcp.data()) {
+                tcp->disconnect();
+                tcp->abort();
+                delete tcp;
+            }
             delete c;
         }
         qDeleteAll(rooms);
@@ -193,38 +262,78 @@ struct RoomServer::Private {
 
     void send(Conn *c, const QByteArray &frame)
     {
+        const QByteArray wire = textFrame(frame);
+        if (reserve(c, wire.size()))
+            writeWire(c, wire);
+    }
+
+    //! The one write budget every write path goes through: false for a closing connection, and
+    //! for one that would have more than its budget queued after writing `bytes` (it has
+    //! stopped reading, or asks for more than it reads): that one is closed, so that no client
+    //! can make the server hold its frames without bound. A write into an empty queue always
+    //! goes (a welcome or a history page may be larger than a small budget). Before `join` the
+    //! budget is far smaller. The close is queued: nothing is closed or deleted from inside a
+    //! write.
+    bool reserve(Conn *c, qsizetype bytes)
+    {
         if (c->closing)
+            return false;
+        const qint64 queued = c->tcp ? c->tcp->bytesToWrite() : 0;
+        const qint64 budget
+            = c->room ? limits().maxBufferedBytes : limits().maxPreJoinBufferedBytes;
+        if (queued > 0 && queued + bytes > budget) {
+            qCWarning(lcChat) << "connection" << c->id << "is not reading (" << queued
+                              << "bytes queued); closing it";
+            abortLater(c);
+            return false;
+        }
+        return true;
+    }
+
+    //! Marks `c` closing and aborts its socket on the next turn of the event loop.
+    void abortLater(Conn *c)
+    {
+        markClosing(c);
+        if (c->tcp)
+            QMetaObject::invokeMethod(c->tcp.data(), &QAbstractSocket::abort, Qt::QueuedConnection);
+    }
+
+    void markClosing(Conn *c)
+    {
+        if (!c->closing) {
+            c->closing = true;
+            c->closingAt = nowMs();
+        }
+    }
+
+    //! Marks `c` closing and closes it (close frame with `reason`) on the next turn of the
+    //! event loop, after what was written before.
+    void closeLater(Conn *c, ws::CloseCode code, const QString &reason = {})
+    {
+        markClosing(c);
+        QTcpSocket *tcp = c->tcp.data();
+        if (!tcp)
             return;
-        writeWire(c, textFrame(frame));
+        QMetaObject::invokeMethod(
+            tcp,
+            [tcp, code, reason]() {
+                tcp->write(ws::closeFrame(code, reason));
+                tcp->disconnectFromHost();
+            },
+            Qt::QueuedConnection);
     }
 
     //! Writes a complete WebSocket frame. On plain TCP with nothing queued it goes straight to
     //! the socket: no copy into Qt's write buffer, no write-notifier round trip through the event
     //! loop, no signals, which was most of the server's cost per recipient when fanning a
     //! message out to a thousand connections. Whatever the kernel does not take is queued in
-    //! QTcpSocket behind it, so bytes keep their order with the frames QWebSocket writes itself
-    //! (pong, close).
+    //! QTcpSocket behind it, so bytes keep their order with the frames written through it
+    //! (handshake, close).
     void writeWire(Conn *c, const QByteArray &wire)
     {
         QTcpSocket *tcp = c->tcp.data();
-        if (!tcp) {
-            // Not expected (every connection comes through upgrade()): QWebSocket frames each
-            // payload again.
-            for (qsizetype at = 0; at + 2 <= wire.size();) {
-                const quint8 len = quint8(wire.at(at + 1));
-                qsizetype header = 2;
-                quint64 n = len;
-                if (len >= 126) {
-                    header = len == 126 ? 4 : 10;
-                    n = 0;
-                    for (qsizetype i = at + 2; i < at + header; ++i)
-                        n = (n << 8) | quint8(wire.at(i));
-                }
-                c->ws->sendTextMessage(QString::fromUtf8(wire.sliced(at + header, qsizetype(n))));
-                at += header + qsizetype(n);
-            }
-            return;
-        }
+        if (!tcp)
+            return; // deleted: the connection is being dropped
 #if KAIROS_PLATFORM_POSIX // elsewhere (Windows): QTcpSocket::write below
         if (c->direct && tcp->bytesToWrite() == 0
             && tcp->state() == QAbstractSocket::ConnectedState) {
@@ -261,67 +370,180 @@ struct RoomServer::Private {
     {
         const QString cs = L(code);
         send(c, errorFrame(cs, text, ref, retryMs));
-        if (isFatalCode(cs)) {
+        if (isFatalCode(cs) && !c->closing) {
             qCInfo(lcChat) << "closing connection" << c->id << "after" << cs;
-            c->closing = true;
-            c->ws->close(QWebSocketProtocol::CloseCodePolicyViolated, cs);
+            closeLater(c, ws::PolicyViolated, cs);
         }
     }
 
-    void upgrade()
+    //! New TCP (or TLS) connections: each is a Conn from here on, counted against the
+    //! connection limits and given the handshake deadline.
+    void acceptTcp()
     {
         while (listener->hasPendingConnections()) {
             QTcpSocket *socket = listener->nextPendingConnection();
             if (!socket)
                 break;
+            const QHostAddress peer = socket->peerAddress();
+            const QString address = peer.toString();
+            const int perAddress = limits().maxConnectionsPerAddress;
+            if ((perAddress > 0 && connsByAddress.value(address) >= perAddress)
+                || conns.size() >= limits().maxConnections + kHandshakeSlack) {
+                qCInfo(lcChat) << "refusing a connection from" << address << "(too many)";
+                socket->abort();
+                socket->deleteLater();
+                continue;
+            }
             // Frames are small and latency matters: no Nagle delay (ws and most WebSocket
             // servers do the same). Without it a frame can wait ~40 ms for the peer's
             // delayed ACK.
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            upgrading.insert(peerKey(socket->peerAddress(), socket->peerPort()), socket);
-            server->handleConnection(socket);
-        }
-    }
-
-    void accept()
-    {
-        while (server->hasPendingConnections()) {
-            QWebSocket *ws = server->nextPendingConnection();
-            if (!ws)
-                break;
-            ws->setMaxAllowedIncomingFrameSize(quint64(kHardFrameBytes));
-            ws->setMaxAllowedIncomingMessageSize(quint64(kHardFrameBytes));
             auto *c = new Conn;
             c->id = nextId++;
-            c->ws = ws;
-            c->tcp = upgrading.take(peerKey(ws->peerAddress(), ws->peerPort()));
-            c->direct = c->tcp && !qobject_cast<QSslSocket *>(c->tcp.data());
-            // Sockets whose handshake failed are gone (QPointer); forget them.
-            upgrading.removeIf([](const auto &it) { return it.value().isNull(); });
-            c->lastRx = nowMs();
-            c->lastRefill = c->lastRx;
+            c->tcp = socket;
+            c->address = address;
+            c->loopback = peer.isLoopback();
+            c->direct = !qobject_cast<QSslSocket *>(socket);
+            c->acceptedAt = nowMs();
+            c->lastRx = c->acceptedAt;
+            c->lastRefill = c->acceptedAt;
             c->tokens = limits().burst;
             conns.insert(c->id, c);
-            QObject::connect(ws, &QWebSocket::textMessageReceived, q,
-                [this, c](const QString &m) { onText(c, m); });
-            QObject::connect(ws, &QWebSocket::binaryMessageReceived, q,
-                [this, c](const QByteArray &) { onBinary(c); });
-            QObject::connect(ws, &QWebSocket::disconnected, q, [this, c]() { drop(c); });
-            if (conns.size() > limits().maxConnections) {
-                sendError(c, code::ServerFull, QStringLiteral("too many connections"));
-                continue;
-            }
-            Q_EMIT q->connectionCountChanged(int(conns.size()));
+            connsByAddress[address] += 1;
+            const quint64 id = c->id;
+            QObject::connect(socket, &QIODevice::readyRead, q, [this, id]() { onReadable(id); });
+            // Queued: a socket can report its disconnection from inside abort() or a write,
+            // which may run while a sweep or a fan-out walks the connections; a connection is
+            // only ever forgotten and deleted on a later turn of the event loop.
+            QObject::connect(
+                socket, &QAbstractSocket::disconnected, q, [this, id]() { drop(id); },
+                Qt::QueuedConnection);
+            if (socket->bytesAvailable() > 0)
+                onReadable(id);
         }
     }
 
-    void drop(Conn *c)
+    void onReadable(quint64 id)
     {
-        if (!conns.contains(c->id))
+        Conn *c = conns.value(id);
+        if (!c || !c->tcp)
             return;
-        conns.remove(c->id);
-        c->ws->disconnect(q);
-        c->ws->deleteLater();
+        const QByteArray data = c->tcp->readAll();
+        if (c->closing)
+            return; // what a closing connection sends is not read
+        if (!c->upgraded)
+            return handshake(c, data);
+        receive(c, data);
+    }
+
+    void handshake(Conn *c, const QByteArray &data)
+    {
+        c->handshake += data;
+        const ws::Handshake h = ws::readHandshake(c->handshake, kPublicServerName);
+        if (h.state == ws::Handshake::State::Incomplete)
+            return;
+        c->tcp->write(h.response);
+        if (h.state == ws::Handshake::State::Refuse) {
+            qCInfo(lcChat) << "refused a WebSocket handshake from" << c->address << ":"
+                           << h.response.left(h.response.indexOf('\r'));
+            markClosing(c);
+            QTcpSocket *tcp = c->tcp.data();
+            QMetaObject::invokeMethod(
+                tcp, [tcp]() { tcp->disconnectFromHost(); }, Qt::QueuedConnection);
+            return;
+        }
+        c->upgraded = true;
+        const QByteArray rest = c->handshake.mid(h.headerBytes);
+        c->handshake = QByteArray();
+        int members = 0;
+        for (const Conn *o : std::as_const(conns))
+            members += o->upgraded ? 1 : 0;
+        if (members > limits().maxConnections)
+            return sendError(c, code::ServerFull, QStringLiteral("too many connections"));
+        Q_EMIT q->connectionCountChanged(int(conns.size()));
+        if (!rest.isEmpty())
+            receive(c, rest);
+    }
+
+    //! Client frames (room/wsframe.h): text messages go to onText, pings are answered, a
+    //! close is answered and closes, a protocol error closes with its code.
+    void receive(Conn *c, const QByteArray &data)
+    {
+        const QList<ws::FrameEvent> events = c->reader.feed(data);
+        for (const ws::FrameEvent &e : events) {
+            if (c->closing)
+                return;
+            switch (e.kind) {
+            case ws::FrameEvent::Kind::Text:
+                onText(c, e.payload);
+                break;
+            case ws::FrameEvent::Kind::Binary:
+                onBinary(c);
+                break;
+            case ws::FrameEvent::Kind::Ping: {
+                if (c->room)
+                    c->lastRx = nowMs();
+                const QByteArray pong = ws::serverFrame(0xA, e.payload);
+                if (reserve(c, pong.size()))
+                    writeWire(c, pong);
+                break;
+            }
+            case ws::FrameEvent::Kind::Pong:
+                if (c->room) {
+                    c->lastRx = nowMs();
+                    c->pinged = false;
+                }
+                break;
+            case ws::FrameEvent::Kind::Close:
+                closeLater(c, e.code ? ws::CloseCode(e.code) : ws::Normal);
+                return;
+            case ws::FrameEvent::Kind::Error:
+                qCInfo(lcChat) << "closing connection" << c->id << "with" << e.code << ":"
+                               << e.reason;
+                closeLater(c, ws::CloseCode(e.code), e.reason);
+                return;
+            }
+        }
+    }
+
+    //! Closes connections that have not finished the WebSocket handshake within
+    //! Limits::handshakeTimeoutMs, or not joined within Limits::joinTimeoutMs of their accept,
+    //! and aborts those that have been closing for longer than the handshake timeout (a close
+    //! waits for queued bytes, which a peer that does not read never takes).
+    void checkDeadlines()
+    {
+        const qint64 now = nowMs();
+        const auto ids = conns.keys();
+        for (const quint64 id : ids) {
+            Conn *c = conns.value(id);
+            if (!c)
+                continue;
+            if (c->closing) {
+                if (now - c->closingAt >= limits().handshakeTimeoutMs)
+                    abortLater(c);
+            } else if (c->room) {
+                continue;
+            } else if (!c->upgraded && now - c->acceptedAt >= limits().handshakeTimeoutMs) {
+                qCInfo(lcChat) << "connection" << c->id << "from" << c->address
+                               << "did not finish its handshake in time";
+                abortLater(c);
+            } else if (c->upgraded && now - c->acceptedAt >= limits().joinTimeoutMs) {
+                sendError(c, code::IdleTimeout, QStringLiteral("no join in time; closing"));
+            }
+        }
+    }
+
+    void drop(quint64 id)
+    {
+        Conn *c = conns.take(id);
+        if (!c)
+            return;
+        if (auto it = connsByAddress.find(c->address); it != connsByAddress.end() && --*it <= 0)
+            connsByAddress.erase(it);
+        if (QTcpSocket *tcp = c->tcp.data()) {
+            tcp->disconnect(q);
+            tcp->deleteLater();
+        }
         if (LiveRoom *r = c->room) {
             r->conns.remove(c->id);
             auto it = r->members.find(c->memberKey);
@@ -356,41 +578,52 @@ struct RoomServer::Private {
         }
         if (c->tokens >= 1.0) {
             c->tokens -= 1.0;
-            c->limitedNotified = false;
             return true;
         }
         return false;
     }
 
+    //! Activity (idle timeout) counts only for members: before `join` a connection has its
+    //! join deadline whatever it sends.
+    void touch(Conn *c)
+    {
+        if (c->room) {
+            c->lastRx = nowMs();
+            c->pinged = false;
+        }
+    }
+
     void onBinary(Conn *c)
     {
-        c->lastRx = nowMs();
-        c->pinged = false;
+        touch(c);
         if (!takeToken(c))
-            return rateLimited(c);
+            return rateLimited(c, {});
         sendError(c, code::BinaryFrame, QStringLiteral("binary frames are not supported"));
     }
 
-    void rateLimited(Conn *c)
+    //! Every refused frame is answered, with its `ref` (message id, or type) when it has one,
+    //! so that a client knows which ones to send again. The write budget bounds what a client
+    //! that floods and does not read can cost.
+    void rateLimited(Conn *c, const QByteArray &utf8)
     {
-        if (c->limitedNotified)
-            return;
-        c->limitedNotified = true;
+        QString ref;
+        if (!utf8.isEmpty() && utf8.size() <= limits().maxFrameBytes) {
+            const DecodeResult r = decodeClientFrame(utf8);
+            ref = !r.ok                        ? r.error.ref
+                : !r.frame.messageId.isEmpty() ? r.frame.messageId
+                                               : r.frame.typeName;
+        }
         const int retry = int(std::ceil(1000.0 / qMax(0.001, limits().ratePerSec)));
-        sendError(c, code::RateLimited, QStringLiteral("too many frames; slow down"), {}, retry);
+        sendError(c, code::RateLimited, QStringLiteral("too many frames; slow down"), ref, retry);
     }
 
-    void onText(Conn *c, const QString &text)
+    void onText(Conn *c, const QByteArray &utf8)
     {
         if (c->closing)
             return;
-        c->lastRx = nowMs();
-        c->pinged = false;
+        touch(c);
         if (!takeToken(c))
-            return rateLimited(c);
-        if (text.size() > limits().maxFrameBytes)
-            return sendError(c, code::TooLarge, QStringLiteral("frame larger than the limit"));
-        const QByteArray utf8 = text.toUtf8();
+            return rateLimited(c, utf8);
         if (utf8.size() > limits().maxFrameBytes)
             return sendError(c, code::TooLarge, QStringLiteral("frame larger than the limit"));
         const DecodeResult r = decodeClientFrame(utf8);
@@ -415,7 +648,7 @@ struct RoomServer::Private {
         case ClientType::FreeBusy:
             return freeBusy(c, f.object);
         case ClientType::Proposal:
-            return enqueue(c, f.messageId, f.text, QStringLiteral("proposal"));
+            return proposal(c, f);
         case ClientType::Extension: {
             QJsonObject o = f.object;
             o.insert(QStringLiteral("from"), c->name);
@@ -454,8 +687,16 @@ struct RoomServer::Private {
             LiveMember lm;
             lm.rec = m;
             lm.calendar = fb && fb->contains(m.id);
-            r->members.insert(m.key, lm);
-            r->keyById.insert(m.id, m.key);
+            if (lm.calendar) {
+                r->snapshotBytes.insert(m.id, fb->value(m.id).size());
+                r->snapshotTotal += fb->value(m.id).size();
+            }
+            // Keyed by today's nameKey(), not the stored key: the key's folding may have grown
+            // since the member was added.
+            const QString key = nameKey(m.name);
+            lm.rec.key = key;
+            r->members.insert(key, lm);
+            r->keyById.insert(m.id, key);
         }
         rooms.insert(name, r);
         fanOut->subscribe(name,
@@ -472,22 +713,6 @@ struct RoomServer::Private {
             return;
         }
         relay(r, { Relayed { textFrame(frame), origin } });
-    }
-
-    //! False for a closing connection, and for one that has stopped reading (more than
-    //! maxBufferedBytes queued): that one is closed so it cannot make the server hold its
-    //! frames without bound.
-    bool writable(Conn *c)
-    {
-        if (c->closing)
-            return false;
-        if ((c->tcp ? c->tcp->bytesToWrite() : c->ws->bytesToWrite()) > limits().maxBufferedBytes) {
-            qCWarning(lcChat) << "connection" << c->id << "is not reading; closing it";
-            c->closing = true;
-            c->ws->abort();
-            return false;
-        }
-        return true;
     }
 
     //! Sends `frames` to the room: one write per recipient holding every frame except the
@@ -509,7 +734,7 @@ struct RoomServer::Private {
                         others += f.wire;
             }
             const QByteArray &bytes = sentSome ? others : all;
-            if (!bytes.isEmpty() && writable(c))
+            if (!bytes.isEmpty() && reserve(c, bytes.size()))
                 writeWire(c, bytes);
         }
     }
@@ -532,7 +757,11 @@ struct RoomServer::Private {
                 qCWarning(lcChat) << "room lookup failed:" << err.message;
                 return sendError(c, code::Storage, QStringLiteral("storage unavailable"));
             }
-            return sendError(c, code::RoomNotFound, QStringLiteral("no such room"), j.room);
+            // Answered like a wrong invite, after the same comparison, so that a client without
+            // the invite cannot tell which room names exist (L6).
+            static const QByteArray dummy = randomToken(16).toUtf8();
+            (void)constantTimeEquals(j.invite.toUtf8(), dummy);
+            return sendError(c, code::BadInvite, QStringLiteral("wrong invite key"));
         }
         if (!constantTimeEquals(j.invite.toUtf8(), r->rec.invite.toUtf8()))
             return sendError(c, code::BadInvite, QStringLiteral("wrong invite key"));
@@ -552,6 +781,25 @@ struct RoomServer::Private {
         } else {
             if (r->members.size() >= limits().maxMembersPerRoom)
                 return sendError(c, code::RoomFull, QStringLiteral("the room is full"));
+            // Members cost storage and every join's welcome: their creation is rate limited
+            // per address and per room.
+            // Loopback is the operator's own machine (or a proxy in front of the server): only
+            // the room's limit applies to it. A limit <= 0 is no limit.
+            const qint64 now = nowMs();
+            const double perAddress = limits().newMembersPerAddressPerHour;
+            const double perRoom = limits().newMembersPerRoomPerHour;
+            const bool byAddressLimited = perAddress > 0 && !c->loopback;
+            Bucket probe = newMembersByAddress.value(c->address);
+            if (byAddressLimited && !probe.take(1, perAddress, perAddress / 3600.0, now))
+                return sendError(c, code::RateLimited,
+                    QStringLiteral("too many new members from this address; try later"),
+                    QStringLiteral("join"), probe.waitMs(1, perAddress / 3600.0));
+            if (perRoom > 0 && !r->newMembers.take(1, perRoom, perRoom / 3600.0, now))
+                return sendError(c, code::RateLimited,
+                    QStringLiteral("too many new members in this room; try later"),
+                    QStringLiteral("join"), r->newMembers.waitMs(1, perRoom / 3600.0));
+            if (byAddressLimited)
+                newMembersByAddress.insert(c->address, probe);
             issued = randomToken(32);
             MemberRecord m;
             m.name = display;
@@ -587,8 +835,11 @@ struct RoomServer::Private {
             else
                 list.removeFirst();
         }
+        if (trimToBytes(&list, !catchUp, limits().maxPageBytes))
+            more = true;
 
         c->room = r;
+        touch(c);
         c->memberKey = key;
         c->name = it->rec.name;
         c->memberId = it->rec.id;
@@ -635,6 +886,16 @@ struct RoomServer::Private {
     void enqueue(Conn *c, const QString &id, const QString &text,
         const QString &kind = QStringLiteral("user"))
     {
+        const double perSec = limits().memberQuotaBytesPerSec;
+        if (perSec > 0) {
+            auto it = c->room->members.find(c->memberKey);
+            const double bytes = double(text.size()) * 2; // UTF-16 units: an upper bound
+            if (it != c->room->members.end()
+                && !it->quota.take(bytes, double(limits().memberQuotaBytes), perSec, nowMs()))
+                return sendError(c, code::Quota,
+                    QStringLiteral("this member has stored too much lately; try later"), id,
+                    it->quota.waitMs(bytes, perSec));
+        }
         RoomMessage m;
         m.id = id;
         m.from = c->name;
@@ -644,6 +905,43 @@ struct RoomServer::Private {
         pending.append(Pending {
             c->id, AppendRequest { c->room->rec.id, c->memberId, m }, c->room->rec.name });
         scheduleFlush();
+    }
+
+    //! A meeting proposal is bound to its sender (M5): its `organizer` is the sender's name
+    //! (whatever the frame said), its `organizer_email` must be a plain address, and a `uid`
+    //! posted by one member can only be updated by that member.
+    void proposal(Conn *c, const ClientFrame &f)
+    {
+        QJsonObject p = f.object.value(QLatin1String("proposal")).toObject();
+        const QString uid = p.value(QLatin1String("uid")).toString().trimmed();
+        if (uid.isEmpty() || uid.size() > 255)
+            return sendError(c, code::Invalid,
+                QStringLiteral("member 'proposal.uid' must be 1-255 characters"), f.messageId);
+        const QJsonValue email = p.value(QLatin1String("organizer_email"));
+        if (!email.isUndefined()
+            && !(email.isString()
+                && (email.toString().isEmpty() || isValidCalAddress(email.toString()))))
+            return sendError(c, code::Invalid,
+                QStringLiteral("member 'proposal.organizer_email' must be an e-mail address"),
+                f.messageId);
+        LiveRoom *r = c->room;
+        auto owner = r->proposalOwners.constFind(uid);
+        if (owner == r->proposalOwners.cend()) {
+            auto stored = store->proposalOwner(r->rec.id, uid);
+            if (!stored)
+                return sendError(c, code::Storage, QStringLiteral("storage unavailable"));
+            owner = r->proposalOwners.insert(uid, stored->value_or(c->memberId));
+        }
+        if (*owner != c->memberId)
+            return sendError(c, code::Forbidden,
+                QStringLiteral("only the member who proposed this meeting can change it"),
+                f.messageId);
+        p.insert(QStringLiteral("organizer"), c->name);
+        const QString text = QString::fromUtf8(encode(p));
+        if (text.size() > kMaxTextChars)
+            return sendError(c, code::Invalid,
+                QStringLiteral("member 'proposal' must be at most 16000 characters"), f.messageId);
+        enqueue(c, f.messageId, text, QStringLiteral("proposal"));
     }
 
     void scheduleFlush()
@@ -720,13 +1018,15 @@ struct RoomServer::Private {
         if (!list)
             return sendError(c, code::Storage, QStringLiteral("storage unavailable"));
         QList<RoomMessage> l = *list;
-        const bool more = l.size() > h.limit;
+        bool more = l.size() > h.limit;
         if (more) {
             if (h.before >= 0)
                 l.removeFirst();
             else
                 l.removeLast();
         }
+        if (trimToBytes(&l, h.before >= 0, limits().maxPageBytes))
+            more = true;
         send(c, historyFrame(l, more));
     }
 
@@ -750,8 +1050,18 @@ struct RoomServer::Private {
         LiveRoom *r = c->room;
         const QJsonObject snap = frame.value(QLatin1String("snapshot")).toObject();
         const QByteArray json = snap.isEmpty() ? QByteArray() : encode(snap);
+        const qsizetype before = r->snapshotBytes.value(c->memberId);
+        if (r->snapshotTotal - before + json.size() > limits().maxSnapshotBytesPerRoom)
+            return sendError(c, code::Quota,
+                QStringLiteral("the room has no room for more availability snapshots"),
+                QStringLiteral("snapshot"));
         if (auto s = store->setFreeBusy(r->rec.id, c->memberId, json); !s)
             return sendError(c, code::Storage, QStringLiteral("snapshot not stored"));
+        r->snapshotTotal += json.size() - before;
+        if (json.isEmpty())
+            r->snapshotBytes.remove(c->memberId);
+        else
+            r->snapshotBytes.insert(c->memberId, json.size());
         auto it = r->members.find(c->memberKey);
         QJsonObject o { { QStringLiteral("type"), QStringLiteral("freebusy") },
             { QStringLiteral("from"), c->name }, { QStringLiteral("snapshot"), snap } };
@@ -773,6 +1083,7 @@ RoomServer::RoomServer(std::unique_ptr<RoomStore> store, std::unique_ptr<FanOut>
     d->fanOut = std::move(fanOut);
     d->options = std::move(options);
     connect(&d->sweepTimer, &QTimer::timeout, this, [this]() { sweepIdle(); });
+    connect(&d->deadlineTimer, &QTimer::timeout, this, [this]() { d->checkDeadlines(); });
 }
 
 RoomServer::~RoomServer()
@@ -782,7 +1093,12 @@ RoomServer::~RoomServer()
 
 Expected<std::unique_ptr<RoomServer>> RoomServer::create(const QString &dataDir, Options options)
 {
-    if (!QDir().mkpath(dataDir))
+    // Invite keys, messages and e-mails: the folder is its owner's only (L9).
+    const bool existed = QFileInfo::exists(dataDir);
+    if (!QDir().mkpath(dataDir)
+        || (!existed
+            && !QFile::setPermissions(
+                dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)))
         return makeError(
             Error::Code::StorageUnavailable, QStringLiteral("cannot create ") + dataDir);
     auto store = SqliteRoomStore::open(QDir(dataDir).filePath(QStringLiteral("rooms.sqlite")));
@@ -795,10 +1111,6 @@ Expected<std::unique_ptr<RoomServer>> RoomServer::create(const QString &dataDir,
 Expected<void> RoomServer::listen(const QHostAddress &address, quint16 port)
 {
     const bool secure = d->options.tls.has_value();
-    d->server = std::make_unique<QWebSocketServer>(
-        d->options.serverName, QWebSocketServer::NonSecureMode);
-    d->server->setMaxPendingConnections(1024);
-    connect(d->server.get(), &QWebSocketServer::newConnection, this, [this]() { d->accept(); });
     if (secure) {
         auto tls = std::make_unique<QSslServer>();
         tls->setSslConfiguration(*d->options.tls);
@@ -808,11 +1120,13 @@ Expected<void> RoomServer::listen(const QHostAddress &address, quint16 port)
     }
     d->listener->setMaxPendingConnections(1024);
     connect(d->listener.get(), &QTcpServer::pendingConnectionAvailable, this,
-        [this]() { d->upgrade(); });
+        [this]() { d->acceptTcp(); });
     if (!d->listener->listen(address, port))
         return makeError(Error::Code::NetworkError, d->listener->errorString());
-    if (d->options.limits.sweepIntervalMs > 0)
+    if (d->options.limits.sweepIntervalMs > 0) {
         d->sweepTimer.start(d->options.limits.sweepIntervalMs);
+        d->deadlineTimer.start(1000);
+    }
     qCInfo(lcChat) << "room server listening on" << d->listener->serverAddress().toString()
                    << d->listener->serverPort() << (secure ? "(TLS)" : "");
     return {};
@@ -821,13 +1135,20 @@ Expected<void> RoomServer::listen(const QHostAddress &address, quint16 port)
 void RoomServer::close()
 {
     d->sweepTimer.stop();
+    d->deadlineTimer.stop();
     if (d->listener)
         d->listener->close();
     d->flushAll();
-    const auto all = d->conns.values();
-    for (Conn *c : all) {
-        c->closing = true;
-        c->ws->close(QWebSocketProtocol::CloseCodeGoingAway);
+    const auto ids = d->conns.keys();
+    for (const quint64 id : ids) {
+        Conn *c = d->conns.value(id);
+        if (!c || c->closing)
+            continue;
+        if (!c->upgraded) {
+            d->abortLater(c);
+            continue;
+        }
+        d->closeLater(c, ws::GoingAway);
     }
 }
 
@@ -869,6 +1190,88 @@ Expected<RoomRecord> RoomServer::createRoom(const QString &name)
     return d->store->createRoom(name, randomToken(16));
 }
 
+namespace {
+
+Expected<std::pair<RoomRecord, MemberRecord>> findMember(
+    RoomStore *store, const QString &room, const QString &name)
+{
+    auto rec = store->findRoom(room);
+    if (!rec)
+        return rec.error();
+    if (!rec->has_value())
+        return makeError(Error::Code::NotFound, QStringLiteral("no room named ") + room);
+    auto members = store->members((*rec)->id);
+    if (!members)
+        return members.error();
+    const QString key = nameKey(name);
+    for (const MemberRecord &m : std::as_const(*members))
+        if (nameKey(m.name) == key)
+            return std::pair { **rec, m };
+    return makeError(Error::Code::NotFound,
+        QStringLiteral("no member named ") + name + QStringLiteral(" in ") + room);
+}
+
+} // namespace
+
+Expected<RoomRecord> RoomServer::rotateInvite(const QString &room)
+{
+    auto rec = d->store->findRoom(room);
+    if (!rec)
+        return rec.error();
+    if (!rec->has_value())
+        return makeError(Error::Code::NotFound, QStringLiteral("no room named ") + room);
+    RoomRecord r = **rec;
+    r.invite = randomToken(16);
+    if (auto s = d->store->setInvite(r.id, r.invite); !s)
+        return s.error();
+    if (LiveRoom *live = d->rooms.value(room))
+        live->rec.invite = r.invite;
+    return r;
+}
+
+Expected<void> RoomServer::removeMember(const QString &room, const QString &name)
+{
+    auto found = findMember(d->store.get(), room, name);
+    if (!found)
+        return found.error();
+    const auto &[r, m] = *found;
+    if (auto s = d->store->removeMember(r.id, m.id); !s)
+        return s.error();
+    if (LiveRoom *live = d->rooms.value(room)) {
+        for (Conn *c : std::as_const(live->conns))
+            if (c->memberId == m.id)
+                d->closeLater(c, ws::PolicyViolated, QStringLiteral("removed"));
+        live->members.remove(nameKey(m.name));
+        live->keyById.remove(m.id);
+        live->snapshotTotal -= live->snapshotBytes.take(m.id);
+    }
+    return {};
+}
+
+Expected<QString> RoomServer::resetSecret(const QString &room, const QString &name)
+{
+    auto found = findMember(d->store.get(), room, name);
+    if (!found)
+        return found.error();
+    const auto &[r, m] = *found;
+    const QString secret = randomToken(32);
+    const QByteArray salt = randomBytes(16);
+    const QByteArray hash = hashSecret(salt, secret);
+    if (auto s = d->store->setMemberSecret(m.id, salt, hash); !s)
+        return s.error();
+    if (LiveRoom *live = d->rooms.value(room)) {
+        auto it = live->members.find(nameKey(m.name));
+        if (it != live->members.end()) {
+            it->rec.salt = salt;
+            it->rec.secretHash = hash;
+        }
+        for (Conn *c : std::as_const(live->conns))
+            if (c->memberId == m.id)
+                d->closeLater(c, ws::PolicyViolated, QStringLiteral("secret reset"));
+    }
+    return secret;
+}
+
 int RoomServer::connectionCount() const
 {
     return int(d->conns.size());
@@ -886,10 +1289,14 @@ void RoomServer::setLimits(const Limits &limits)
 
 void RoomServer::sweepIdle()
 {
+    d->checkDeadlines();
     const qint64 now = nowMs();
-    const auto all = d->conns.values();
-    for (Conn *c : all) {
-        if (c->closing)
+    // By id: a connection closed here may take others with it (its presence is relayed to
+    // them), and those are looked up again, never reached through a stale pointer.
+    const auto ids = d->conns.keys();
+    for (const quint64 id : ids) {
+        Conn *c = d->conns.value(id);
+        if (!c || c->closing || !c->room)
             continue;
         const qint64 idle = now - c->lastRx;
         if (idle >= d->options.limits.idleTimeoutMs) {
@@ -899,6 +1306,12 @@ void RoomServer::sweepIdle()
             d->send(c, pingFrame(now));
         }
     }
+    // Forget the per-address member buckets that have refilled.
+    const double perAddress = d->options.limits.newMembersPerAddressPerHour;
+    d->newMembersByAddress.removeIf([&](const auto &it) {
+        const Bucket &b = it.value();
+        return b.tokens + double(now - b.last) * perAddress / 3600.0 / 1000.0 >= perAddress;
+    });
 }
 
 RoomStore *RoomServer::store() const

@@ -52,6 +52,18 @@ public:
     virtual Expected<QList<MemberRecord>> members(qint64 roomId) = 0;
     virtual Expected<MemberRecord> addMember(qint64 roomId, const MemberRecord &member) = 0;
 
+    // Administration (kairos-server rotate-invite / remove-member / reset-secret).
+    virtual Expected<void> setInvite(qint64 roomId, const QString &invite) = 0;
+    //! Removes the member and its snapshot; its messages stay (with its name).
+    virtual Expected<void> removeMember(qint64 roomId, qint64 memberId) = 0;
+    virtual Expected<void> setMemberSecret(
+        qint64 memberId, const QByteArray &salt, const QByteArray &secretHash)
+        = 0;
+
+    //! The member who first posted a proposal with `uid` in the room (only they may update
+    //! it), if any.
+    virtual Expected<std::optional<qint64>> proposalOwner(qint64 roomId, const QString &uid) = 0;
+
     //! Stores the messages in one transaction, in order. A message whose (room, member, id)
     //! is already stored is not stored again: its original is returned with duplicate=true.
     virtual Expected<QList<AppendResult>> appendBatch(const QList<AppendRequest> &batch) = 0;
@@ -94,6 +106,11 @@ public:
     Expected<int> roomCount() override;
     Expected<QList<MemberRecord>> members(qint64 roomId) override;
     Expected<MemberRecord> addMember(qint64 roomId, const MemberRecord &member) override;
+    Expected<void> setInvite(qint64 roomId, const QString &invite) override;
+    Expected<void> removeMember(qint64 roomId, qint64 memberId) override;
+    Expected<void> setMemberSecret(
+        qint64 memberId, const QByteArray &salt, const QByteArray &secretHash) override;
+    Expected<std::optional<qint64>> proposalOwner(qint64 roomId, const QString &uid) override;
     Expected<QList<AppendResult>> appendBatch(const QList<AppendRequest> &batch) override;
     //! On a writer thread with its own connection (started on first use): the fsync of one
     //! batch overlaps with the server reading and relaying the next.

@@ -4,6 +4,8 @@
 #include "room/sqliteutil.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -80,6 +82,18 @@ SqliteRoomStore::~SqliteRoomStore()
 Expected<std::unique_ptr<SqliteRoomStore>> SqliteRoomStore::open(
     const QString &path, Durability durability)
 {
+    // The file holds invite keys, messages and shared e-mails: its owner only, from its
+    // creation on (SQLite gives the -wal and -shm files the same permissions).
+    constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    if (!QFileInfo::exists(path)) {
+        QFile create(path);
+        if (!create.open(QIODevice::WriteOnly) || !create.setPermissions(ownerOnly))
+            return makeError(Error::Code::StorageUnavailable,
+                QStringLiteral("cannot create ") + path + QStringLiteral(": ")
+                    + create.errorString());
+    } else if (!QFile::setPermissions(path, ownerOnly)) {
+        qCWarning(lcChat) << "cannot make" << path << "private to its owner";
+    }
     std::unique_ptr<SqliteRoomStore> s(new SqliteRoomStore);
     auto db = openSqlite(path, migrations(), durability == Durability::Full, &s->d->connection);
     if (!db)
@@ -271,6 +285,69 @@ const QString kFindDupSql = QStringLiteral(
     "member_id=? AND client_id=?");
 
 } // namespace
+
+Expected<void> SqliteRoomStore::setInvite(qint64 roomId, const QString &invite)
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE rooms SET invite=? WHERE id=?"));
+    q.addBindValue(invite);
+    q.addBindValue(roomId);
+    if (!q.exec())
+        return sqlErr(q);
+    return {};
+}
+
+Expected<void> SqliteRoomStore::removeMember(qint64 roomId, qint64 memberId)
+{
+    if (!d->db.transaction())
+        return makeError(Error::Code::StorageUnavailable, d->db.lastError().text());
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("DELETE FROM freebusy WHERE room_id=? AND member_id=?"));
+    q.addBindValue(roomId);
+    q.addBindValue(memberId);
+    if (!q.exec()) {
+        d->db.rollback();
+        return sqlErr(q);
+    }
+    q.prepare(QStringLiteral("DELETE FROM members WHERE room_id=? AND id=?"));
+    q.addBindValue(roomId);
+    q.addBindValue(memberId);
+    if (!q.exec()) {
+        d->db.rollback();
+        return sqlErr(q);
+    }
+    if (!d->db.commit())
+        return makeError(Error::Code::StorageUnavailable, d->db.lastError().text());
+    return {};
+}
+
+Expected<void> SqliteRoomStore::setMemberSecret(
+    qint64 memberId, const QByteArray &salt, const QByteArray &secretHash)
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE members SET salt=?, secret_hash=? WHERE id=?"));
+    q.addBindValue(salt);
+    q.addBindValue(secretHash);
+    q.addBindValue(memberId);
+    if (!q.exec())
+        return sqlErr(q);
+    return {};
+}
+
+Expected<std::optional<qint64>> SqliteRoomStore::proposalOwner(qint64 roomId, const QString &uid)
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT member_id FROM messages WHERE room_id=? AND kind='proposal' "
+                             "AND CASE WHEN json_valid(text) THEN json_extract(text, '$.uid') "
+                             "END = ? ORDER BY seq LIMIT 1"));
+    q.addBindValue(roomId);
+    q.addBindValue(uid);
+    if (!q.exec())
+        return sqlErr(q);
+    if (!q.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
+}
 
 Expected<QList<AppendResult>> SqliteRoomStore::appendBatch(const QList<AppendRequest> &batch)
 {

@@ -1,5 +1,7 @@
 #include "team/snapshot.h"
 
+#include "core/caladdress.h"
+
 #include <QJsonArray>
 
 namespace kairos::team {
@@ -135,7 +137,10 @@ Expected<AvailabilitySnapshot> snapshotFromJson(const QJsonObject &o)
             bi.status = BusyStatus::Busy;
         s.busy.append(bi);
     }
+    // Only a plain address: it becomes an attendee of an invitation (.ics) when booking.
     s.email = o.value(QLatin1String("email")).toString();
+    if (!s.email.isEmpty() && !isValidCalAddress(s.email))
+        s.email.clear();
     return s;
 }
 

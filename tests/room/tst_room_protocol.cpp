@@ -157,6 +157,17 @@ private Q_SLOTS:
         QVERIFY(normalizedDisplayName(QStringLiteral("a\nb")).isEmpty());
         QVERIFY(normalizedDisplayName(QString(41, QLatin1Char('a'))).isEmpty());
         QCOMPARE(normalizedDisplayName(QStringLiteral(" José ")), QStringLiteral("José"));
+        // L5: invisible format characters are refused, look-alikes are one key.
+        QVERIFY(normalizedDisplayName(QStringLiteral("Ana\u200B")).isEmpty()); // ZWSP
+        QVERIFY(normalizedDisplayName(QStringLiteral("\u202EanA")).isEmpty()); // RLO
+        QVERIFY(normalizedDisplayName(QStringLiteral("A\u2066na")).isEmpty()); // LRI
+        QVERIFY(normalizedDisplayName(QStringLiteral("An\u00ADa")).isEmpty()); // soft hyphen
+        QCOMPARE(nameKey(QStringLiteral("\u0410na")), nameKey(QStringLiteral("Ana"))); // Cyrillic А
+        QCOMPARE(nameKey(QStringLiteral("\u0391\u03bda")), nameKey(QStringLiteral("Ava"))); // Greek
+        QCOMPARE(nameKey(QStringLiteral("AIice")), nameKey(QStringLiteral("Alice"))); // I / l
+        QCOMPARE(nameKey(QStringLiteral("B0b")), nameKey(QStringLiteral("Bob")));
+        QVERIFY(nameKey(QStringLiteral("Ana")) != nameKey(QStringLiteral("Ada")));
+        QVERIFY(nameKey(QStringLiteral("Jos\u00e9")) != nameKey(QStringLiteral("Jose")));
     }
 
     void inviteLinks()

@@ -326,13 +326,17 @@ void ProposalController::take(const room::RoomMessage &message)
 {
     if (message.kind != QLatin1String("proposal") || !m_panel || !m_actions)
         return;
-    const auto p = room::MeetingProposal::fromMessageText(message.text);
+    auto p = room::MeetingProposal::fromMessageText(message.text);
     if (!p || m_dismissed.contains(p->uid))
         return;
+    // The organiser is who sent it (the server sets `from`), whatever the proposal says.
+    p->organizer = message.from;
     if (p->end <= Clock::nowUtc())
         return; // over: no card
     if (ProposalCard *existing = m_cards.value(p->uid)) {
-        if (p->sequence >= existing->proposal().sequence)
+        // Only its organiser updates a card: another member reusing the uid is ignored.
+        if (p->sequence >= existing->proposal().sequence
+            && existing->proposal().organizer == message.from)
             existing->setProposal(*p);
         return;
     }

@@ -76,7 +76,7 @@ async function startKairos() {
   const link = execFileSync(serverExe, ['create-room', 'bench', '--data', dir, '--host', '127.0.0.1'])
     .toString().trim();
   const invite = /invite=([A-Za-z0-9_-]+)/.exec(link)[1];
-  const proc = spawn(serverExe, ['--listen', '127.0.0.1:0', '--data', dir, '--rate', '0',
+  const proc = spawn(serverExe, ['--listen', '127.0.0.1:0', '--data', dir, '--rate', '0', '--new-members-per-hour', '0', '--max-per-address', '0',
                                  '--max-connections', '20000', '--durability', durability],
                      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, QT_LOGGING_RULES: 'kairos.*.info=false' } });
   children.add(proc);
