@@ -418,6 +418,12 @@ struct RoomServer::Private {
             QObject::connect(
                 socket, &QAbstractSocket::disconnected, q, [this, id]() { drop(id); },
                 Qt::QueuedConnection);
+            // Until then nothing more is written to it (no writes into a closed socket while a
+            // fan-out still reaches it); marking it is all that happens synchronously.
+            QObject::connect(socket, &QAbstractSocket::disconnected, q, [this, id]() {
+                if (Conn *gone = conns.value(id))
+                    markClosing(gone);
+            });
             if (socket->bytesAvailable() > 0)
                 onReadable(id);
         }
@@ -1238,10 +1244,26 @@ Expected<void> RoomServer::removeMember(const QString &room, const QString &name
     if (auto s = d->store->removeMember(r.id, m.id); !s)
         return s.error();
     if (LiveRoom *live = d->rooms.value(room)) {
-        for (Conn *c : std::as_const(live->conns))
-            if (c->memberId == m.id)
-                d->closeLater(c, ws::PolicyViolated, QStringLiteral("removed"));
-        live->members.remove(nameKey(m.name));
+        // Its connections leave the room now, not when their close completes (a peer that does
+        // not read keeps it open until the close deadline): they get nothing more, and a new
+        // member who takes the name meanwhile is not counted down by their drop.
+        const auto connIds = live->conns.keys();
+        for (const quint64 id : connIds) {
+            Conn *c = live->conns.value(id);
+            if (c->memberId != m.id)
+                continue;
+            d->closeLater(c, ws::PolicyViolated, QStringLiteral("removed"));
+            live->conns.remove(id);
+            c->room = nullptr;
+            c->memberKey.clear();
+        }
+        if (auto it = live->members.find(nameKey(m.name)); it != live->members.end()) {
+            LiveMember gone = *it; // the others see it go offline
+            gone.devices = 0;
+            gone.away = 0;
+            d->publishPresence(live, gone, 0, it->status());
+            live->members.erase(it);
+        }
         live->keyById.remove(m.id);
         live->snapshotTotal -= live->snapshotBytes.take(m.id);
     }

@@ -630,11 +630,19 @@ private Q_SLOTS:
         QVERIFY(!join(b3, QStringLiteral("Bo"), *secret).isEmpty());
 
         QVERIFY(m_server->removeMember(QStringLiteral("team"), QStringLiteral("Ana")));
+        // The others see the removed member go (it used to stay "online" in their lists).
+        QTRY_COMPARE(b3->last(QStringLiteral("presence")).value(QLatin1String("name")).toString(),
+            QStringLiteral("Ana"));
+        QCOMPARE(b3->last(QStringLiteral("presence")).value(QLatin1String("status")).toString(),
+            QStringLiteral("offline"));
         QTRY_VERIFY(a->closed);
         QVERIFY(!m_server->removeMember(QStringLiteral("team"), QStringLiteral("Nobody")));
         RawClient *a2 = client();
         const QJsonObject w = join(a2, QStringLiteral("Ana"));
         QVERIFY(w.contains(QLatin1String("secret"))); // a new member of that name
+        QTRY_COMPARE(b3->last(QStringLiteral("presence")).value(QLatin1String("status")).toString(),
+            QStringLiteral("online"));
+        QCOMPARE(b3->last(QStringLiteral("presence")).value(QLatin1String("devices")).toInt(), 1);
     }
 
     //! L9: the data folder and the database are the owner's only.
