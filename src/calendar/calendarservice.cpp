@@ -168,6 +168,7 @@ Expected<QList<Occurrence>> CalendarService::occurrencesBetween(
         o.recurring = e.isRecurring() || !e.recurringEventId.isEmpty();
         o.color = cal ? cal->color : QStringLiteral("#3b82f6");
         o.readOnly = cal && cal->readOnly;
+        o.reminders = e.effectiveReminders(cal ? cal->defaultReminders : QList<int>());
         if (e.allDay) {
             o.startDate = e.startDate;
             o.endDate = e.endDate;

@@ -193,6 +193,23 @@ public:
         }
         if (!e.recurrence.isEmpty())
             addRecurrence(c, e.recurrence);
+        if (!cancel) {
+            for (int m : normalizeReminders(e.reminders)) {
+                // A display alarm m minutes before the start (RFC 5545 3.6.6).
+                icalcomponent *a = icalcomponent_new(ICAL_VALARM_COMPONENT);
+                icalcomponent_add_property(a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+                icaltriggertype t;
+                t.time = icaltime_null_time();
+                t.duration = icaldurationtype_from_int(-m * 60);
+                icalcomponent_add_property(a, icalproperty_new_trigger(t));
+                icalcomponent_add_property(a,
+                    icalproperty_new_description(
+                        (e.title.isEmpty() ? QStringLiteral("Reminder") : e.title)
+                            .toUtf8()
+                            .constData()));
+                icalcomponent_add_component(c, a);
+            }
+        }
         return c;
     }
 

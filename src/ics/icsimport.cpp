@@ -5,6 +5,8 @@
 #include "ics/icszones.h"
 #include "store/eventstore.h"
 
+#include <algorithm>
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
@@ -719,6 +721,41 @@ private:
         return line;
     }
 
+    //! The event's display (and audio) alarms as minutes before its start: TRIGGER relative
+    //! to the start or (RELATED=END) the end, or an absolute UTC time. E-mail and procedure
+    //! alarms are not this computer's to ring; alarms after the start ring at the start.
+    static QList<int> alarmsOf(icalcomponent *c, const Event &e)
+    {
+        QList<int> out;
+        for (icalcomponent *a = icalcomponent_get_first_component(c, ICAL_VALARM_COMPONENT); a;
+             a = icalcomponent_get_next_component(c, ICAL_VALARM_COMPONENT)) {
+            if (icalproperty *act = icalcomponent_get_first_property(a, ICAL_ACTION_PROPERTY)) {
+                const icalproperty_action k = icalproperty_get_action(act);
+                if (k != ICAL_ACTION_DISPLAY && k != ICAL_ACTION_AUDIO)
+                    continue;
+            }
+            icalproperty *tp = icalcomponent_get_first_property(a, ICAL_TRIGGER_PROPERTY);
+            if (!tp)
+                continue;
+            const icaltriggertype t = icalproperty_get_trigger(tp);
+            qint64 beforeSecs;
+            if (!icaltime_is_null_time(t.time)) {
+                if (e.allDay)
+                    continue;
+                const qint64 at
+                    = qint64(icaltime_as_timet_with_zone(t.time, icaltimezone_get_utc_timezone()));
+                beforeSecs = e.start.toSecsSinceEpoch() - at;
+            } else {
+                beforeSecs = -qint64(icaldurationtype_as_int(t.duration));
+                icalparameter *rel = icalproperty_get_first_parameter(tp, ICAL_RELATED_PARAMETER);
+                if (rel && icalparameter_get_related(rel) == ICAL_RELATED_END)
+                    beforeSecs -= e.durationMinutes() * 60;
+            }
+            out << int(std::clamp<qint64>((beforeSecs + 59) / 60, 0, kMaxReminderMinutes));
+        }
+        return normalizeReminders(out);
+    }
+
     void mapEvent(icalcomponent *c)
     {
         Event e;
@@ -925,6 +962,7 @@ private:
                 return;
             }
         }
+        e.reminders = alarmsOf(c, e);
         if (recurrenceId.valid) {
             // A changed occurrence is one occurrence: an RRULE / RDATE on it (libical's
             // 2446.ics, khal's RANGE=THISANDFUTURE) would make a second series of it.

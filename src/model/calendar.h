@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -21,6 +22,9 @@ struct Calendar {
     bool visible = true;
     bool countsForAvailability = true;
     QString sourceUrl; //!< subscriptions only
+    //! Minutes before the start of the reminders an event with Event::defaultReminders gets
+    //! (Google's calendarList defaultReminders, or the user's choice in Settings).
+    QList<int> defaultReminders;
 
     //! A calendar of a connected provider account (its writes go through the sync engine).
     bool isProvider() const { return !accountId.isEmpty(); }

@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace kairos {
 
 bool Event::isValid() const
@@ -53,6 +55,37 @@ QString Event::newId()
     raw[6] = char((raw[6] & 0x0F) | 0x40); // version 4
     raw[8] = char((raw[8] & 0x3F) | 0x80); // RFC 4122 variant
     return QUuid::fromRfc4122(raw).toString(QUuid::WithoutBraces);
+}
+
+QList<int> normalizeReminders(QList<int> minutes)
+{
+    minutes.removeIf([](int m) { return m < 0 || m > kMaxReminderMinutes; });
+    std::sort(minutes.begin(), minutes.end());
+    minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
+    return minutes;
+}
+
+QString remindersToString(const QList<int> &minutes)
+{
+    QString out;
+    for (int m : minutes) {
+        if (!out.isEmpty())
+            out += QLatin1Char(',');
+        out += QString::number(m);
+    }
+    return out;
+}
+
+QList<int> remindersFromString(QStringView text)
+{
+    QList<int> out;
+    for (QStringView part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int m = part.toInt(&ok);
+        if (ok)
+            out << m;
+    }
+    return normalizeReminders(out);
 }
 
 QString toString(EventStatus s)

@@ -12,6 +12,9 @@
 
 namespace kairos {
 
+//! Google's limit for a reminder (four weeks); the same bound for every calendar.
+constexpr int kMaxReminderMinutes = 40320;
+
 enum class EventStatus { Confirmed, Tentative, Cancelled };
 //! Opaque = busy, Transparent = free (RFC 5545 TRANSP).
 enum class Transparency { Opaque, Transparent };
@@ -63,6 +66,13 @@ struct Event {
     //! An out-of-office block (Google eventType "outOfOffice", Graph showAs "oof"): shared
     //! with the team as out of office rather than busy.
     bool outOfOffice = false;
+    //! Display alarms, in minutes before the start (0 = at the start): RFC 5545 VALARMs with a
+    //! TRIGGER relative to the start, Google's "popup" reminders.overrides, Graph's
+    //! reminderMinutesBeforeStart. Kept sorted and without duplicates (normalizeReminders).
+    QList<int> reminders;
+    //! The calendar's default reminders apply instead of `reminders` (Google
+    //! reminders.useDefault; Calendar::defaultReminders).
+    bool defaultReminders = false;
     QDateTime created;
     QDateTime updated;
 
@@ -77,11 +87,23 @@ struct Event {
     //! Duration in minutes (all-day: whole days × 1440).
     qint64 durationMinutes() const;
 
+    //! The reminders that ring for this event: the calendar's defaults when `defaultReminders`.
+    QList<int> effectiveReminders(const QList<int> &calendarDefaults) const
+    {
+        return defaultReminders ? calendarDefaults : reminders;
+    }
+
     //! A new random local id (UUID without braces).
     static QString newId();
 
     friend bool operator==(const Event &, const Event &) = default;
 };
+
+//! Ascending, without duplicates, negative values or more than four weeks (Google's limit).
+QList<int> normalizeReminders(QList<int> minutes);
+//! "10,30" ↔ {10, 30} (the store's form).
+QString remindersToString(const QList<int> &minutes);
+QList<int> remindersFromString(QStringView text);
 
 QString toString(EventStatus s);
 EventStatus eventStatusFromString(const QString &s);

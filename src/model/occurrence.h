@@ -21,6 +21,8 @@ struct Occurrence {
     Transparency transparency = Transparency::Opaque;
     bool readOnly = false;
     bool recurring = false;
+    //! Minutes before `start` of the reminders that ring (the calendar's defaults resolved).
+    QList<int> reminders;
 
     Interval interval() const { return Interval::fromDateTimes(start, end); }
 };

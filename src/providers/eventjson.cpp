@@ -78,6 +78,14 @@ QJsonObject eventToJson(const Event &e)
     o.insert(QStringLiteral("transparent"), e.transparency == Transparency::Transparent);
     if (e.outOfOffice)
         o.insert(QStringLiteral("out_of_office"), true);
+    if (!e.reminders.isEmpty()) {
+        QJsonArray rem;
+        for (int m : e.reminders)
+            rem.append(m);
+        o.insert(QStringLiteral("reminders"), rem);
+    }
+    if (e.defaultReminders)
+        o.insert(QStringLiteral("defaultReminders"), true);
     o.insert(QStringLiteral("created"), dt(e.created));
     o.insert(QStringLiteral("updated"), dt(e.updated));
     return o;
@@ -126,6 +134,11 @@ Event eventFromJson(const QJsonObject &o)
     e.transparency = o.value(QStringLiteral("transparent")).toBool() ? Transparency::Transparent
                                                                      : Transparency::Opaque;
     e.outOfOffice = o.value(QStringLiteral("out_of_office")).toBool();
+    const QJsonArray rem = o.value(QStringLiteral("reminders")).toArray();
+    for (const auto &v : rem)
+        e.reminders << v.toInt();
+    e.reminders = normalizeReminders(e.reminders);
+    e.defaultReminders = o.value(QStringLiteral("defaultReminders")).toBool();
     const QString c = o.value(QStringLiteral("created")).toString();
     if (!c.isEmpty())
         e.created = QDateTime::fromString(c, Qt::ISODateWithMs).toUTC();

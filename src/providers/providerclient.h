@@ -25,6 +25,8 @@ struct RemoteCalendar {
     bool readOnly = false;
     bool primary = false;
     bool owned = false; //!< the account owns it (counts for availability by default)
+    //! The provider's default reminders (Google defaultReminders, popup only), when it has any.
+    std::optional<QList<int>> defaultReminders;
 };
 
 //! \brief One page of changes: events to upsert (with providerId set; exceptions carry the

@@ -5,11 +5,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 
@@ -206,7 +208,7 @@ const QString kEventColumns = QStringLiteral(
     "id, calendar_id, provider_id, etag, ical_uid, sequence, title, location, description, "
     "all_day, start_ms, start_tz, end_ms, end_tz, start_date, end_date, recurrence, "
     "recurring_event_id, original_start_ms, original_start_tz, attendees, organizer, status, "
-    "transparency, created_ms, updated_ms, out_of_office");
+    "transparency, created_ms, updated_ms, out_of_office, reminders, reminders_default");
 
 } // namespace
 
@@ -320,12 +322,13 @@ static Calendar calendarFromQuery(const QSqlQuery &q)
     c.visible = q.value(9).toBool();
     c.countsForAvailability = q.value(10).toBool();
     c.sourceUrl = q.value(11).toString();
+    c.defaultReminders = remindersFromString(q.value(12).toString());
     return c;
 }
 
 static const QString kCalendarColumns = QStringLiteral(
     "id, account_id, provider_id, kind, name, color, time_zone, read_only, is_primary, "
-    "visible, counts_for_availability, source_url");
+    "visible, counts_for_availability, source_url, default_reminders");
 
 Expected<QList<Calendar>> EventStore::calendars()
 {
@@ -357,14 +360,15 @@ Expected<void> EventStore::saveCalendar(const Calendar &c)
     QSqlQuery q(m_db.db());
     // An upsert (see saveAccount): replacing the row would cascade-delete its events.
     q.prepare(QStringLiteral("INSERT INTO calendars (") + kCalendarColumns
-        + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO "
+        + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO "
                          "UPDATE SET account_id = excluded.account_id, "
                          "provider_id = excluded.provider_id, kind = excluded.kind, "
                          "name = excluded.name, color = excluded.color, "
                          "time_zone = excluded.time_zone, read_only = excluded.read_only, "
                          "is_primary = excluded.is_primary, visible = excluded.visible, "
                          "counts_for_availability = excluded.counts_for_availability, "
-                         "source_url = excluded.source_url"));
+                         "source_url = excluded.source_url, "
+                         "default_reminders = excluded.default_reminders"));
     q.addBindValue(c.id);
     q.addBindValue(
         c.accountId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.accountId));
@@ -378,6 +382,7 @@ Expected<void> EventStore::saveCalendar(const Calendar &c)
     q.addBindValue(c.visible);
     q.addBindValue(c.countsForAvailability);
     q.addBindValue(nn(c.sourceUrl));
+    q.addBindValue(nn(remindersToString(normalizeReminders(c.defaultReminders))));
     if (!q.exec())
         return queryError(q);
     return {};
@@ -446,6 +451,8 @@ static Expected<QList<Event>> readEvents(
         if (!q.value(25).isNull())
             e.updated = QDateTime::fromMSecsSinceEpoch(q.value(25).toLongLong(), Qt::UTC);
         e.outOfOffice = q.value(26).toBool();
+        e.reminders = remindersFromString(q.value(27).toString());
+        e.defaultReminders = q.value(28).toBool();
         out.append(std::move(e));
     }
     return out;
@@ -544,8 +551,9 @@ Expected<void> EventStore::writeEvents(QList<Event> &input, const QString &table
         // a large import spent most of its time in that per-value overhead.
         const QByteArray sql = (QStringLiteral("INSERT OR REPLACE INTO ") + table
             + QStringLiteral(" (") + kEventColumns
-            + QStringLiteral(", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            + QStringLiteral(
+                ", range_start_ms, range_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
                                    .toUtf8();
         sqlite3_stmt *raw = nullptr;
         if (sqlite3_prepare_v2(h, sql.constData(), int(sql.size()), &raw, nullptr) != SQLITE_OK)
@@ -587,6 +595,8 @@ Expected<void> EventStore::writeEvents(QList<Event> &input, const QString &table
             b.msOrNull(e.created);
             b.msOrNull(e.updated);
             b.integer(e.outOfOffice ? 1 : 0);
+            b.latin1(remindersToString(normalizeReminders(e.reminders)).toLatin1());
+            b.integer(e.defaultReminders ? 1 : 0);
             b.integer(rs);
             b.integer(re);
             if (sqlite3_step(raw) != SQLITE_DONE)
@@ -643,6 +653,43 @@ Expected<QList<EventStore::EventKey>> EventStore::eventKeys(const QString &calen
         out.append(std::move(k));
     }
     return out;
+}
+
+QString EventStore::searchQuery(const QString &text)
+{
+    QStringList terms;
+    const QStringList words
+        = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (QString w : words) {
+        w.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        // A word of punctuation only has no token: FTS5 would refuse the empty phrase.
+        if (!std::any_of(w.cbegin(), w.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
+            continue;
+        terms << QLatin1Char('"') + w + QStringLiteral("\"*");
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+Expected<QList<Event>> EventStore::search(const QString &text, qint64 aroundMs, int limit)
+{
+    const QString match = searchQuery(text);
+    if (match.isEmpty() || limit <= 0)
+        return QList<Event>();
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    // Upcoming (or ongoing) events first, soonest first; then past ones, latest first.
+    QString cols = kEventColumns;
+    cols.replace(QStringLiteral(", "), QStringLiteral(", e."));
+    q.prepare(QStringLiteral("SELECT e.") + cols
+        + QStringLiteral(" FROM events_fts JOIN events e ON e.rowid = events_fts.rowid WHERE "
+                         "events_fts MATCH ? ORDER BY (e.range_end_ms < ?), "
+                         "CASE WHEN e.range_end_ms < ? THEN -e.range_start_ms ELSE "
+                         "e.range_start_ms END LIMIT ?"));
+    q.addBindValue(match);
+    q.addBindValue(aroundMs);
+    q.addBindValue(aroundMs);
+    q.addBindValue(limit);
+    return readEvents(q, [this](const QString &z) { return zone(z); });
 }
 
 Expected<QList<Event>> EventStore::eventsByIds(const QStringList &ids)

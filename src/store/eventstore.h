@@ -51,6 +51,14 @@ public:
         int sequence = 0;
     };
     Expected<QList<EventKey>> eventKeys(const QString &calendarId);
+    //! \brief Full-text search (SQLite FTS5) over title, location, description and the attendees'
+    //! names and e-mails; accents and case do not matter, every word must match, each as a
+    //! prefix ("plan" finds "planning"). At most `limit` events, the ones starting nearest to
+    //! `aroundMs` first (upcoming before past). Empty text: no events.
+    Expected<QList<Event>> search(const QString &text, qint64 aroundMs, int limit = 200);
+    //! The FTS5 query for what a user typed: each word a quoted prefix term, all required.
+    static QString searchQuery(const QString &text);
+
     //! Events with these ids (any order; missing ids are left out).
     Expected<QList<Event>> eventsByIds(const QStringList &ids);
 

@@ -8,6 +8,9 @@ namespace kairos::store {
 //! database from `PRAGMA user_version` i to i+1. Never edit a released migration; add one.
 const QList<QStringList> &migrations();
 
+//! SQL that turns an attendees JSON column into "name e-mail name e-mail …" for the search index.
+QString attendeeSearchText(const QString &column);
+
 inline int latestSchemaVersion()
 {
     return int(migrations().size());

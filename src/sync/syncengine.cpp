@@ -253,6 +253,8 @@ void SyncEngine::afterFlush(const QString &accountId)
             c.timeZone = rc.timeZone;
             c.readOnly = rc.readOnly;
             c.primary = rc.primary;
+            if (rc.defaultReminders) // the provider's own defaults are what useDefault means
+                c.defaultReminders = *rc.defaultReminders;
             if (c.color.isEmpty() && !rc.color.isEmpty())
                 c.color = rc.color;
             if (!(before == c) || !existing || !existing->contains(c)) {

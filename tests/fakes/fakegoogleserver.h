@@ -96,6 +96,11 @@ public:
         const QString &accessRole = QStringLiteral("owner"),
         const QString &timeZone = QStringLiteral("Europe/Madrid"));
     void removeCalendar(const QString &id);
+    //! The calendar's defaultReminders ("popup", these minutes); new calendars have 10.
+    void setDefaultReminders(const QString &calendarId, const QList<int> &minutes);
+    //! Why Google would refuse this body's reminders (empty: it would not): useDefault with
+    //! overrides, more than five, a method other than popup / email, minutes out of 0..40320.
+    static QString badReminders(const QJsonObject &body);
     //! Inserts or replaces (remote change): assigns etag, updated, iCalUID when missing.
     QJsonObject putEvent(const QString &calendarId, QJsonObject event);
     void deleteEvent(const QString &calendarId, const QString &eventId);
@@ -173,6 +178,9 @@ public:
     void invalidateDeltaLinks(const QString &calendarId);
     void seed(const QString &calendarId, int count, const QDateTime &firstStart);
     int maxPageSizeSeen() const { return m_maxPageSize; }
+    //! Why Graph would refuse this body's reminder fields (empty: it would not): isReminderOn
+    //! not a Boolean, reminderMinutesBeforeStart not a non-negative integer.
+    static QString badReminder(const QJsonObject &body);
 
 protected:
     HttpResponse goneResponse() const override;

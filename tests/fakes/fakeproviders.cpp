@@ -276,8 +276,50 @@ void FakeGoogleServer::addCalendar(const QString &id, const QString &summary, co
     c.meta = QJsonObject { { QStringLiteral("kind"), QStringLiteral("calendar#calendarListEntry") },
         { QStringLiteral("id"), id }, { QStringLiteral("summary"), summary },
         { QStringLiteral("backgroundColor"), color }, { QStringLiteral("accessRole"), accessRole },
-        { QStringLiteral("timeZone"), timeZone },
-        { QStringLiteral("primary"), m_cals.size() == 1 } };
+        { QStringLiteral("timeZone"), timeZone }, { QStringLiteral("primary"), m_cals.size() == 1 },
+        { QStringLiteral("defaultReminders"),
+            QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+                { QStringLiteral("minutes"), 10 } } } } };
+}
+
+void FakeGoogleServer::setDefaultReminders(const QString &calendarId, const QList<int> &minutes)
+{
+    QJsonArray list;
+    for (int m : minutes)
+        list.append(QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+            { QStringLiteral("minutes"), m } });
+    m_cals[calendarId].meta.insert(QStringLiteral("defaultReminders"), list);
+}
+
+QString FakeGoogleServer::badReminders(const QJsonObject &body)
+{
+    if (!body.contains(QLatin1String("reminders")))
+        return {};
+    const QJsonValue v = body.value(QLatin1String("reminders"));
+    if (!v.isObject())
+        return QStringLiteral("Invalid value for: reminders");
+    const QJsonObject r = v.toObject();
+    for (auto k = r.begin(); k != r.end(); ++k) {
+        if (k.key() != QLatin1String("useDefault") && k.key() != QLatin1String("overrides"))
+            return QStringLiteral("Invalid field: reminders.") + k.key();
+    }
+    const QJsonArray overrides = r.value(QLatin1String("overrides")).toArray();
+    if (r.value(QLatin1String("useDefault")).toBool() && !overrides.isEmpty())
+        return QStringLiteral("Cannot specify both default reminders and overrides at the same "
+                              "time.");
+    if (overrides.size() > 5)
+        return QStringLiteral("Too many reminders.");
+    for (const auto &o : overrides) {
+        const QJsonObject x = o.toObject();
+        const QString method = x.value(QLatin1String("method")).toString();
+        const QJsonValue minutes = x.value(QLatin1String("minutes"));
+        if (method != QLatin1String("popup") && method != QLatin1String("email"))
+            return QStringLiteral("Invalid reminder method.");
+        if (!minutes.isDouble() || minutes.toDouble() != double(minutes.toInt())
+            || minutes.toInt() < 0 || minutes.toInt() > 40320)
+            return QStringLiteral("Invalid reminder minutes.");
+    }
+    return {};
 }
 
 void FakeGoogleServer::removeCalendar(const QString &id)
@@ -295,6 +337,9 @@ QJsonObject FakeGoogleServer::store(Cal &cal, QJsonObject e)
         e.insert(QStringLiteral("created"), nowIso());
     if (!e.contains(QLatin1String("status")))
         e.insert(QStringLiteral("status"), QStringLiteral("confirmed"));
+    if (!e.contains(QLatin1String("reminders"))) // Google: the calendar's defaults
+        e.insert(
+            QStringLiteral("reminders"), QJsonObject { { QStringLiteral("useDefault"), true } });
     if (!e.contains(QLatin1String("iCalUID")))
         e.insert(QStringLiteral("iCalUID"),
             QString(e.value(QLatin1String("id")).toString() + QStringLiteral("@google.com")));
@@ -434,6 +479,8 @@ HttpResponse FakeGoogleServer::handle(const HttpRequest &r)
             static const QRegularExpression idRe(QStringLiteral("^[a-v0-9]{5,1024}$"));
             if (!body.contains(QLatin1String("start")) || !body.contains(QLatin1String("end")))
                 res = error(400, QStringLiteral("required"), QStringLiteral("Missing end time."));
+            else if (const QString bad = badReminders(body); !bad.isEmpty())
+                res = error(400, QStringLiteral("invalid"), bad);
             else if (!id.isEmpty() && !idRe.match(id).hasMatch())
                 res = error(
                     400, QStringLiteral("invalid"), QStringLiteral("Invalid resource id value."));
@@ -457,6 +504,9 @@ HttpResponse FakeGoogleServer::handle(const HttpRequest &r)
                     res = error(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
                 else
                     res = HttpResponse::json(200, it->json);
+            } else if ((r.method == "PATCH" || r.method == "PUT")
+                && !badReminders(r.json()).isEmpty()) {
+                res = error(400, QStringLiteral("invalid"), badReminders(r.json()));
             } else if (r.method == "PATCH" || r.method == "PUT") {
                 if (it == cit->events.end()) {
                     // An instance of a series edited for the first time becomes an exception.
@@ -680,6 +730,10 @@ QJsonObject FakeGraphServer::store(const QString &calendarId, QJsonObject e)
             QString(QStringLiteral("uid-") + e.value(QLatin1String("id")).toString()));
     if (!e.contains(QLatin1String("type")))
         e.insert(QStringLiteral("type"), QStringLiteral("singleInstance"));
+    if (!e.contains(QLatin1String("isReminderOn"))) // Outlook's default: 15 minutes before
+        e.insert(QStringLiteral("isReminderOn"), true);
+    if (!e.contains(QLatin1String("reminderMinutesBeforeStart")))
+        e.insert(QStringLiteral("reminderMinutesBeforeStart"), 15);
     normalizeGraphTimes(e);
     Stored &s = m_events[e.value(QLatin1String("id")).toString()];
     s.json = e;
@@ -903,6 +957,19 @@ void FakeGraphServer::seed(const QString &calendarId, int count, const QDateTime
     }
 }
 
+QString FakeGraphServer::badReminder(const QJsonObject &body)
+{
+    if (body.contains(QLatin1String("isReminderOn"))
+        && !body.value(QLatin1String("isReminderOn")).isBool())
+        return QStringLiteral("isReminderOn must be a Boolean");
+    if (body.contains(QLatin1String("reminderMinutesBeforeStart"))) {
+        const QJsonValue m = body.value(QLatin1String("reminderMinutesBeforeStart"));
+        if (!m.isDouble() || m.toDouble() != double(m.toInt()) || m.toInt() < 0)
+            return QStringLiteral("reminderMinutesBeforeStart must be a non-negative Int32");
+    }
+    return {};
+}
+
 HttpResponse FakeGraphServer::goneResponse() const
 {
     return HttpResponse::json(410,
@@ -956,6 +1023,8 @@ HttpResponse FakeGraphServer::handle(const HttpRequest &r)
                 || !body.contains(QLatin1String("end"))) {
                 res = error(400, QStringLiteral("ErrorInvalidRequest"),
                     QStringLiteral("start/end required"));
+            } else if (const QString bad = badReminder(body); !bad.isEmpty()) {
+                res = error(400, QStringLiteral("ErrorInvalidRequest"), bad);
             } else {
                 body.insert(QStringLiteral("id"),
                     QString(QStringLiteral("AAMk")
@@ -984,6 +1053,8 @@ HttpResponse FakeGraphServer::handle(const HttpRequest &r)
             res = error(412, QStringLiteral("ErrorIrresolvableConflict"),
                 QStringLiteral("The change key passed in the request does not match the current "
                                "change key for the item."));
+        else if (r.method == "PATCH" && !badReminder(r.json()).isEmpty())
+            res = error(400, QStringLiteral("ErrorInvalidRequest"), badReminder(r.json()));
         else if (r.method == "PATCH") {
             res = HttpResponse::json(200, patchStored(id, r.json()));
         } else if (r.method == "DELETE") {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reads an .ics file with python3-icalendar (an independent parser) and prints what it saw
 as JSON: every VEVENT's UID, RECURRENCE-ID, SUMMARY, UTC start/end (or dates), RRULE, plus the
-TZIDs used by properties and the TZIDs that have a VTIMEZONE. Used by tst_ics_export."""
+TZIDs used by properties and the TZIDs that have a VTIMEZONE, and each event's VALARMs (ACTION,
+minutes before the start). Used by tst_ics_export."""
 import json
 import sys
 from datetime import date, datetime, timezone
@@ -35,6 +36,13 @@ def main(path):
               "start": iso(comp.decoded("DTSTART")),
               "end": iso(comp.decoded("DTEND")) if "DTEND" in comp else "",
               "dtstamp": "DTSTAMP" in comp}
+        ev["alarms"] = []
+        for sub in comp.subcomponents:
+            if sub.name != "VALARM":
+                continue
+            trigger = sub.decoded("TRIGGER")
+            ev["alarms"].append({"action": str(sub.get("ACTION", "")),
+                                 "minutes_before": int(-trigger.total_seconds() // 60)})
         if "RECURRENCE-ID" in comp:
             ev["recurrence_id"] = iso(comp.decoded("RECURRENCE-ID"))
         if "RRULE" in comp:

@@ -34,6 +34,7 @@ inline QList<Event> sampleEvents()
     a.sequence = 2;
     a.created = QDateTime(QDate(2024, 3, 1), QTime(8, 0), QTimeZone::utc());
     a.updated = QDateTime(QDate(2024, 3, 2), QTime(9, 15, 30), QTimeZone::utc());
+    a.reminders = { 10, 60 };
     out << a;
 
     // Weekly series in New York across the March DST change, one EXDATE, one moved instance.
@@ -45,6 +46,7 @@ inline QList<Event> sampleEvents()
     m.end = QDateTime(QDate(2024, 2, 26), QTime(9, 30), ny);
     m.recurrence = { QStringLiteral("RRULE:FREQ=WEEKLY;COUNT=8;BYDAY=MO"),
         QStringLiteral("EXDATE;TZID=America/New_York:20240318T090000") };
+    m.reminders = { 0 };
     out << m;
     Event o = m;
     o.id = QStringLiteral("o");

@@ -189,6 +189,14 @@ void TestIcsExport::readByPythonIcalendar()
                 QVERIFY2(
                     j.value(QStringLiteral("rrule")).toString().contains(part), qPrintable(part));
         }
+        // VALARMs as python3-icalendar reads them: display alarms, minutes before the start.
+        QList<int> alarms;
+        for (const auto &a : j.value(QStringLiteral("alarms")).toArray()) {
+            QCOMPARE(
+                a.toObject().value(QStringLiteral("action")).toString(), QStringLiteral("DISPLAY"));
+            alarms << a.toObject().value(QStringLiteral("minutes_before")).toInt();
+        }
+        QCOMPARE(alarms, e.reminders);
         if (e.originalStart.isValid())
             QCOMPARE(j.value(QStringLiteral("recurrence_id")).toString(),
                 e.originalStart.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")));

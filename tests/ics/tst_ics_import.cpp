@@ -95,6 +95,7 @@ private Q_SLOTS:
     void linesLongerThanTheReadBlock();
     void scanCountsWithoutKeepingEvents();
     void fuzzRegressions();
+    void alarms();
 };
 
 void TestIcsImport::outlookWindowsZones()
@@ -685,6 +686,45 @@ void TestIcsImport::scanCountsWithoutKeepingEvents()
     auto cancelled = ics::scanCalendar(buf, o);
     QVERIFY(!cancelled);
     QVERIFY(cancelled.error().code == Error::Code::Cancelled);
+}
+
+void TestIcsImport::alarms()
+{
+    // VALARMs as other programs write them: relative to the start (Thunderbird, Apple), to the
+    // end, an absolute UTC time, an e-mail alarm (not ours to ring), one after the start (rings
+    // at the start), an AUDIO alarm (rings like a display one).
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                           "BEGIN:VEVENT\r\nUID:alarms@x\r\nDTSTART:20240415T100000Z\r\n"
+                           "DTEND:20240415T113000Z\r\nSUMMARY:Alarms\r\n"
+                           "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\n"
+                           "DESCRIPTION:x\r\nEND:VALARM\r\n"
+                           "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=END:-PT2H\r\n"
+                           "DESCRIPTION:x\r\nEND:VALARM\r\n"
+                           "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
+                           "TRIGGER;VALUE=DATE-TIME:20240414T100000Z\r\n"
+                           "DESCRIPTION:x\r\nEND:VALARM\r\n"
+                           "BEGIN:VALARM\r\nACTION:EMAIL\r\nTRIGGER:-P2D\r\nSUMMARY:s\r\n"
+                           "DESCRIPTION:x\r\nATTENDEE:mailto:a@x\r\nEND:VALARM\r\n"
+                           "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:PT5M\r\n"
+                           "DESCRIPTION:x\r\nEND:VALARM\r\n"
+                           "BEGIN:VALARM\r\nACTION:AUDIO\r\nTRIGGER:-PT1H\r\nEND:VALARM\r\n"
+                           "END:VEVENT\r\n"
+                           "BEGIN:VEVENT\r\nUID:none@x\r\nDTSTART:20240415T100000Z\r\n"
+                           "DTEND:20240415T110000Z\r\nSUMMARY:None\r\nEND:VEVENT\r\n"
+                           "END:VCALENDAR\r\n";
+    auto p = ics::parseCalendar(ics, {});
+    QVERIFY(p);
+    const Event *a = byUid(*p, QStringLiteral("alarms@x"));
+    QVERIFY(a);
+    // 15; the end (11:30) minus 2 h = 30 before; a day; 0 (after the start); 60.
+    QCOMPARE(a->reminders, (QList<int> { 0, 15, 30, 60, 1440 }));
+    QVERIFY(byUid(*p, QStringLiteral("none@x"))->reminders.isEmpty());
+    // Through the store and back unchanged.
+    Db db;
+    QVERIFY(ics::applyImport(*db.store, QStringLiteral("local"), *p));
+    const auto stored = db.store->eventsByUid(QStringLiteral("alarms@x"));
+    QVERIFY(stored);
+    QCOMPARE(stored->first().reminders, a->reminders);
 }
 
 QTEST_GUILESS_MAIN(TestIcsImport)

@@ -398,6 +398,120 @@ private Q_SLOTS:
         QCOMPARE(f.store->event(f.eventId(QStringLiteral("primary"), instanceId))->title,
             QStringLiteral("Stand-up (late)"));
     }
+
+    void remindersBothWays()
+    {
+        // reminders.useDefault / overrides and the calendar's defaultReminders come in; an
+        // edited event goes out with popup overrides, a default one with useDefault only (the
+        // fake refuses both at once, as Google does).
+        MockClock clock;
+        SyncFixture f(Provider::Google, QStringLiteral("google-reminders"));
+        f.google.addCalendar(QStringLiteral("primary"), QStringLiteral("Work"));
+        f.google.setDefaultReminders(QStringLiteral("primary"), { 30, 5 });
+        QJsonObject own = gEvent(QStringLiteral("Own"), at(23, 9));
+        own.insert(QStringLiteral("reminders"),
+            QJsonObject { { QStringLiteral("useDefault"), false },
+                { QStringLiteral("overrides"),
+                    QJsonArray {
+                        QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+                            { QStringLiteral("minutes"), 60 } },
+                        QJsonObject { { QStringLiteral("method"), QStringLiteral("email") },
+                            { QStringLiteral("minutes"), 1440 } },
+                        QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+                            { QStringLiteral("minutes"), 10 } } } } });
+        const QJsonObject ownStored = f.google.putEvent(QStringLiteral("primary"), own);
+        const QJsonObject dflt = f.google.putEvent(
+            QStringLiteral("primary"), gEvent(QStringLiteral("Default"), at(24, 9)));
+        QVERIFY(f.sync());
+        QCOMPARE(f.store->calendar(f.calId(QStringLiteral("primary")))->defaultReminders,
+            (QList<int> { 5, 30 }));
+        Event a = f.store
+                      ->event(f.eventId(QStringLiteral("primary"),
+                          ownStored.value(QLatin1String("id")).toString()))
+                      .value();
+        QCOMPARE(a.reminders, (QList<int> { 10, 60 })); // the e-mail one is Google's to send
+        QVERIFY(!a.defaultReminders);
+        Event b = f.store
+                      ->event(f.eventId(
+                          QStringLiteral("primary"), dflt.value(QLatin1String("id")).toString()))
+                      .value();
+        QVERIFY(b.defaultReminders);
+        QVERIFY(b.reminders.isEmpty());
+        QCOMPARE(b.effectiveReminders({ 5, 30 }), (QList<int> { 5, 30 }));
+
+        // Out: the default event gets its own reminder, the other goes back to the default.
+        b.defaultReminders = false;
+        b.reminders = { 15 };
+        a.defaultReminders = true;
+        QVERIFY(f.engine->updateEvent(b, {}).hasValue());
+        QVERIFY(f.engine->updateEvent(a, {}).hasValue());
+        QTRY_COMPARE(f.engine->pendingWrites(), 0);
+        QTRY_VERIFY(!f.engine->isSyncing());
+        QVERIFY2(f.google.rejections().isEmpty(), qPrintable(f.google.rejections().join(u';')));
+        const QJsonObject rb = f.google.event(QStringLiteral("primary"), b.providerId)
+                                   ->value(QLatin1String("reminders"))
+                                   .toObject();
+        QCOMPARE(rb.value(QLatin1String("useDefault")), QJsonValue(false));
+        QCOMPARE(rb.value(QLatin1String("overrides")).toArray(),
+            (QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+                { QStringLiteral("minutes"), 15 } } }));
+        const QJsonObject ra = f.google.event(QStringLiteral("primary"), a.providerId)
+                                   ->value(QLatin1String("reminders"))
+                                   .toObject();
+        QCOMPARE(ra.value(QLatin1String("useDefault")), QJsonValue(true));
+        QVERIFY(ra.value(QLatin1String("overrides")).toArray().isEmpty());
+
+        // A new event with no reminders at all says so (no popup overrides, not the default).
+        Event c;
+        c.calendarId = f.calId(QStringLiteral("primary"));
+        c.title = QStringLiteral("Quiet");
+        c.start = at(27, 10);
+        c.end = at(27, 11);
+        auto created = f.engine->createEvent(c);
+        QVERIFY(created.hasValue());
+        QTRY_COMPARE(f.engine->pendingWrites(), 0);
+        QTRY_VERIFY(!f.engine->isSyncing());
+        const QJsonObject rc = f.google.event(QStringLiteral("primary"), created->providerId)
+                                   ->value(QLatin1String("reminders"))
+                                   .toObject();
+        QCOMPARE(rc.value(QLatin1String("useDefault")), QJsonValue(false));
+        QVERIFY(rc.value(QLatin1String("overrides")).toArray().isEmpty());
+        QVERIFY(f.sync());
+        QCOMPARE(f.store->event(b.id)->reminders, (QList<int> { 15 }));
+        QVERIFY(f.store->event(a.id)->defaultReminders);
+    }
+
+    void fakeRefusesBadReminders()
+    {
+        // The fake is as strict as Google: it can tell a wrong body from a right one.
+        const QJsonObject both { { QStringLiteral("reminders"),
+            QJsonObject { { QStringLiteral("useDefault"), true },
+                { QStringLiteral("overrides"),
+                    QJsonArray {
+                        QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+                            { QStringLiteral("minutes"), 5 } } } } } } };
+        QVERIFY(!fake::FakeGoogleServer::badReminders(both).isEmpty());
+        QJsonArray six;
+        for (int i = 0; i < 6; ++i)
+            six.append(QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+                { QStringLiteral("minutes"), i } });
+        QVERIFY(!fake::FakeGoogleServer::badReminders(
+            { { QStringLiteral("reminders"),
+                QJsonObject { { QStringLiteral("overrides"), six } } } })
+                     .isEmpty());
+        QVERIFY(!fake::FakeGoogleServer::badReminders(
+            { { QStringLiteral("reminders"),
+                QJsonObject { { QStringLiteral("overrides"),
+                    QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("sms") },
+                        { QStringLiteral("minutes"), 5 } } } } } } })
+                     .isEmpty());
+        QVERIFY(fake::FakeGoogleServer::badReminders(GoogleClient::toJson([] {
+            Event e;
+            e.reminders = { 0, 5, 10, 20, 30, 60 }; // six: Kairos sends the first five
+            return e;
+        }()))
+                    .isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncGoogle)

@@ -122,6 +122,52 @@ private Q_SLOTS:
         QVERIFY(f.store->event(renamed.first().at(1).toString())->outOfOffice);
     }
 
+    void remindersBothWays()
+    {
+        // isReminderOn / reminderMinutesBeforeStart in and out; Outlook keeps one reminder: the
+        // earliest of the event's.
+        MockClock clock;
+        SyncFixture f(Provider::Microsoft, QStringLiteral("graph-reminders"));
+        f.graph.addCalendar(QStringLiteral("cal1"), QStringLiteral("Calendar"));
+        const QDateTime t = clock.currentDateTimeUtc().addDays(2);
+        QJsonObject off = msEvent(QStringLiteral("Off"), t);
+        off.insert(QStringLiteral("isReminderOn"), false);
+        QJsonObject on = msEvent(QStringLiteral("On"), t.addDays(1));
+        on.insert(QStringLiteral("isReminderOn"), true);
+        on.insert(QStringLiteral("reminderMinutesBeforeStart"), 45);
+        const QString offId
+            = f.graph.putEvent(QStringLiteral("cal1"), off).value(QLatin1String("id")).toString();
+        const QString onId
+            = f.graph.putEvent(QStringLiteral("cal1"), on).value(QLatin1String("id")).toString();
+        QVERIFY(f.sync());
+        Event a = f.store->event(f.eventId(QStringLiteral("cal1"), offId)).value();
+        Event b = f.store->event(f.eventId(QStringLiteral("cal1"), onId)).value();
+        QVERIFY(a.reminders.isEmpty());
+        QCOMPARE(b.reminders, QList<int> { 45 });
+
+        a.reminders = { 5, 30 };
+        b.reminders = {};
+        QVERIFY(f.engine->updateEvent(a, {}).hasValue());
+        QVERIFY(f.engine->updateEvent(b, {}).hasValue());
+        QTRY_COMPARE(f.engine->pendingWrites(), 0);
+        QTRY_VERIFY(!f.engine->isSyncing());
+        QVERIFY(f.graph.rejections().isEmpty());
+        const QJsonObject sa = *f.graph.event(offId);
+        QCOMPARE(sa.value(QLatin1String("isReminderOn")), QJsonValue(true));
+        QCOMPARE(sa.value(QLatin1String("reminderMinutesBeforeStart")), QJsonValue(30));
+        QCOMPARE(f.graph.event(onId)->value(QLatin1String("isReminderOn")), QJsonValue(false));
+        QVERIFY(f.sync());
+        QCOMPARE(f.store->event(a.id)->reminders, QList<int> { 30 });
+        QVERIFY(f.store->event(b.id)->reminders.isEmpty());
+
+        QVERIFY(!fake::FakeGraphServer::badReminder(
+            { { QStringLiteral("reminderMinutesBeforeStart"), -5 } })
+                     .isEmpty());
+        QVERIFY(!fake::FakeGraphServer::badReminder(
+            { { QStringLiteral("isReminderOn"), QStringLiteral("yes") } })
+                     .isEmpty());
+    }
+
     void availabilityDefaultsAndToggleKept()
     {
         MockClock clock;

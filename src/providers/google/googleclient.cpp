@@ -76,6 +76,19 @@ Attendee::Response responseOf(const QString &s)
     return Attendee::Response::NeedsAction;
 }
 
+//! The minutes of the "popup" entries of reminders.overrides / defaultReminders (e-mail
+//! reminders are Google's to send; Kairos shows pop-ups).
+QList<int> popupMinutes(const QJsonArray &list)
+{
+    QList<int> out;
+    for (const auto &v : list) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("method")).toString() == QLatin1String("popup"))
+            out << r.value(QLatin1String("minutes")).toInt();
+    }
+    return normalizeReminders(out);
+}
+
 bool isRateLimit(const ApiResponse &r)
 {
     return r.status == 403
@@ -175,6 +188,9 @@ Event GoogleClient::fromJson(const QJsonObject &o, const QByteArray &calendarZon
     e.organizer
         = o.value(QLatin1String("organizer")).toObject().value(QLatin1String("email")).toString();
     e.outOfOffice = o.value(QLatin1String("eventType")).toString() == QLatin1String("outOfOffice");
+    const QJsonObject rem = o.value(QLatin1String("reminders")).toObject();
+    e.defaultReminders = rem.value(QLatin1String("useDefault")).toBool();
+    e.reminders = popupMinutes(rem.value(QLatin1String("overrides")).toArray());
     e.transparency
         = o.value(QLatin1String("transparency")).toString() == QLatin1String("transparent")
         ? Transparency::Transparent
@@ -220,6 +236,16 @@ QJsonObject GoogleClient::toJson(const Event &e)
                                                     : QStringLiteral("opaque"));
     if (e.status == EventStatus::Tentative)
         o.insert(QStringLiteral("status"), QStringLiteral("tentative"));
+    // Google refuses overrides beside useDefault, and more than five overrides.
+    QJsonObject rem { { QStringLiteral("useDefault"), e.defaultReminders } };
+    if (!e.defaultReminders) {
+        QJsonArray overrides;
+        for (int m : normalizeReminders(e.reminders).mid(0, 5))
+            overrides.append(QJsonObject { { QStringLiteral("method"), QStringLiteral("popup") },
+                { QStringLiteral("minutes"), m } });
+        rem.insert(QStringLiteral("overrides"), overrides);
+    }
+    o.insert(QStringLiteral("reminders"), rem);
     return o;
 }
 
@@ -277,6 +303,9 @@ void GoogleClient::listCalendarsPage(
             rc.readOnly = role != QLatin1String("owner") && role != QLatin1String("writer");
             rc.owned = role == QLatin1String("owner");
             rc.primary = c.value(QLatin1String("primary")).toBool();
+            if (c.contains(QLatin1String("defaultReminders")))
+                rc.defaultReminders
+                    = popupMinutes(c.value(QLatin1String("defaultReminders")).toArray());
             acc << rc;
         }
         const QString next = o.value(QLatin1String("nextPageToken")).toString();

@@ -217,6 +217,9 @@ Event GraphClient::fromJson(const QJsonObject &o)
     e.transparency = o.value(QLatin1String("showAs")).toString() == QLatin1String("free")
         ? Transparency::Transparent
         : Transparency::Opaque;
+    if (o.value(QLatin1String("isReminderOn")).toBool())
+        e.reminders
+            = normalizeReminders({ o.value(QLatin1String("reminderMinutesBeforeStart")).toInt() });
     e.recurringEventId = o.value(QLatin1String("seriesMasterId")).toString();
     if (o.value(QLatin1String("recurrence")).isObject()) {
         // A series master (only a write answers with one: calendarView lists instances).
@@ -287,6 +290,14 @@ QJsonObject GraphClient::toJson(const Event &e)
                 a.optional ? QStringLiteral("optional") : QStringLiteral("required") } });
     }
     o.insert(QStringLiteral("attendees"), att);
+    // Outlook keeps one reminder: the earliest of the event's. Default reminders are left to
+    // the mailbox (a new event gets Outlook's default).
+    if (!e.defaultReminders) {
+        const QList<int> rem = normalizeReminders(e.reminders);
+        o.insert(QStringLiteral("isReminderOn"), !rem.isEmpty());
+        if (!rem.isEmpty())
+            o.insert(QStringLiteral("reminderMinutesBeforeStart"), rem.last());
+    }
     if (e.isRecurring()) {
         const QJsonObject rec
             = patternedRecurrence(e.recurrence, e.allDay ? e.startDate : e.start.toUTC().date());
