@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "calendar/agendaview.h"
+#include "calendar/searchdialog.h"
+#include "settings/calendarspage.h"
+
 #include "calendar/calendarservice.h"
 #include "calendar/eventdialog.h"
 #include "calendar/monthview.h"
@@ -27,6 +31,7 @@
 #include <QCalendarWidget>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -59,6 +64,8 @@ QString viewName(MainWindow::View v)
         return QStringLiteral("day");
     case MainWindow::View::Month:
         return QStringLiteral("month");
+    case MainWindow::View::Agenda:
+        return QStringLiteral("agenda");
     case MainWindow::View::Week:
         break;
     }
@@ -71,6 +78,8 @@ MainWindow::View viewFromName(const QString &name)
         return MainWindow::View::Day;
     if (name == QLatin1String("month"))
         return MainWindow::View::Month;
+    if (name == QLatin1String("agenda"))
+        return MainWindow::View::Agenda;
     return MainWindow::View::Week;
 }
 
@@ -129,6 +138,8 @@ MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidge
     m_stack->setObjectName(QStringLiteral("viewStack"));
     m_stack->addWidget(m_grid);
     m_stack->addWidget(m_month);
+    m_agenda = new AgendaView(m_calendar, this);
+    m_stack->addWidget(m_agenda);
     m_ics = new IcsController(m_calendar, m_profile, this);
     m_ics->installDropTarget(m_grid->viewport());
     m_ics->installDropTarget(m_month);
@@ -167,6 +178,7 @@ MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidge
     connect(m_ics, &IcsController::statusMessage, this,
         [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_month, &MonthView::openRequested, this, &MainWindow::openEvent);
+    connect(m_agenda, &AgendaView::openRequested, this, &MainWindow::openEvent);
     connect(m_month, &MonthView::dayRequested, this, [this](QDate day) {
         m_date = day;
         setView(View::Day);
@@ -183,6 +195,7 @@ MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidge
     };
     connect(m_grid, &TimeGridView::selectionChanged, this, selection);
     connect(m_month, &MonthView::selectionChanged, this, selection);
+    connect(m_agenda, &AgendaView::selectionChanged, this, selection);
 
     connect(&m_calendar, &CalendarService::changed, this, &MainWindow::scheduleRefresh);
     // Queued: the list may be the sender's origin (a checkbox toggled inside itemChanged).
@@ -191,10 +204,7 @@ MainWindow::MainWindow(CalendarService &calendar, const Profile &profile, QWidge
     connect(&m_calendar, &CalendarService::timeZoneChanged, this, &MainWindow::scheduleRefresh);
 
     reloadCalendarList();
-    (m_view == View::Day            ? m_dayAction
-            : m_view == View::Month ? m_monthAction
-                                    : m_weekAction)
-        ->setChecked(true);
+    viewAction(m_view)->setChecked(true);
     refresh();
     resize(1280, 820);
 }
@@ -304,6 +314,13 @@ void MainWindow::buildActions()
     m_weekAction = makeView(tr("&Week"), QStringLiteral("weekViewAction"), Qt::Key_2, View::Week);
     m_monthAction
         = makeView(tr("&Month"), QStringLiteral("monthViewAction"), Qt::Key_3, View::Month);
+    m_agendaAction
+        = makeView(tr("&Agenda"), QStringLiteral("agendaViewAction"), Qt::Key_4, View::Agenda);
+
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::showSearch);
 
     m_deleteAction = new QAction(tr("&Delete Event"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteEventAction"));
@@ -314,7 +331,7 @@ void MainWindow::buildActions()
     // Shortcuts work whichever widget of the window has focus.
     addActions({ m_newAction, m_settingsAction, m_importAction, m_exportAction, m_quitAction,
         m_todayAction, m_previousAction, m_nextAction, m_dayAction, m_weekAction, m_monthAction,
-        m_deleteAction });
+        m_agendaAction, m_findAction, m_deleteAction });
 }
 
 void MainWindow::buildMenus()
@@ -337,12 +354,15 @@ void MainWindow::buildMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("editMenu"));
     edit->addAction(m_deleteAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_dayAction);
     view->addAction(m_weekAction);
     view->addAction(m_monthAction);
+    view->addAction(m_agendaAction);
     view->addSeparator();
     view->addAction(m_todayAction);
     view->addAction(m_previousAction);
@@ -398,6 +418,7 @@ void MainWindow::buildToolBar()
     bar->addAction(m_dayAction);
     bar->addAction(m_weekAction);
     bar->addAction(m_monthAction);
+    bar->addAction(m_agendaAction);
 }
 
 void MainWindow::buildSidePanel()
@@ -490,10 +511,7 @@ void MainWindow::setView(View view)
 {
     const bool changed = view != m_view;
     m_view = view;
-    (view == View::Day            ? m_dayAction
-            : view == View::Month ? m_monthAction
-                                  : m_weekAction)
-        ->setChecked(true);
+    viewAction(view)->setChecked(true);
     if (changed)
         m_profile.settings()->setValue(kViewKey, viewName(view));
     refresh();
@@ -516,6 +534,8 @@ QDate MainWindow::firstVisibleDay() const
         return ui::weekStart(m_date);
     case View::Month:
         return ui::weekStart(QDate(m_date.year(), m_date.month(), 1));
+    case View::Agenda:
+        return m_date;
     }
     return m_date;
 }
@@ -529,6 +549,8 @@ QDate MainWindow::lastVisibleDay() const
         return firstVisibleDay().addDays(6);
     case View::Month:
         return firstVisibleDay().addDays(41);
+    case View::Agenda:
+        return m_date.addDays(std::max(m_agenda->loadedDays(), AgendaView::kChunkDays) - 1);
     }
     return m_date;
 }
@@ -558,6 +580,8 @@ void MainWindow::goPrevious()
         return setCurrentDate(m_date.addDays(-7));
     case View::Month:
         return setCurrentDate(m_date.addMonths(-1));
+    case View::Agenda:
+        return setCurrentDate(m_date.addDays(-7));
     }
 }
 
@@ -570,6 +594,8 @@ void MainWindow::goNext()
         return setCurrentDate(m_date.addDays(7));
     case View::Month:
         return setCurrentDate(m_date.addMonths(1));
+    case View::Agenda:
+        return setCurrentDate(m_date.addDays(7));
     }
 }
 
@@ -605,7 +631,10 @@ void MainWindow::refresh()
     }
     const int count = int(occurrences.size());
 
-    if (m_view == View::Month) {
+    if (m_view == View::Agenda) {
+        m_agenda->setStart(m_date);
+        m_stack->setCurrentWidget(m_agenda);
+    } else if (m_view == View::Month) {
         m_month->setTimeZone(zone);
         m_month->setMonth(m_date);
         m_month->setOccurrences(std::move(occurrences));
@@ -626,6 +655,61 @@ void MainWindow::refresh()
     m_deleteAction->setEnabled(!selectedEventId().isEmpty());
 }
 
+QAction *MainWindow::viewAction(View view) const
+{
+    switch (view) {
+    case View::Day:
+        return m_dayAction;
+    case View::Month:
+        return m_monthAction;
+    case View::Agenda:
+        return m_agendaAction;
+    case View::Week:
+        break;
+    }
+    return m_weekAction;
+}
+
+SearchDialog *MainWindow::showSearch()
+{
+    if (!m_search) {
+        m_search = new SearchDialog(m_calendar, this);
+        connect(m_search, &SearchDialog::jumpTo, this, &MainWindow::jumpToEvent);
+    }
+    m_search->show();
+    m_search->raise();
+    m_search->activateWindow();
+    if (auto *edit = m_search->findChild<QLineEdit *>(QStringLiteral("searchEdit"))) {
+        edit->setFocus();
+        edit->selectAll();
+    }
+    return m_search;
+}
+
+void MainWindow::jumpToEvent(const QString &eventId, const QDateTime &start)
+{
+    QDate day = start.isValid() ? start.toTimeZone(m_calendar.timeZone()).date() : QDate();
+    if (!day.isValid()) {
+        auto e = m_calendar.event(eventId);
+        if (!e)
+            return;
+        day = e->startIn(m_calendar.timeZone()).date();
+    }
+    setCurrentDate(day);
+    switch (m_view) {
+    case View::Month:
+        m_month->setSelectedEventId(eventId);
+        break;
+    case View::Agenda:
+        break;
+    case View::Day:
+    case View::Week:
+        m_grid->setSelectedEventId(eventId);
+        break;
+    }
+    m_deleteAction->setEnabled(!selectedEventId().isEmpty());
+}
+
 EventDialog *MainWindow::eventDialog() const
 {
     return m_dialog.data();
@@ -633,7 +717,16 @@ EventDialog *MainWindow::eventDialog() const
 
 QString MainWindow::selectedEventId() const
 {
-    return m_view == View::Month ? m_month->selectedEventId() : m_grid->selectedEventId();
+    switch (m_view) {
+    case View::Month:
+        return m_month->selectedEventId();
+    case View::Agenda:
+        return m_agenda->selectedEventId();
+    case View::Day:
+    case View::Week:
+        break;
+    }
+    return m_grid->selectedEventId();
 }
 
 void MainWindow::newEvent()
@@ -836,6 +929,9 @@ void MainWindow::showSettings()
         }
         dialog->addPage(page, tr("Accounts"));
     }
+    auto *calendars = new CalendarsPage(m_calendar, dialog);
+    dialog->addPage(
+        calendars, tr("Calendar && reminders"), [calendars]() { return calendars->apply(); });
     Q_EMIT settingsOpening(dialog);
     dialog->open();
 }

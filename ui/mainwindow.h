@@ -26,6 +26,8 @@ class SyncEngine;
 class SyncIndicator;
 class EventDialog;
 class MonthView;
+class AgendaView;
+class SearchDialog;
 class Profile;
 class TimeGridView;
 struct Event;
@@ -36,7 +38,7 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    enum class View { Day, Week, Month };
+    enum class View { Day, Week, Month, Agenda };
     Q_ENUM(View)
 
     MainWindow(CalendarService &calendar, const Profile &profile, QWidget *parent = nullptr);
@@ -53,6 +55,11 @@ public:
 
     TimeGridView *timeGrid() const { return m_grid; }
     MonthView *monthView() const { return m_month; }
+    AgendaView *agendaView() const { return m_agenda; }
+    //! Edit → Find… (Ctrl+F): the search dialog (opens it).
+    SearchDialog *showSearch();
+    //! Shows the event: its day in the current view (the agenda stays the agenda), selected.
+    void jumpToEvent(const QString &eventId, const QDateTime &start);
     //! The open event dialog, if any.
     EventDialog *eventDialog() const;
     QString selectedEventId() const;
@@ -100,6 +107,7 @@ Q_SIGNALS:
 
 private:
     void buildActions();
+    QAction *viewAction(View view) const;
     void buildMenus();
     void buildToolBar();
     void buildSidePanel();
@@ -124,6 +132,8 @@ private:
     QStackedWidget *m_stack = nullptr;
     TimeGridView *m_grid = nullptr;
     MonthView *m_month = nullptr;
+    AgendaView *m_agenda = nullptr;
+    QPointer<SearchDialog> m_search;
     QCalendarWidget *m_mini = nullptr;
     QListWidget *m_calendarList = nullptr;
     QLabel *m_rangeLabel = nullptr;
@@ -155,6 +165,8 @@ private:
     QAction *m_dayAction = nullptr;
     QAction *m_weekAction = nullptr;
     QAction *m_monthAction = nullptr;
+    QAction *m_agendaAction = nullptr;
+    QAction *m_findAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QActionGroup *m_viewGroup = nullptr;
 };

@@ -5,22 +5,33 @@
 #include "auth/tokenvault.h"
 #include "calendar/calendarservice.h"
 #include "calendar/monthview.h"
+#include "calendar/reminderservice.h"
 #include "calendar/timegridview.h"
 #include "chat/chatcontroller.h"
+#include "chat/chatpanel.h"
+#include "core/autostart.h"
 #include "core/logging.h"
 #include "core/platform.h"
 #include "core/profile.h"
 #include "ics/recurrence.h"
 #include "mainwindow.h"
+#include "notify/notifier.h"
+#include "reminders/reminderscontroller.h"
+#include "settings/calendarspage.h"
 #include "settings/reconnectbanner.h"
+#include "settings/settingsdialog.h"
 #include "singleinstance.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
 #include "team/findtimecontroller.h"
 #include "team/teamcontroller.h"
+#include "tray/traycontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#ifdef KAIROS_HAVE_DBUS
+#include <QDBusConnection>
+#endif
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
@@ -31,7 +42,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QNetworkInformation>
+#include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 #include <QTranslator>
@@ -368,6 +381,68 @@ int runDesktopApp(QApplication &app)
     QTimer::singleShot(0, &window, [&window, &vault]() {
         if (ReconnectBanner *banner = window.reconnectBanner())
             banner->probeKeychain(vault);
+    });
+    // The tray: today's next event, unread messages, Open, Quit; closing the window keeps
+    // Kairos running there (when the desktop has a tray).
+    const std::unique_ptr<QSettings> traySettings = profile.settings();
+    TrayController tray(window, calendar, *traySettings, QSystemTrayIcon::isSystemTrayAvailable());
+    if (auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"))) {
+        QObject::disconnect(quit, nullptr, &window, nullptr);
+        QObject::connect(quit, &QAction::triggered, &tray, &TrayController::quit);
+    }
+    auto followUnread = [&chat, &tray]() {
+        if (ChatPanel *panel = chat.panel()) {
+            QObject::connect(panel, &ChatPanel::unreadCountChanged, &tray,
+                &TrayController::setUnreadCount, Qt::UniqueConnection);
+            tray.setUnreadCount(panel->unreadCount());
+        }
+    };
+    followUnread();
+    QObject::connect(&chat, &ChatController::roomChanged, &tray, followUnread);
+
+    // Settings → Calendar & reminders offers starting at login (XDG autostart on Linux).
+    QString command = QCoreApplication::applicationFilePath();
+    if (command.contains(QLatin1Char(' ')))
+        command = QLatin1Char('"') + command + QLatin1Char('"');
+    if (profile.name() != Profile::defaultName())
+        command += QStringLiteral(" --profile ") + profile.name();
+    const std::unique_ptr<Autostart> autostart = Autostart::platform(command);
+    QObject::connect(
+        &window, &MainWindow::settingsOpening, &window, [&autostart](SettingsDialog *dialog) {
+            if (auto *page = dialog->findChild<CalendarsPage *>(QStringLiteral("calendarsPage")))
+                page->setAutostart(autostart.get());
+        });
+
+    // Reminders: one timer in the core; notifications through the desktop's notification
+    // service (or the reminders window). Started after the first paint.
+    ReminderService reminders(calendar);
+    std::unique_ptr<Notifier> notifier;
+    std::unique_ptr<RemindersController> remindersUi;
+    QTimer::singleShot(0, &window, [&]() {
+        notifier = Notifier::create(tray.trayIcon());
+        remindersUi
+            = std::make_unique<RemindersController>(reminders, calendar, notifier.get(), &window);
+        QObject::connect(remindersUi.get(), &RemindersController::openEvent, &window,
+            [&window](const QString &id, const QDateTime &start) {
+                window.showNormal();
+                window.raise();
+                window.activateWindow();
+                window.openEvent(id, start);
+            });
+        if (auto *view = window.findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+            view->addSeparator();
+            view->addAction(remindersUi->showAction());
+        }
+        if (auto r = reminders.start(); !r)
+            qCWarning(lcApp) << "reminders could not start:" << r.error().message;
+#ifdef KAIROS_HAVE_DBUS
+        // After a suspend, say at once what came due while asleep (logind's PrepareForSleep
+        // false); without logind the service's own timer finds it within a minute.
+        QDBusConnection::systemBus().connect(QStringLiteral("org.freedesktop.login1"),
+            QStringLiteral("/org/freedesktop/login1"),
+            QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"),
+            &reminders, SLOT(check()));
+#endif
     });
     if (qEnvironmentVariable("KAIROS_BENCH_FIRST_PAINT") == QLatin1String("1")) {
         auto *probe = new FirstPaintProbe(&window);

@@ -31,6 +31,22 @@ QString dateFormat()
     return QStringLiteral("ddd d MMM yyyy");
 }
 
+constexpr int kReminderDefault = -2;
+constexpr int kReminderNone = -1;
+
+QString reminderText(int minutes)
+{
+    if (minutes == 0)
+        return EventDialog::tr("At the start");
+    if (minutes % 10080 == 0)
+        return EventDialog::tr("%n week(s) before", "", minutes / 10080);
+    if (minutes % 1440 == 0)
+        return EventDialog::tr("%n day(s) before", "", minutes / 1440);
+    if (minutes % 60 == 0)
+        return EventDialog::tr("%n hour(s) before", "", minutes / 60);
+    return EventDialog::tr("%n minute(s) before", "", minutes);
+}
+
 QString noteStyle(bool error)
 {
     return error ? QStringLiteral("color: #c53030;") : QStringLiteral("color: #b7791f;");
@@ -132,6 +148,30 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     m_description->setPlaceholderText(tr("Add a description"));
     m_description->setTabChangesFocus(true);
 
+    // Reminders: the calendar's default, none, or one of the usual times. An event with
+    // several keeps them all until another choice is made here.
+    m_reminder = new QComboBox(this);
+    m_reminder->setObjectName(QStringLiteral("reminderCombo"));
+    m_reminder->addItem(tr("Calendar's default"), kReminderDefault);
+    m_reminder->addItem(tr("None"), kReminderNone);
+    for (int minutes : { 0, 5, 10, 15, 30, 60, 120, 1440, 2880, 10080 })
+        m_reminder->addItem(reminderText(minutes), minutes);
+    {
+        const QList<int> current = normalizeReminders(event.reminders);
+        int data = event.defaultReminders || (isNew && current.isEmpty()) ? kReminderDefault
+            : current.isEmpty()                                           ? kReminderNone
+                                                                          : current.first();
+        int index = m_reminder->findData(data);
+        if (index < 0) {
+            m_reminder->addItem(reminderText(data), data);
+            index = m_reminder->count() - 1;
+        }
+        if (!event.defaultReminders && current.size() > 1)
+            m_reminder->setItemText(
+                index, tr("%1 (and %n more)", "", int(current.size() - 1)).arg(reminderText(data)));
+        m_reminder->setCurrentIndex(index);
+        m_reminderIndex = index;
+    }
     m_calendar = new QComboBox(this);
     m_calendar->setObjectName(QStringLiteral("calendarCombo"));
     for (const Calendar &c : calendars) {
@@ -233,6 +273,7 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
     form->addRow(QString(), m_zoneLabel);
     form->addRow(tr("Location"), m_location);
     form->addRow(tr("Calendar"), m_calendar);
+    form->addRow(tr("Reminder"), m_reminder);
     m_attendeesLabel = new QLabel(tr("Attendees"), this);
     form->addRow(m_attendeesLabel, m_attendees);
     form->addRow(QString(), m_sendInvitations);
@@ -254,8 +295,8 @@ EventDialog::EventDialog(const Event &event, bool isNew, const QList<Calendar> &
                  static_cast<QWidget *>(m_outOfOffice), static_cast<QWidget *>(m_startDate),
                  static_cast<QWidget *>(m_startTime), static_cast<QWidget *>(m_endDate),
                  static_cast<QWidget *>(m_endTime), static_cast<QWidget *>(m_location),
-                 static_cast<QWidget *>(m_calendar), static_cast<QWidget *>(m_attendees),
-                 static_cast<QWidget *>(m_sendInvitations) })
+                 static_cast<QWidget *>(m_calendar), static_cast<QWidget *>(m_reminder),
+                 static_cast<QWidget *>(m_attendees), static_cast<QWidget *>(m_sendInvitations) })
             w->setEnabled(false);
         m_description->setReadOnly(true);
     }
@@ -441,6 +482,11 @@ Event EventDialog::event() const
     e.outOfOffice = m_outOfOffice->isEnabled() ? m_outOfOffice->isChecked() : m_event.outOfOffice;
     if (e.outOfOffice)
         e.transparency = Transparency::Opaque;
+    if (m_reminder->currentIndex() != m_reminderIndex || m_isNew) {
+        const int choice = m_reminder->currentData().toInt();
+        e.defaultReminders = choice == kReminderDefault;
+        e.reminders = choice >= 0 ? QList<int> { choice } : QList<int>();
+    }
     if (isProviderCalendar()) {
         QList<Attendee> kept;
         for (const Attendee &a : std::as_const(e.attendees)) {

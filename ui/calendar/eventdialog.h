@@ -80,6 +80,8 @@ private:
     QLineEdit *m_location;
     QPlainTextEdit *m_description;
     QComboBox *m_calendar;
+    QComboBox *m_reminder;
+    int m_reminderIndex = 0; //!< the choice the dialog opened with
     QLabel *m_attendeesLabel;
     QLineEdit *m_attendees;
     QCheckBox *m_sendInvitations;
