@@ -105,12 +105,12 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentDate(), QDate(2027, 1, 14));
         QCOMPARE(m_window->selectedEventId(), offsite);
 
-        // Two matches, the upcoming one first; Down then Enter takes the second.
+        // Words match from their start ("rev" finds "review", "view" does not).
         find->trigger();
         edit->clear();
-        QTest::keyClicks(edit, QStringLiteral("e"));
-        QVERIFY(results->topLevelItemCount() >= 2);
-        edit->setText(QStringLiteral("review"));
+        QTest::keyClicks(edit, QStringLiteral("view"));
+        QCOMPARE(results->topLevelItemCount(), 0);
+        edit->setText(QStringLiteral("rev"));
         QCOMPARE(results->topLevelItemCount(), 1);
         edit->setText(QStringLiteral("nothing like this"));
         QCOMPARE(results->topLevelItemCount(), 0);
@@ -211,7 +211,7 @@ private Q_SLOTS:
         QSignalSpy changed(m_calendar.get(), &CalendarService::changed);
         QVERIFY(page.apply());
         QVERIFY(autostart.isEnabled());
-        QCOMPARE(changed.size(), 1);
+        QVERIFY(!changed.isEmpty()); // the views repaint with the new colour
         const Calendar c = m_calendar->calendars().first();
         QCOMPARE(c.color, QStringLiteral("#aa00ff"));
         QCOMPARE(c.defaultReminders, QList<int> { 15 });
