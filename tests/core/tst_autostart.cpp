@@ -36,8 +36,12 @@ private Q_SLOTS:
         QVERIFY(a.setEnabled(false));
         QVERIFY(!QFile::exists(a.entryPath()));
         QVERIFY(a.setEnabled(false)); // already off: fine
-        // A folder that cannot be created: a clear error, nothing half-written.
-        XdgAutostart bad(QStringLiteral("kairos"), QStringLiteral("/proc/kairos-no-such"));
+        // A folder that cannot be created (a file stands where it would be): a clear error,
+        // nothing half-written.
+        QFile blocker(dir.path() + QStringLiteral("/not-a-folder"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        XdgAutostart bad(QStringLiteral("kairos"), blocker.fileName());
         auto r = bad.setEnabled(true);
         QVERIFY(!r);
         QVERIFY(r.error().message.contains(QStringLiteral("cannot create")));
