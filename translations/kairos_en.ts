@@ -474,6 +474,25 @@ Waiting for the browser (5 minutes)...
     </message>
 </context>
 <context>
+    <name>kairos::AgendaView</name>
+    <message>
+        <source>Today — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kairos::AvailabilityPage</name>
     <message>
         <source>Your working hours, in your time zone. Rooms you share your availability with see them with your busy times (never titles). Several ranges a day: 09:00-12:00, 13:00-17:00. Leave a day empty when you do not work.</source>
@@ -631,6 +650,86 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::CalendarsPage</name>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n day before</numerusform>
+            <numerusform>%n days before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n hour before</numerusform>
+            <numerusform>%n hours before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minute before</numerusform>
+            <numerusform>%n minutes before</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each calendar&apos;s colour, and the reminder its new events get.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the colour of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google&apos;s default for this calendar; change it in Google Calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This calendar is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Kairos when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar &amp; reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos could not change whether it starts at login: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1469,6 +1568,57 @@ Waiting for the browser (5 minutes)...
     </message>
     <message>
         <source>Your team sees this time as out of office, not just busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) before</source>
+        <translation>
+            <numerusform>%n week before</numerusform>
+            <numerusform>%n weeks before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n day before</numerusform>
+            <numerusform>%n days before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n hour before</numerusform>
+            <numerusform>%n hours before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minute before</numerusform>
+            <numerusform>%n minutes before</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calendar&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (and %n more)</numerusform>
+            <numerusform>%1 (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2526,6 +2676,18 @@ Right-click to unsubscribe</source>
         <source>“%1” repeats too often to show every occurrence; some are missing.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar &amp;&amp; reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kairos::MonthView</name>
@@ -2675,6 +2837,158 @@ Right-click to unsubscribe</source>
     </message>
 </context>
 <context>
+    <name>kairos::RemindersController</name>
+    <message>
+        <source>&amp;Reminders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>In %n day</numerusform>
+            <numerusform>In %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in %n minute(s)</source>
+        <translation>
+            <numerusform>Starts in %n minute</numerusform>
+            <numerusform>Starts in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in %n hour(s)</source>
+        <translation>
+            <numerusform>Starts in %n hour</numerusform>
+            <numerusform>Starts in %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in %n day(s)</source>
+        <translation>
+            <numerusform>Starts in %n day</numerusform>
+            <numerusform>Starts in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n minute(s) ago</source>
+        <translation>
+            <numerusform>Started %n minute ago</numerusform>
+            <numerusform>Started %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed reminder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n min</source>
+        <translation>
+            <numerusform>Snooze %n min</numerusform>
+            <numerusform>Snooze %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::RemindersWindow</name>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reminders right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos could not save what happened to this reminder; it may come back after a restart.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kairos::RoomHostDialog</name>
     <message>
         <source>Host a Room on This Computer</source>
@@ -2762,6 +3076,63 @@ Right-click to unsubscribe</source>
     <message>
         <source>Choose a display name.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SearchDialog</name>
+    <message>
+        <source>Find events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search titles, places, notes and people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search every calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n events found; type more to narrow it down.</source>
+        <translation>
+            <numerusform>The first event found; type more to narrow it down.</numerusform>
+            <numerusform>The first %n events found; type more to narrow it down.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) found</source>
+        <translation>
+            <numerusform>%n event found</numerusform>
+            <numerusform>%n events found</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2956,6 +3327,63 @@ Right-click to unsubscribe</source>
     </message>
     <message>
         <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kairos::TrayController</name>
+    <message>
+        <source>&amp;Open Kairos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Kairos — %n unread</source>
+        <translation>
+            <numerusform>Kairos — %n unread</numerusform>
+            <numerusform>Kairos — %n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kairos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing more today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairos is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders and messages keep coming. Open Kairos from its icon here; Quit from its menu ends it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

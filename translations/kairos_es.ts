@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>AvailabilityText</name>
@@ -35,11 +36,11 @@
         <translation>Tu disponibilidad es de %1</translation>
     </message>
     <message>
-        <source>%1's availability is from %2</source>
+        <source>%1&apos;s availability is from %2</source>
         <translation>La disponibilidad de %1 es de %2</translation>
     </message>
     <message>
-        <source>%1's availability is only known until %2</source>
+        <source>%1&apos;s availability is only known until %2</source>
         <translation>La disponibilidad de %1 solo se conoce hasta %2</translation>
     </message>
     <message>
@@ -125,7 +126,7 @@ Comprueba que el disco no esté lleno y que tienes permiso para escribir en ella
         <translation>Imprime en formato JSON.</translation>
     </message>
     <message>
-        <source>kairos-cli: invalid profile name '%1'
+        <source>kairos-cli: invalid profile name &apos;%1&apos;
 </source>
         <translation>kairos-cli: nombre de perfil no válido «%1»
 </translation>
@@ -205,13 +206,13 @@ Esperando al navegador (5 minutos)...
         <translation>Desconecta una cuenta: revoca su acceso y elimina su token y sus datos en caché.</translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: no account '%1'
+        <source>kairos-cli disconnect: no account &apos;%1&apos;
 </source>
         <translation>kairos-cli disconnect: no existe la cuenta «%1»
 </translation>
     </message>
     <message>
-        <source>kairos-cli disconnect: '%1' matches several accounts; use the id
+        <source>kairos-cli disconnect: &apos;%1&apos; matches several accounts; use the id
 </source>
         <translation>kairos-cli disconnect: «%1» coincide con varias cuentas; usa el ID
 </translation>
@@ -229,7 +230,7 @@ Esperando al navegador (5 minutos)...
 </translation>
     </message>
     <message>
-        <source>Serve the profile's calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
+        <source>Serve the profile&apos;s calendars to an AI assistant over the Model Context Protocol (stdio). See docs/mcp.md for the client configuration.</source>
         <translation>Ofrece los calendarios del perfil a un asistente de IA mediante el Model Context Protocol (stdio). Consulta docs/mcp.md para configurar el cliente.</translation>
     </message>
     <message>
@@ -263,11 +264,11 @@ Esperando al navegador (5 minutos)...
         </translation>
     </message>
     <message>
-        <source>Note: "%1" repeats more often than hourly; only its first occurrence is shown.</source>
+        <source>Note: &quot;%1&quot; repeats more often than hourly; only its first occurrence is shown.</source>
         <translation>Nota: «%1» se repite más de una vez por hora; solo se muestra su primera aparición.</translation>
     </message>
     <message>
-        <source>Note: "%1" repeats too often to list every occurrence; some are missing.</source>
+        <source>Note: &quot;%1&quot; repeats too often to list every occurrence; some are missing.</source>
         <translation>Nota: «%1» se repite demasiadas veces para listar todas sus apariciones; faltan algunas.</translation>
     </message>
     <message>
@@ -500,6 +501,25 @@ Esperando al navegador (5 minutos)...
     </message>
 </context>
 <context>
+    <name>kairos::AgendaView</name>
+    <message>
+        <source>Today — %1</source>
+        <translation>Hoy — %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow — %1</source>
+        <translation>Mañana — %1</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Todo el día</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+</context>
+<context>
     <name>kairos::AvailabilityPage</name>
     <message>
         <source>Your working hours, in your time zone. Rooms you share your availability with see them with your busy times (never titles). Several ranges a day: 09:00-12:00, 13:00-17:00. Leave a day empty when you do not work.</source>
@@ -596,8 +616,8 @@ Esperando al navegador (5 minutos)...
         <translation>Contraseña específica para apps:</translation>
     </message>
     <message>
-        <source>iCloud needs an app-specific password, not your Apple ID password. Make one at account.apple.com → Sign-In and Security → App-Specific Passwords (&lt;a href="%1"&gt;how&lt;/a&gt;).</source>
-        <translation>iCloud necesita una contraseña específica para apps, no la contraseña de tu ID de Apple. Crea una en account.apple.com → Inicio de sesión y seguridad → Contraseñas específicas para apps (&lt;a href="%1"&gt;cómo&lt;/a&gt;).</translation>
+        <source>iCloud needs an app-specific password, not your Apple ID password. Make one at account.apple.com → Sign-In and Security → App-Specific Passwords (&lt;a href=&quot;%1&quot;&gt;how&lt;/a&gt;).</source>
+        <translation>iCloud necesita una contraseña específica para apps, no la contraseña de tu ID de Apple. Crea una en account.apple.com → Inicio de sesión y seguridad → Contraseñas específicas para apps (&lt;a href=&quot;%1&quot;&gt;cómo&lt;/a&gt;).</translation>
     </message>
     <message>
         <source>Fastmail address:</source>
@@ -628,7 +648,7 @@ Esperando al navegador (5 minutos)...
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <source>The server's address; Kairos finds the calendars on it (/.well-known/caldav, DNS SRV records).</source>
+        <source>The server&apos;s address; Kairos finds the calendars on it (/.well-known/caldav, DNS SRV records).</source>
         <translation>La dirección del servidor; Kairos encuentra en él los calendarios (/.well-known/caldav, registros DNS SRV).</translation>
     </message>
     <message>
@@ -658,6 +678,86 @@ Esperando al navegador (5 minutos)...
     <message>
         <source>Connected.</source>
         <translation>Conectada.</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::CalendarsPage</name>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>At the start</source>
+        <translation>Al empezar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n día antes</numerusform>
+            <numerusform>%n días antes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n hora antes</numerusform>
+            <numerusform>%n horas antes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minuto antes</numerusform>
+            <numerusform>%n minutos antes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each calendar&apos;s colour, and the reminder its new events get.</source>
+        <translation>El color de cada calendario y el recordatorio que reciben sus eventos nuevos.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Default reminder</source>
+        <translation>Recordatorio predeterminado</translation>
+    </message>
+    <message>
+        <source>Choose the colour of “%1”</source>
+        <translation>Elegir el color de «%1»</translation>
+    </message>
+    <message>
+        <source>Google&apos;s default for this calendar; change it in Google Calendar.</source>
+        <translation>El predeterminado de Google para este calendario; se cambia en Google Calendar.</translation>
+    </message>
+    <message>
+        <source>This calendar is read-only.</source>
+        <translation>Este calendario es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Colour of “%1”</source>
+        <translation>Color de «%1»</translation>
+    </message>
+    <message>
+        <source>Start Kairos when I log in</source>
+        <translation>Abrir Kairos al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Calendar &amp; reminders</source>
+        <translation>Calendario y recordatorios</translation>
+    </message>
+    <message>
+        <source>Kairos could not change whether it starts at login: %1</source>
+        <translation>Kairos no pudo cambiar si se abre al iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved: %2</source>
+        <translation>No se pudo guardar «%1»: %2</translation>
     </message>
 </context>
 <context>
@@ -1084,7 +1184,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1–%2</translation>
     </message>
     <message>
-        <source>Picked the best time when everyone named is free, between %1 in each person's own time zone.</source>
+        <source>Picked the best time when everyone named is free, between %1 in each person&apos;s own time zone.</source>
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres, entre %1 en la zona horaria de cada persona.</translation>
     </message>
     <message>
@@ -1092,7 +1192,7 @@ Esperando al navegador (5 minutos)...
         <translation>Se ha elegido la mejor hora en que todos los nombrados están libres y en horario laboral.</translation>
     </message>
     <message>
-        <source>No time between %1 (in each person's own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
+        <source>No time between %1 (in each person&apos;s own time zone) suits everyone named; the card shows the start of the window. Change it with Edit….</source>
         <translation>Ninguna hora entre %1 (en la zona horaria de cada persona) les viene bien a todos los nombrados; la tarjeta muestra el comienzo del intervalo. Cámbialo con Editar….</translation>
     </message>
     <message>
@@ -1196,7 +1296,7 @@ Esperando al navegador (5 minutos)...
         <translation>No: es fuera de tu horario laboral.</translation>
     </message>
     <message>
-        <source>No — that is outside %1's working hours.</source>
+        <source>No — that is outside %1&apos;s working hours.</source>
         <translation>No: es fuera del horario laboral de %1.</translation>
     </message>
     <message>
@@ -1264,7 +1364,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu disponibilidad es de hace %1.</translation>
     </message>
     <message>
-        <source>%1's availability is from %2 ago.</source>
+        <source>%1&apos;s availability is from %2 ago.</source>
         <translation>La disponibilidad de %1 es de hace %2.</translation>
     </message>
     <message>
@@ -1311,11 +1411,11 @@ Esperando al navegador (5 minutos)...
         <translation>Este evento se ha eliminado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte y no se ha enviado.</translation>
     </message>
     <message>
-        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server's version is shown.</source>
+        <source>This event was changed on the server since you loaded it. Your edit was kept aside; the server&apos;s version is shown.</source>
         <translation>Este evento ha cambiado en el servidor después de que lo cargaras. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
-        <source>Server's version: “%1”, %2</source>
+        <source>Server&apos;s version: “%1”, %2</source>
         <translation>Versión del servidor: «%1», %2</translation>
     </message>
     <message>
@@ -1327,7 +1427,7 @@ Esperando al navegador (5 minutos)...
         <translation>Tu cambio: «%1», %2</translation>
     </message>
     <message>
-        <source>The server refused your edit of this event. Your edit was kept aside; the server's version is shown.</source>
+        <source>The server refused your edit of this event. Your edit was kept aside; the server&apos;s version is shown.</source>
         <translation>El servidor ha rechazado tu cambio en este evento. Tu cambio se ha guardado aparte; se muestra la versión del servidor.</translation>
     </message>
     <message>
@@ -1335,7 +1435,7 @@ Esperando al navegador (5 minutos)...
         <translation>Volver a aplicar mi cambio</translation>
     </message>
     <message>
-        <source>Send your edit again, on top of the server's version shown here</source>
+        <source>Send your edit again, on top of the server&apos;s version shown here</source>
         <translation>Enviar de nuevo tu cambio, sobre la versión del servidor que se muestra aquí</translation>
     </message>
     <message>
@@ -1366,7 +1466,7 @@ Esperando al navegador (5 minutos)...
         <translation>Todo el día</translation>
     </message>
     <message>
-        <source>Times are in %1 (the event's time zone).</source>
+        <source>Times are in %1 (the event&apos;s time zone).</source>
         <translation>Las horas están en %1 (la zona horaria del evento).</translation>
     </message>
     <message>
@@ -1501,6 +1601,57 @@ Esperando al navegador (5 minutos)...
         <source>Your team sees this time as out of office, not just busy.</source>
         <translation>Tu equipo verá este tiempo como «fuera de la oficina», no solo como ocupado.</translation>
     </message>
+    <message>
+        <source>At the start</source>
+        <translation>Al empezar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) before</source>
+        <translation>
+            <numerusform>%n semana antes</numerusform>
+            <numerusform>%n semanas antes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n día antes</numerusform>
+            <numerusform>%n días antes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n hora antes</numerusform>
+            <numerusform>%n horas antes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minuto antes</numerusform>
+            <numerusform>%n minutos antes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calendar&apos;s default</source>
+        <translation>El predeterminado del calendario</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (y %n más)</numerusform>
+            <numerusform>%1 (y %n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
 </context>
 <context>
     <name>kairos::ExportDialog</name>
@@ -1544,7 +1695,7 @@ Esperando al navegador (5 minutos)...
         <translation>&amp;Buscar una hora…</translation>
     </message>
     <message>
-        <source>Find a time that suits the room's members</source>
+        <source>Find a time that suits the room&apos;s members</source>
         <translation>Buscar una hora que les venga bien a los miembros de la sala</translation>
     </message>
     <message>
@@ -1588,7 +1739,7 @@ Esperando al navegador (5 minutos)...
         <translation>todos libres</translation>
     </message>
     <message>
-        <source>inside everyone's working hours</source>
+        <source>inside everyone&apos;s working hours</source>
         <translation>dentro del horario laboral de todos</translation>
     </message>
     <message>
@@ -1600,7 +1751,7 @@ Esperando al navegador (5 minutos)...
         <translation>las %1 para %2 en %3</translation>
     </message>
     <message>
-        <source>%1's availability unknown</source>
+        <source>%1&apos;s availability unknown</source>
         <translation>disponibilidad de %1 desconocida</translation>
     </message>
     <message>
@@ -1866,7 +2017,7 @@ Esperando al navegador (5 minutos)...
 <context>
     <name>kairos::GroupLegend</name>
     <message>
-        <source>Show the team's availability</source>
+        <source>Show the team&apos;s availability</source>
         <translation>Mostrar la disponibilidad del equipo</translation>
     </message>
     <message>
@@ -1882,7 +2033,7 @@ Esperando al navegador (5 minutos)...
         <translation>%1 (tú)</translation>
     </message>
     <message>
-        <source>Darker: more people busy. Hatched: outside someone's working hours.</source>
+        <source>Darker: more people busy. Hatched: outside someone&apos;s working hours.</source>
         <translation>Más oscuro: más gente ocupada. Rayado: fuera del horario laboral de alguien.</translation>
     </message>
     <message>
@@ -2470,7 +2621,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Si&amp;ncronizar ahora</translation>
     </message>
     <message>
-        <source>Sync the connected accounts' calendars now</source>
+        <source>Sync the connected accounts&apos; calendars now</source>
         <translation>Sincroniza ahora los calendarios de las cuentas conectadas</translation>
     </message>
     <message>
@@ -2546,7 +2697,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Cuenta para mi disponibilidad</translation>
     </message>
     <message>
-        <source>When on, this calendar's events make you busy in free/busy and meeting suggestions</source>
+        <source>When on, this calendar&apos;s events make you busy in free/busy and meeting suggestions</source>
         <translation>Si está activado, los eventos de este calendario te marcan como ocupado en la disponibilidad y en las sugerencias de reunión</translation>
     </message>
     <message>
@@ -2556,6 +2707,18 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>“%1” repeats too often to show every occurrence; some are missing.</source>
         <translation>«%1» se repite demasiadas veces para mostrar todas sus apariciones; faltan algunas.</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>Calendar &amp;&amp; reminders</source>
+        <translation>Calendario y recordatorios</translation>
     </message>
 </context>
 <context>
@@ -2678,7 +2841,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Descartar</translation>
     </message>
     <message>
-        <source>Hide this message until the account's status changes</source>
+        <source>Hide this message until the account&apos;s status changes</source>
         <translation>Oculta este mensaje hasta que cambie el estado de la cuenta</translation>
     </message>
     <message>
@@ -2703,6 +2866,160 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>Waiting for the browser…</source>
         <translation>Esperando al navegador…</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::RemindersController</name>
+    <message>
+        <source>&amp;Reminders…</source>
+        <translation>&amp;Recordatorios…</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>Dentro de %n día</numerusform>
+            <numerusform>Dentro de %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in %n minute(s)</source>
+        <translation>
+            <numerusform>Empieza en %n minuto</numerusform>
+            <numerusform>Empieza en %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in %n hour(s)</source>
+        <translation>
+            <numerusform>Empieza en %n hora</numerusform>
+            <numerusform>Empieza en %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in %n day(s)</source>
+        <translation>
+            <numerusform>Empieza en %n día</numerusform>
+            <numerusform>Empieza en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting now</source>
+        <translation>Empieza ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n minute(s) ago</source>
+        <translation>
+            <numerusform>Empezó hace %n minuto</numerusform>
+            <numerusform>Empezó hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>Missed reminder: %1</source>
+        <translation>Recordatorio perdido: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirse</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n min</source>
+        <translation>
+            <numerusform>Posponer %n min</numerusform>
+            <numerusform>Posponer %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::RemindersWindow</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>No reminders right now.</source>
+        <translation>No hay recordatorios ahora.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Posponer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss &amp;All</source>
+        <translation>Descartar &amp;todos</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>Missed — %1</source>
+        <translation>Perdido — %1</translation>
+    </message>
+    <message>
+        <source>Kairos could not save what happened to this reminder; it may come back after a restart.
+
+%1</source>
+        <translation>Kairos no pudo guardar lo que pasó con este recordatorio; puede volver a aparecer al reiniciar.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +3110,63 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>Choose a display name.</source>
         <translation>Elige un nombre visible.</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::SearchDialog</name>
+    <message>
+        <source>Find events</source>
+        <translation>Buscar eventos</translation>
+    </message>
+    <message>
+        <source>Search titles, places, notes and people</source>
+        <translation>Buscar en títulos, lugares, notas y personas</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Type to search every calendar.</source>
+        <translation>Escribe para buscar en todos los calendarios.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>La búsqueda falló: %1</translation>
+    </message>
+    <message>
+        <source>%1, repeats</source>
+        <translation>%1, se repite</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n events found; type more to narrow it down.</source>
+        <translation>
+            <numerusform>El primer evento encontrado; escribe más para acotar.</numerusform>
+            <numerusform>Los primeros %n eventos encontrados; escribe más para acotar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>No se encontró nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) found</source>
+        <translation>
+            <numerusform>%n evento encontrado</numerusform>
+            <numerusform>%n eventos encontrados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2919,7 +3293,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>El servicio de calendario ha tenido un problema; Kairos volverá a intentarlo en breve.</translation>
     </message>
     <message>
-        <source>Kairos cannot read the account's sign-in from the keychain.</source>
+        <source>Kairos cannot read the account&apos;s sign-in from the keychain.</source>
         <translation>Kairos no puede leer del llavero el inicio de sesión de la cuenta.</translation>
     </message>
     <message>
@@ -2960,7 +3334,7 @@ Haz clic derecho para cancelar la suscripción</translation>
         <translation>Disponibilidad del &amp;equipo</translation>
     </message>
     <message>
-        <source>Show the room's availability over the week</source>
+        <source>Show the room&apos;s availability over the week</source>
         <translation>Mostrar la disponibilidad de la sala sobre la semana</translation>
     </message>
     <message>
@@ -2988,6 +3362,63 @@ Haz clic derecho para cancelar la suscripción</translation>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>kairos::TrayController</name>
+    <message>
+        <source>&amp;Open Kairos</source>
+        <translation>&amp;Abrir Kairos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n mensaje sin leer</numerusform>
+            <numerusform>%n mensajes sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread messages</source>
+        <translation>No hay mensajes sin leer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kairos — %n unread</source>
+        <translation>
+            <numerusform>Kairos — %n sin leer</numerusform>
+            <numerusform>Kairos — %n sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kairos</source>
+        <translation>Kairos</translation>
+    </message>
+    <message>
+        <source>Nothing more today</source>
+        <translation>Nada más hoy</translation>
+    </message>
+    <message>
+        <source>(No title)</source>
+        <translation>(Sin título)</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Ahora: %1</translation>
+    </message>
+    <message>
+        <source>Next: %1 at %2</source>
+        <translation>Siguiente: %1 a las %2</translation>
+    </message>
+    <message>
+        <source>Kairos is still running</source>
+        <translation>Kairos sigue abierto</translation>
+    </message>
+    <message>
+        <source>Reminders and messages keep coming. Open Kairos from its icon here; Quit from its menu ends it.</source>
+        <translation>Los recordatorios y los mensajes siguen llegando. Abre Kairos desde su icono aquí; Salir en su menú lo cierra.</translation>
     </message>
 </context>
 <context>

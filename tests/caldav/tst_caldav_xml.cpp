@@ -156,6 +156,47 @@ private Q_SLOTS:
         QCOMPARE(back->at(1).iCalUid, QStringLiteral("d1"));
         QVERIFY(!mergeIntoObject("garbage", one).hasValue());
     }
+
+    void alarmsAreTheEventsReminders()
+    {
+        // Display alarms are Kairos' reminders: read into Event::reminders and written back from
+        // them (not copied twice, an edited reminder replaces the old one); an e-mail alarm is
+        // not Kairos' to model and stays as it was.
+        const QByteArray ics
+            = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+              "BEGIN:VEVENT\r\nUID:a1\r\nDTSTAMP:20261201T000000Z\r\n"
+              "DTSTART:20261214T090000Z\r\nDTEND:20261214T100000Z\r\nSUMMARY:Review\r\n"
+              "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Soon\r\nTRIGGER:-PT15M\r\n"
+              "END:VALARM\r\n"
+              "BEGIN:VALARM\r\nACTION:EMAIL\r\nSUMMARY:Mail\r\nDESCRIPTION:Mail\r\n"
+              "ATTENDEE:mailto:a@example.org\r\nTRIGGER:-P1D\r\nEND:VALARM\r\n"
+              "END:VEVENT\r\nEND:VCALENDAR\r\n";
+        auto events = eventsFromObject(ics, QStringLiteral("a1.ics"), QStringLiteral("\"e1\""));
+        QVERIFY(events.hasValue());
+        QCOMPARE(events->size(), 1);
+        Event e = events->first();
+        QCOMPARE(e.reminders, QList<int>({ 15 }));
+
+        e.title = QStringLiteral("Review (renamed)");
+        auto same = mergeIntoObject(ics, e);
+        QVERIFY(same.hasValue());
+        QCOMPARE(same->count("BEGIN:VALARM"), 2);
+        QCOMPARE(same->count("TRIGGER:-PT15M"), 1);
+        QVERIFY(same->contains("ACTION:EMAIL"));
+        auto back = eventsFromObject(*same, QStringLiteral("a1.ics"), QStringLiteral("\"e2\""));
+        QVERIFY(back.hasValue());
+        QCOMPARE(back->first().reminders, QList<int>({ 15 }));
+
+        e.reminders = { 5, 30 };
+        auto changed = mergeIntoObject(*same, e);
+        QVERIFY(changed.hasValue());
+        QVERIFY(!changed->contains("TRIGGER:-PT15M"));
+        QVERIFY(changed->contains("ACTION:EMAIL"));
+        QCOMPARE(changed->count("BEGIN:VALARM"), 3);
+        back = eventsFromObject(*changed, QStringLiteral("a1.ics"), QStringLiteral("\"e3\""));
+        QVERIFY(back.hasValue());
+        QCOMPARE(back->first().reminders, QList<int>({ 5, 30 }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCalDavXml)

@@ -43,6 +43,20 @@ bool modelled(icalproperty_kind k)
     }
 }
 
+//! Display and audio alarms with a trigger are Event::reminders (the .ics import reads them,
+//! the export writes them); e-mail and procedure alarms are not modelled and are kept.
+bool modelledAlarm(icalcomponent *sub)
+{
+    if (icalcomponent_isa(sub) != ICAL_VALARM_COMPONENT
+        || !icalcomponent_get_first_property(sub, ICAL_TRIGGER_PROPERTY))
+        return false;
+    icalproperty *act = icalcomponent_get_first_property(sub, ICAL_ACTION_PROPERTY);
+    if (!act)
+        return true;
+    const icalproperty_action k = icalproperty_get_action(act);
+    return k == ICAL_ACTION_DISPLAY || k == ICAL_ACTION_AUDIO;
+}
+
 //! X- properties Kairos itself writes (out of office) are modelled too.
 bool modelledX(icalproperty *p)
 {
@@ -188,7 +202,8 @@ Expected<QByteArray> mergeIntoObject(const QByteArray &original, const Event &ch
         }
         for (icalcomponent *sub = icalcomponent_get_first_component(old, ICAL_ANY_COMPONENT); sub;
              sub = icalcomponent_get_next_component(old, ICAL_ANY_COMPONENT)) {
-            icalcomponent_add_component(newEvent, icalcomponent_new_clone(sub));
+            if (!modelledAlarm(sub)) // those were written again from Event::reminders
+                icalcomponent_add_component(newEvent, icalcomponent_new_clone(sub));
         }
         // A server-side CREATED stays.
         if (icalproperty *created = icalcomponent_get_first_property(old, ICAL_CREATED_PROPERTY)) {
